@@ -1,0 +1,200 @@
+//! Repeated blocks: exact copies (after folding case and whitespace) and near copies (a few words
+//! changed, or cut short), found by hashing word shingles, so the cost grows with the text length
+//! and not with the square of the number of blocks.
+
+use super::Repeat;
+use crate::article::Article;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// Blocks shorter than this many words ("Yes.", "Why?") are too short to call repeats: an
+/// interview may say them twice on purpose.
+const MIN_WORDS: usize = 5;
+/// Words per shingle.
+const SHINGLE: usize = 2;
+/// A later block whose shingles overlap an earlier one's at least this much (Jaccard) is a repeat.
+const MIN_JACCARD: f32 = 0.6;
+/// A later block whose shingles lie at least this much inside an earlier, longer block is a
+/// truncated copy of it.
+const MIN_CONTAINMENT: f32 = 0.9;
+/// A truncated copy must keep at least this many shingles to be recognised as one.
+const MIN_CONTAINED_SHINGLES: usize = 8;
+/// Shingles found in more blocks than this are too common to point at candidates (this bounds the
+/// work per block on pathological input such as a million identical short lines).
+const MAX_POSTINGS: usize = 32;
+/// How many candidates per block are checked exactly.
+const MAX_CANDIDATES: usize = 4;
+
+/// One entry per block of the article: `Some` when the block repeats an earlier one.
+pub fn find_repeats(article: &Article) -> Vec<Option<Repeat>> {
+    let texts: Vec<&str> = (0..article.blocks.len())
+        .map(|i| article.block_text(i))
+        .collect();
+    find_repeated_texts(&texts)
+}
+
+/// The same as [`find_repeats`], over plain texts.
+pub fn find_repeated_texts(texts: &[&str]) -> Vec<Option<Repeat>> {
+    let mut out = vec![None; texts.len()];
+    let mut exact_first: HashMap<u64, usize> = HashMap::new();
+    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut shingle_sets: Vec<Vec<u64>> = Vec::with_capacity(texts.len());
+
+    for (index, text) in texts.iter().enumerate() {
+        let words = normalized_words(text);
+        let shingles = shingle_set(&words);
+        if words.len() >= MIN_WORDS {
+            let key = hash_of(&words);
+            if let Some(&first) = exact_first.get(&key) {
+                out[index] = Some(Repeat {
+                    of: out[first].map_or(first, |r: Repeat| r.of),
+                    similarity: 1.0,
+                });
+            } else {
+                exact_first.insert(key, index);
+                out[index] = best_near_match(&shingles, &shingle_sets, &postings)
+                    .map(|(of, similarity)| Repeat { of, similarity });
+            }
+        }
+        // An exact or near copy is not itself an original others should point at.
+        if out[index].is_none() && words.len() >= MIN_WORDS {
+            for &s in &shingles {
+                let list = postings.entry(s).or_default();
+                if list.len() < MAX_POSTINGS {
+                    list.push(index);
+                }
+            }
+        }
+        shingle_sets.push(shingles);
+    }
+    out
+}
+
+fn best_near_match(
+    shingles: &[u64],
+    sets: &[Vec<u64>],
+    postings: &HashMap<u64, Vec<usize>>,
+) -> Option<(usize, f32)> {
+    let mut shared: HashMap<usize, usize> = HashMap::new();
+    for s in shingles {
+        for &other in postings.get(s).map_or(&[][..], Vec::as_slice) {
+            *shared.entry(other).or_default() += 1;
+        }
+    }
+    let mut candidates: Vec<(usize, usize)> = shared.into_iter().collect();
+    candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    candidates
+        .into_iter()
+        .take(MAX_CANDIDATES)
+        .filter_map(|(other, _)| {
+            let common = intersection_size(shingles, &sets[other]);
+            let union = shingles.len() + sets[other].len() - common;
+            let jaccard = common as f32 / union.max(1) as f32;
+            let contained = common as f32 / shingles.len().max(1) as f32;
+            if jaccard >= MIN_JACCARD {
+                Some((other, jaccard))
+            } else if contained >= MIN_CONTAINMENT
+                && shingles.len() >= MIN_CONTAINED_SHINGLES
+                && shingles.len() < sets[other].len()
+            {
+                Some((other, contained))
+            } else {
+                None
+            }
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+}
+
+/// Lower-cased words, punctuation dropped: "The U.S. said," -> ["the", "us", "said"].
+fn normalized_words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The sorted, deduplicated hashes of the text's word shingles (the words themselves when the
+/// text is shorter than one shingle).
+fn shingle_set(words: &[String]) -> Vec<u64> {
+    let mut set: Vec<u64> = if words.len() < SHINGLE {
+        words.iter().map(|w| hash_of(w)).collect()
+    } else {
+        words.windows(SHINGLE).map(hash_of).collect()
+    };
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+fn intersection_size(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: &str = "The mayor of the city announced on Monday that the new bridge would open next spring after years of delay.";
+    const B: &str = "Residents said they were relieved, although several shop owners complained about the noise of construction.";
+
+    fn of(texts: &[&str]) -> Vec<Option<usize>> {
+        find_repeated_texts(texts)
+            .into_iter()
+            .map(|r| r.map(|r| r.of))
+            .collect()
+    }
+
+    #[test]
+    fn exact_copy_ignoring_case_and_spacing_points_at_first() {
+        let upper = A.to_uppercase().replace(' ', "  ");
+        assert_eq!(of(&[A, B, &upper, A]), [None, None, Some(0), Some(0)]);
+    }
+
+    #[test]
+    fn copy_with_a_few_words_changed_is_a_near_repeat() {
+        let changed = A.replace("Monday", "Tuesday").replace("spring", "summer");
+        let r = find_repeated_texts(&[A, B, &changed]);
+        assert_eq!(r[2].map(|r| r.of), Some(0));
+        assert!(r[2].unwrap().similarity < 1.0);
+    }
+
+    #[test]
+    fn copy_cut_short_is_a_repeat() {
+        let cut = &A[..A.find("would").unwrap()];
+        assert_eq!(of(&[A, B, cut]), [None, None, Some(0)]);
+    }
+
+    #[test]
+    fn paragraphs_sharing_a_phrase_are_not_repeats() {
+        let other = "Officials announced on Monday that the new bridge would cost twice the budget, angering the council and the governor.";
+        assert_eq!(of(&[A, other]), [None, None]);
+    }
+
+    #[test]
+    fn short_blocks_are_never_repeats() {
+        assert_eq!(of(&["Yes.", "Why not?", "Yes.", "Why not?"]), [None; 4]);
+    }
+}

@@ -1,0 +1,168 @@
+//! Small text helpers shared by the analyses: words with their byte spans, and sentence starts.
+
+use crate::span::Span;
+
+/// A word: a run of letters, digits and in-word marks (apostrophes, hyphens, periods in
+/// abbreviations such as "U.S."), with its span relative to the text it was found in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub span: Span,
+}
+
+impl Word<'_> {
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Characters that may join two word pieces: "don't", "Jong-un", "U.S.", "3.5", "O’Brien".
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '&')
+}
+
+/// Splits `text` into words. A joiner is kept inside a word only when a word character follows it,
+/// except a period after a single letter ("U.S.", "J. Lucero" keeps "J.").
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            if is_word_char(c) {
+                end = i + c.len_utf8();
+                chars.next();
+                continue;
+            }
+            if is_joiner(c) {
+                let after = text[i + c.len_utf8()..].chars().next();
+                if after.is_some_and(is_word_char) {
+                    end = i + c.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                // Abbreviation-final period: "U.S." or an initial "J."
+                if c == '.' && is_abbreviation(&text[start..i]) {
+                    end = i + 1;
+                    chars.next();
+                }
+            }
+            break;
+        }
+        out.push(Word {
+            text: &text[start..end],
+            span: Span::new(start, end),
+        });
+    }
+    out
+}
+
+/// "U.S", "J", "D.C": a single letter, or letters separated by periods.
+fn is_abbreviation(piece: &str) -> bool {
+    let mut letters = 0;
+    for part in piece.split('.') {
+        let mut cs = part.chars();
+        match (cs.next(), cs.next()) {
+            (Some(c), None) if c.is_uppercase() => letters += 1,
+            _ => return false,
+        }
+    }
+    letters >= 1
+}
+
+/// Byte offsets (relative to `text`) where sentences start: the text start, and the first word
+/// after `.`, `!` or `?` (optionally followed by closing quotes or brackets) and whitespace.
+pub fn sentence_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let bytes: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (_, c) = bytes[i];
+        if matches!(c, '.' | '!' | '?') {
+            let mut j = i + 1;
+            while j < bytes.len() && matches!(bytes[j].1, '"' | '”' | '’' | '\'' | ')' | ']') {
+                j += 1;
+            }
+            if j < bytes.len() && bytes[j].1.is_whitespace() {
+                while j < bytes.len() && bytes[j].1.is_whitespace() {
+                    j += 1;
+                }
+                if j < bytes.len() && !ends_with_abbreviation(&text[..bytes[i].0]) {
+                    starts.push(bytes[j].0);
+                }
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    starts
+}
+
+/// Whether a period right after `before` most likely ends an abbreviation, not a sentence.
+fn ends_with_abbreviation(before: &str) -> bool {
+    let last = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    const TITLES: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt",
+        "Sgt", "Jr", "Sr", "Rev", "Hon", "Mt", "Ft", "No", "vs", "etc", "Inc", "Corp", "Ltd", "Co",
+        "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+    ];
+    // Single capital letters are initials ("Mario J. Lucero"); "U.S" is an abbreviation, but it
+    // often ends a sentence too, so only treat it as one when the next word is lower-case —
+    // that is decided by the caller's context, here we keep it simple and conservative.
+    TITLES.contains(&last) || (last.chars().count() == 1 && last.chars().all(char::is_uppercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        words(s).into_iter().map(|w| w.text).collect()
+    }
+
+    #[test]
+    fn words_keep_abbreviations_hyphens_and_apostrophes() {
+        assert_eq!(
+            texts("U.S. troops, Kim Jong-un's order; Mario J. Lucero said: \"no.\""),
+            [
+                "U.S.",
+                "troops",
+                "Kim",
+                "Jong-un's",
+                "order",
+                "Mario",
+                "J.",
+                "Lucero",
+                "said",
+                "no"
+            ]
+        );
+    }
+
+    #[test]
+    fn word_spans_slice_to_their_text() {
+        let s = "Él dijo: «¿Qué?» — naïve café";
+        for w in words(s) {
+            assert_eq!(w.span.of(s), w.text);
+        }
+    }
+
+    #[test]
+    fn sentences_split_after_terminal_punctuation_but_not_titles() {
+        let s = "Mr. Smith came. He said \"Hi.\" Then Dr. Who left! Why?";
+        let starts = sentence_starts(s);
+        let firsts: Vec<&str> = starts.iter().map(|&i| &s[i..i + 4]).collect();
+        assert_eq!(firsts, ["Mr. ", "He s", "Then", "Why?"]);
+    }
+}

@@ -1,0 +1,80 @@
+//! `lector analyze`: the analysis printed for people (text) or scripts (JSON, JSON lines).
+
+pub mod json;
+mod report;
+
+use crate::analyze::{Analysis, analyze};
+use crate::load::{self, Source};
+use rayon::prelude::*;
+use std::io::{self, Write};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    /// One JSON document: `{"articles": [...]}`.
+    Json,
+    /// One article object per line.
+    JsonLines,
+}
+
+/// Articles analysed in parallel per batch, then written in input order, so output streams and
+/// memory stays bounded by the batch.
+const BATCH: usize = 256;
+
+/// Loads, analyses and prints every source in order. Problems with single files go to stderr and
+/// make the result `Ok(false)`; an error writing the output (e.g. a closed pipe) is returned.
+pub fn run_analyze(sources: &[Source], format: Format, out: &mut dyn Write) -> io::Result<bool> {
+    let mut all_ok = true;
+    if format == Format::Json {
+        out.write_all(b"{\"articles\": [")?;
+    }
+    let mut first = true;
+    for batch in sources.chunks(BATCH) {
+        let rendered: Vec<Result<(String, Option<String>), String>> = batch
+            .par_iter()
+            .map(|source| {
+                let loaded = load::load(source).map_err(|e| e.to_string())?;
+                let analysis = analyze(&loaded.article);
+                Ok((render(&loaded.article, &analysis, format), loaded.warning))
+            })
+            .collect();
+        for result in rendered {
+            match result {
+                Ok((text, warning)) => {
+                    if let Some(w) = warning {
+                        eprintln!("lector: warning: {w}");
+                    }
+                    if format == Format::Json && !first {
+                        out.write_all(b",\n")?;
+                    }
+                    first = false;
+                    out.write_all(text.as_bytes())?;
+                }
+                Err(message) => {
+                    eprintln!("lector: skipped {message}");
+                    all_ok = false;
+                }
+            }
+        }
+        out.flush()?;
+    }
+    if format == Format::Json {
+        out.write_all(b"]}\n")?;
+    }
+    out.flush()?;
+    Ok(all_ok)
+}
+
+fn render(article: &crate::article::Article, analysis: &Analysis, format: Format) -> String {
+    match format {
+        Format::Text => report::report(article, analysis),
+        Format::Json => serde_json::to_string(&json::ArticleJson::new(article, analysis))
+            .expect("serializing plain data cannot fail"),
+        Format::JsonLines => {
+            let mut line = serde_json::to_string(&json::ArticleJson::new(article, analysis))
+                .expect("serializing plain data cannot fail");
+            line.push('\n');
+            line
+        }
+    }
+}

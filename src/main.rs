@@ -1,0 +1,117 @@
+//! The `lector` binary: parses arguments and hands over to the reader or to `analyze`.
+
+use clap::{Parser, Subcommand};
+use lector::cli::{self, Format};
+use lector::load::{self, Source};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const KEYS: &str = "\
+Keys in the reader:
+  j/k, ↓/↑        scroll, or move the selection
+  Space/PgDn, b/PgUp  page down / up
+  g/G             top / bottom
+  Tab/Shift-Tab   next / previous pane
+  Enter           open article, select entity, jump to quote
+  ] / [           next / previous quote
+  n / N           next / previous mention or search match
+  /               search in the article
+  d               hide / show repeated blocks
+  J / K           next / previous article
+  y               copy the selected quote (OSC 52)
+  ?               help
+  q, Esc          close overlay, or quit; Ctrl-C quits";
+
+/// A terminal reader for news articles: entities, quotes and repeated paragraphs at a glance.
+#[derive(Parser)]
+#[command(version, about, after_help = KEYS, args_conflicts_with_subcommands = true)]
+struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Article files or folders (every .txt file under them). None: the bundled sample articles.
+    paths: Vec<PathBuf>,
+    /// Let the mouse wheel scroll and clicks select (off by default, so the terminal's own text
+    /// selection keeps working).
+    #[arg(long)]
+    mouse: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the analysis of articles: title, dek, repeats, entities and quotes.
+    Analyze {
+        /// Article files or folders. None: the bundled sample articles.
+        paths: Vec<PathBuf>,
+        /// One JSON document with every article.
+        #[arg(long, conflicts_with = "jsonl")]
+        json: bool,
+        /// One JSON object per article per line.
+        #[arg(long)]
+        jsonl: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match args.command {
+        Some(Command::Analyze { paths, json, jsonl }) => {
+            let format = if json {
+                Format::Json
+            } else if jsonl {
+                Format::JsonLines
+            } else {
+                Format::Text
+            };
+            analyze(&paths, format)
+        }
+        None => read(&args.paths, args.mouse),
+    }
+}
+
+/// Lists the sources for `paths` (the bundled articles when empty), reporting unusable paths.
+fn sources(paths: &[PathBuf]) -> (Vec<Source>, bool) {
+    if paths.is_empty() {
+        return (load::bundled_sources(), true);
+    }
+    let (sources, errors) = load::list_sources(paths);
+    for e in &errors {
+        eprintln!("lector: skipped {e}");
+    }
+    (sources, errors.is_empty())
+}
+
+fn analyze(paths: &[PathBuf], format: Format) -> ExitCode {
+    let (sources, listed_all) = sources(paths);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match cli::run_analyze(&sources, format, &mut out) {
+        Ok(true) if listed_all => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
+        // A closed pipe (`lector analyze | head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lector: cannot write output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn read(paths: &[PathBuf], mouse: bool) -> ExitCode {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!("lector: not a terminal; printing the analysis instead (see `lector analyze`)");
+        return analyze(paths, Format::Text);
+    }
+    let (sources, _) = sources(paths);
+    if sources.is_empty() {
+        eprintln!("lector: no articles to read");
+        return ExitCode::from(1);
+    }
+    match lector::tui::run(sources, lector::tui::Options { mouse }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lector: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

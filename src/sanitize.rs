@@ -1,0 +1,59 @@
+//! Document text is data, never terminal input: every character that could move the cursor,
+//! start an escape sequence, reorder text or hide itself is replaced by a visible stand-in (or
+//! dropped, for invisible formatting marks) before it is written anywhere a terminal may read it.
+
+use std::borrow::Cow;
+
+/// What a single character of a document is shown as.
+pub fn display_char(c: char) -> Option<char> {
+    match c {
+        // C0 controls (ESC, BEL, BS, CR, ...) as Unicode "control pictures": ␛ ␇ ␈ ␍.
+        '\t' => Some(' '),
+        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32),
+        '\u{7F}' => Some('␡'),
+        // C1 controls include CSI (U+009B) and OSC (U+009D), which some terminals obey.
+        '\u{80}'..='\u{9F}' => Some('\u{FFFD}'),
+        // Bidi overrides and isolates could make text display in another order than it is stored.
+        '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{061C}' => None,
+        // Zero-width and other invisible format characters: dropped, so nothing hides in a line.
+        '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' => None,
+        // Line and paragraph separators would break lines behind the layout's back.
+        '\u{2028}' | '\u{2029}' => Some(' '),
+        _ => Some(c),
+    }
+}
+
+/// `text` with every character mapped by [`display_char`]; borrowed when nothing changes.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    if text.chars().all(|c| display_char(c) == Some(c)) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter_map(display_char).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        let s = sanitize("a\u{1b}[31mred\u{1b}]0;title\u{7}b");
+        assert!(!s.chars().any(|c| c.is_control()));
+        assert_eq!(s, "a␛[31mred␛]0;title␇b");
+    }
+
+    #[test]
+    fn c1_bidi_and_zero_width_are_neutralized() {
+        assert_eq!(sanitize("x\u{9b}2Jy\u{202E}z\u{200B}w"), "x\u{FFFD}2Jyzw");
+    }
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        assert!(matches!(sanitize("Plain «text» 東京 🎉"), Cow::Borrowed(_)));
+    }
+}
