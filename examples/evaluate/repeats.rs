@@ -2,11 +2,12 @@
 
 use crate::{Figure, f1, load_article, ratio, read_jsonl};
 use lector::analyze::repeats::find_repeats;
+use lector::span::Span;
 use std::path::Path;
 
 pub fn evaluate(scraped: &Path) -> Vec<Figure> {
     let gold = read_jsonl(&scraped.join("repeats.jsonl"));
-    let (mut found, mut correct, mut expected) = (0, 0, 0);
+    let (mut found, mut correct, mut expected, mut recalled) = (0, 0, 0, 0);
     let (mut titles, mut deks) = (0, 0);
     println!("== repeats, title and dek ({} articles)", gold.len());
     for g in &gold {
@@ -26,15 +27,25 @@ pub fn evaluate(scraped: &Path) -> Vec<Figure> {
             .unwrap_or_default();
         let mut article_correct = 0;
         let mut article_found = 0;
+        let found_pairs: Vec<_> = repeats
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| r.map(|r| (article.blocks[i].span, article.blocks[r.of].span)))
+            .collect();
+        // A found repeat is right when it covers a gold copy and points at that copy's original.
+        let matches = |(copy, original): (Span, Span),
+                       (s, e, os, oe): (usize, usize, usize, usize)| {
+            copy.start < e && s < copy.end && original.start < oe && os < original.end
+        };
+        recalled += gold_pairs
+            .iter()
+            .filter(|&&g| found_pairs.iter().any(|&f| matches(f, g)))
+            .count();
         for (i, r) in repeats.iter().enumerate() {
             let Some(r) = r else { continue };
             article_found += 1;
-            let copy = article.blocks[i].span;
-            let original = article.blocks[r.of].span;
-            // Right when it covers a gold copy and points at that copy's original.
-            if gold_pairs.iter().any(|&(s, e, os, oe)| {
-                copy.start < e && s < copy.end && original.start < oe && os < original.end
-            }) {
+            let pair = (article.blocks[i].span, article.blocks[r.of].span);
+            if gold_pairs.iter().any(|&g| matches(pair, g)) {
                 article_correct += 1;
             } else {
                 println!("  {file}: wrong repeat ¶{} -> ¶{}", i + 1, r.of + 1);
@@ -61,7 +72,7 @@ pub fn evaluate(scraped: &Path) -> Vec<Figure> {
         deks += usize::from(dek_ok);
     }
     let precision = ratio(correct, found);
-    let recall = ratio(correct.min(expected), expected);
+    let recall = ratio(recalled, expected);
     vec![
         Figure {
             name: "repeat_precision",

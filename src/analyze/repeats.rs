@@ -39,6 +39,7 @@ pub fn find_repeated_texts(texts: &[&str]) -> Vec<Option<Repeat>> {
     let mut exact_first: HashMap<u64, usize> = HashMap::new();
     let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut shingle_sets: Vec<Vec<u64>> = Vec::with_capacity(texts.len());
+    let mut short_keys: Vec<Option<u64>> = Vec::with_capacity(texts.len());
 
     for (index, text) in texts.iter().enumerate() {
         let words = normalized_words(text);
@@ -66,8 +67,44 @@ pub fn find_repeated_texts(texts: &[&str]) -> Vec<Option<Repeat>> {
             }
         }
         shingle_sets.push(shingles);
+        short_keys.push((words.len() < MIN_WORDS && !words.is_empty()).then(|| hash_of(&words)));
     }
+    extend_runs_over_short_blocks(&mut out, &short_keys);
     out
+}
+
+/// A short block ("Interview", a section heading) is a repeat only inside a repeated run: when it
+/// equals an earlier block and its neighbour repeats that block's neighbour. Alone, it is not.
+fn extend_runs_over_short_blocks(out: &mut [Option<Repeat>], short_keys: &[Option<u64>]) {
+    let mut first_of: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, key) in short_keys.iter().enumerate() {
+        if let Some(key) = key {
+            first_of.entry(*key).or_default().push(i);
+        }
+    }
+    let points_at = |out: &[Option<Repeat>], i: Option<usize>, of: Option<usize>| match (i, of) {
+        (Some(i), Some(of)) => out.get(i).copied().flatten().is_some_and(|r| r.of == of),
+        _ => false,
+    };
+    // Forward then backward, so runs of several short blocks fill in from either end.
+    let order: Vec<usize> = (0..out.len()).chain((0..out.len()).rev()).collect();
+    for i in order {
+        let Some(key) = short_keys[i] else { continue };
+        if out[i].is_some() {
+            continue;
+        }
+        let earlier = first_of[&key].iter().copied().filter(|&j| j < i);
+        let found = earlier.into_iter().find(|&j| {
+            points_at(out, i.checked_add(1), j.checked_add(1))
+                || points_at(out, i.checked_sub(1), j.checked_sub(1))
+        });
+        if let Some(j) = found {
+            out[i] = Some(Repeat {
+                of: out[j].map_or(j, |r| r.of),
+                similarity: 1.0,
+            });
+        }
+    }
 }
 
 fn best_near_match(
@@ -194,7 +231,19 @@ mod tests {
     }
 
     #[test]
-    fn short_blocks_are_never_repeats() {
+    fn short_blocks_alone_are_not_repeats() {
         assert_eq!(of(&["Yes.", "Why not?", "Yes.", "Why not?"]), [None; 4]);
+    }
+
+    #[test]
+    fn short_blocks_inside_a_repeated_run_are_repeats() {
+        assert_eq!(
+            of(&["Interview", A, B, "Interview", A, "Closing"]),
+            [None, None, None, Some(0), Some(1), None]
+        );
+        assert_eq!(
+            of(&[A, "Heading", B, A, "Heading", B]),
+            [None, None, None, Some(0), Some(1), Some(2)]
+        );
     }
 }
