@@ -159,7 +159,7 @@ fn normalized_words(text: &str) -> Vec<String> {
 /// text is shorter than one shingle).
 fn shingle_set(words: &[String]) -> Vec<u64> {
     let mut set: Vec<u64> = if words.len() < SHINGLE {
-        words.iter().map(|w| hash_of(w)).collect()
+        words.iter().map(hash_of).collect()
     } else {
         words.windows(SHINGLE).map(hash_of).collect()
     };

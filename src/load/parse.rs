@@ -70,10 +70,11 @@ fn repeated_headline(text: &str, blocks: &[Block]) -> Option<(usize, usize)> {
         if !looks_like_headline(a) {
             continue;
         }
-        for second in first + 1..limit.min(first + 3) {
-            if same_text(a, blocks[second].span.of(text)) {
-                return Some((first, second));
-            }
+        let copy = blocks[first + 1..limit.min(first + 3)]
+            .iter()
+            .position(|b| same_text(a, b.span.of(text)));
+        if let Some(offset) = copy {
+            return Some((first, first + 1 + offset));
         }
     }
     None
