@@ -4,8 +4,8 @@
 
 use super::Repeat;
 use crate::article::Article;
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use rustc_hash::{FxHashMap as HashMap, FxHasher};
+use std::hash::Hasher;
 
 /// Blocks shorter than this many words ("Yes.", "Why?") are too short to call repeats: an
 /// interview may say them twice on purpose.
@@ -19,9 +19,6 @@ const MIN_JACCARD: f32 = 0.6;
 const MIN_CONTAINMENT: f32 = 0.9;
 /// A truncated copy must keep at least this many shingles to be recognised as one.
 const MIN_CONTAINED_SHINGLES: usize = 8;
-/// Shingles found in more blocks than this are too common to point at candidates (this bounds the
-/// work per block on pathological input such as a million identical short lines).
-const MAX_POSTINGS: usize = 32;
 /// How many candidates per block are checked exactly.
 const MAX_CANDIDATES: usize = 4;
 
@@ -36,16 +33,19 @@ pub fn find_repeats(article: &Article) -> Vec<Option<Repeat>> {
 /// The same as [`find_repeats`], over plain texts.
 pub fn find_repeated_texts(texts: &[&str]) -> Vec<Option<Repeat>> {
     let mut out = vec![None; texts.len()];
-    let mut exact_first: HashMap<u64, usize> = HashMap::new();
-    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut exact_first: HashMap<u64, usize> = HashMap::default();
+    // Each shingle points at the first block that had it: enough to find the original of a
+    // copy, which shares most of its shingles, in one lookup per shingle.
+    let mut first_with: HashMap<u64, usize> = HashMap::default();
+    let mut votes: HashMap<usize, usize> = HashMap::default();
     let mut shingle_sets: Vec<Vec<u64>> = Vec::with_capacity(texts.len());
     let mut short_keys: Vec<Option<u64>> = Vec::with_capacity(texts.len());
 
     for (index, text) in texts.iter().enumerate() {
-        let words = normalized_words(text);
+        let words = word_hashes(text);
         let shingles = shingle_set(&words);
         if words.len() >= MIN_WORDS {
-            let key = hash_of(&words);
+            let key = hash_words(&words);
             if let Some(&first) = exact_first.get(&key) {
                 out[index] = Some(Repeat {
                     of: out[first].map_or(first, |r: Repeat| r.of),
@@ -53,21 +53,18 @@ pub fn find_repeated_texts(texts: &[&str]) -> Vec<Option<Repeat>> {
                 });
             } else {
                 exact_first.insert(key, index);
-                out[index] = best_near_match(&shingles, &shingle_sets, &postings)
+                out[index] = best_near_match(&shingles, &shingle_sets, &first_with, &mut votes)
                     .map(|(of, similarity)| Repeat { of, similarity });
             }
         }
         // An exact or near copy is not itself an original others should point at.
         if out[index].is_none() && words.len() >= MIN_WORDS {
             for &s in &shingles {
-                let list = postings.entry(s).or_default();
-                if list.len() < MAX_POSTINGS {
-                    list.push(index);
-                }
+                first_with.entry(s).or_insert(index);
             }
         }
         shingle_sets.push(shingles);
-        short_keys.push((words.len() < MIN_WORDS && !words.is_empty()).then(|| hash_of(&words)));
+        short_keys.push((words.len() < MIN_WORDS && !words.is_empty()).then(|| hash_words(&words)));
     }
     extend_runs_over_short_blocks(&mut out, &short_keys);
     out
@@ -76,7 +73,7 @@ pub fn find_repeated_texts(texts: &[&str]) -> Vec<Option<Repeat>> {
 /// A short block ("Interview", a section heading) is a repeat only inside a repeated run: when it
 /// equals an earlier block and its neighbour repeats that block's neighbour. Alone, it is not.
 fn extend_runs_over_short_blocks(out: &mut [Option<Repeat>], short_keys: &[Option<u64>]) {
-    let mut first_of: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut first_of: HashMap<u64, Vec<usize>> = HashMap::default();
     for (i, key) in short_keys.iter().enumerate() {
         if let Some(key) = key {
             first_of.entry(*key).or_default().push(i);
@@ -110,15 +107,16 @@ fn extend_runs_over_short_blocks(out: &mut [Option<Repeat>], short_keys: &[Optio
 fn best_near_match(
     shingles: &[u64],
     sets: &[Vec<u64>],
-    postings: &HashMap<u64, Vec<usize>>,
+    first_with: &HashMap<u64, usize>,
+    votes: &mut HashMap<usize, usize>,
 ) -> Option<(usize, f32)> {
-    let mut shared: HashMap<usize, usize> = HashMap::new();
+    votes.clear();
     for s in shingles {
-        for &other in postings.get(s).map_or(&[][..], Vec::as_slice) {
-            *shared.entry(other).or_default() += 1;
+        if let Some(&other) = first_with.get(s) {
+            *votes.entry(other).or_default() += 1;
         }
     }
-    let mut candidates: Vec<(usize, usize)> = shared.into_iter().collect();
+    let mut candidates: Vec<(usize, usize)> = votes.iter().map(|(&b, &n)| (b, n)).collect();
     candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     candidates
         .into_iter()
@@ -142,36 +140,45 @@ fn best_near_match(
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
 }
 
-/// Lower-cased words, punctuation dropped: "The U.S. said," -> ["the", "us", "said"].
-fn normalized_words(text: &str) -> Vec<String> {
-    text.split_whitespace()
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+/// One hash per word, case folded and punctuation dropped: "The U.S. said," hashes like
+/// "the us said". Hashing instead of building strings keeps this pass allocation-free per word.
+fn word_hashes(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    for word in text.split_whitespace() {
+        let mut h = FxHasher::default();
+        let mut any = false;
+        for c in word.chars().filter(|c| c.is_alphanumeric()) {
+            any = true;
+            if c.is_ascii() {
+                h.write_u8(c.to_ascii_lowercase() as u8);
+            } else {
+                c.to_lowercase().for_each(|l| h.write_u32(l as u32));
+            }
+        }
+        if any {
+            out.push(h.finish());
+        }
+    }
+    out
+}
+
+fn hash_words(words: &[u64]) -> u64 {
+    let mut h = FxHasher::default();
+    words.iter().for_each(|&w| h.write_u64(w));
+    h.finish()
 }
 
 /// The sorted, deduplicated hashes of the text's word shingles (the words themselves when the
 /// text is shorter than one shingle).
-fn shingle_set(words: &[String]) -> Vec<u64> {
+fn shingle_set(words: &[u64]) -> Vec<u64> {
     let mut set: Vec<u64> = if words.len() < SHINGLE {
-        words.iter().map(hash_of).collect()
+        words.to_vec()
     } else {
-        words.windows(SHINGLE).map(hash_of).collect()
+        words.windows(SHINGLE).map(hash_words).collect()
     };
     set.sort_unstable();
     set.dedup();
     set
-}
-
-fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
-    let mut h = DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
 }
 
 fn intersection_size(a: &[u64], b: &[u64]) -> usize {
