@@ -7,6 +7,7 @@
 pub mod analyze;
 pub mod article;
 pub mod cli;
+pub mod index;
 pub mod load;
 pub mod sanitize;
 pub mod span;
