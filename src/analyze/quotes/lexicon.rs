@@ -226,6 +226,33 @@ pub fn is_naming_word(word: &str) -> bool {
     )
 }
 
+/// Short words that stay lower-case in a title: "Photographs and Prints from the Collection".
+pub fn is_title_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "and"
+            | "or"
+            | "for"
+            | "from"
+            | "with"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "by"
+            | "into"
+            | "over"
+            | "vs"
+            | "vs."
+            | "nor"
+            | "but"
+            | "as"
+    )
+}
+
 /// Words that start a new clause, so a subject never reaches back past them.
 pub fn is_clause_word(word: &str) -> bool {
     matches!(

@@ -318,15 +318,13 @@ impl<'a> Paragraph<'a> {
         }
         let inner = &self.text[m.inner_start..m.inner_end];
         let sentence = ends_sentence(inner);
-        let title_case = inner_words
-            .iter()
-            .filter(|w| w.text.chars().count() >= 4)
-            .all(|w| w.is_capitalized())
-            && inner_words
-                .iter()
-                .filter(|w| w.text.chars().count() >= 4)
-                .count()
-                >= 2;
+        let capitalized = inner_words.iter().filter(|w| w.is_capitalized()).count();
+        let title_case = capitalized >= 2
+            && inner_words.iter().all(|w| {
+                w.is_capitalized()
+                    || lexicon::is_title_function_word(w.text)
+                    || w.text.chars().all(|c| c.is_ascii_digit())
+            });
         if count >= 2 && !sentence && title_case {
             return false;
         }
