@@ -93,6 +93,29 @@ impl Mentions {
             .map(|m| m.1)
     }
 
+    /// Whether a person is mentioned in `span`.
+    pub fn has_person_in(&self, span: Span) -> bool {
+        self.overlapping(span).any(|m| m.2 == EntityKind::Person)
+    }
+
+    /// The span of the last person mention starting before byte `at`.
+    fn latest_person_mention_before(&self, at: usize) -> Option<Span> {
+        let entity = self.latest_person_before(at, 0)?;
+        let i = self.list.partition_point(|(s, _, _)| s.start < at);
+        self.list[..i]
+            .iter()
+            .rev()
+            .find(|m| m.1 == entity)
+            .map(|m| m.0)
+    }
+
+    /// The first person mentioned from byte `from` up to and including the mention `until`.
+    fn first_person_from(&self, from: usize, until: Span) -> Option<usize> {
+        self.overlapping(Span::new(from, until.end))
+            .find(|m| m.2 == EntityKind::Person && m.0.start >= from)
+            .map(|m| m.1)
+    }
+
     /// The person mentioned last before byte `at`, not earlier than byte `floor`.
     pub fn latest_person_before(&self, at: usize, floor: usize) -> Option<usize> {
         let i = self.list.partition_point(|(s, _, _)| s.start < at);
@@ -140,21 +163,48 @@ fn subject_before(
     let words = &para.words;
     let first = para.word_index_at(segment_start);
     let mut end = verb;
-    while end > first && lexicon::is_auxiliary(words[end - 1].text) {
+    // "Cooper said ... "for months", and said": a conjunction right before the verb chain.
+    while end > first
+        && (lexicon::is_auxiliary(words[end - 1].text)
+            || matches!(words[end - 1].text, "and" | "but" | "or"))
+    {
         end -= 1;
     }
     if end == first {
-        return Resolution::Inherit;
+        // "X said ... "...", and said "..."": the subject of the verb coordinated before.
+        let sentence = para.sentence_start(words[verb].span.start);
+        let earlier = (0..first).rev().find(|&i| {
+            words[i].span.start >= sentence
+                && lexicon::is_reporting_verb(words[i].text)
+                && !para.inside_marks(words[i].span.start)
+        });
+        return match earlier {
+            Some(i) => subject_before(para, i, para.segment_start(i), mentions),
+            None => Resolution::Inherit,
+        };
     }
     let verb_start = words[verb].span.start;
     let mut np_end_word = end - 1;
-    // "X, the president, said": the subject ends before the apposition's opening comma.
-    if para.text[words[np_end_word].span.end..verb_start].contains(',')
-        && let Some(j) = (first..np_end_word)
-            .rev()
-            .find(|&j| gap(para, j).contains(','))
-    {
-        np_end_word = j;
+    if para.text[words[np_end_word].span.end..verb_start].contains(',') {
+        // "X, the president, said": the subject is the comma-separated piece before the
+        // apposition; the apposition may hold commas itself ("curator at the University of
+        // Arkansas, Fayetteville,"), so the nearest piece naming a person wins.
+        let commas: Vec<usize> = (first..np_end_word)
+            .filter(|&j| gap(para, j).contains(','))
+            .collect();
+        let piece = |k: usize| {
+            let start = if k == 0 { first } else { commas[k - 1] + 1 };
+            (start, commas[k])
+        };
+        let with_person = (0..commas.len()).rev().map(piece).find(|&(a, b)| {
+            let span = Span::new(words[a].span.start, words[b].span.end);
+            mentions.has_person_in(para.abs(span))
+        });
+        if let Some((_, b)) = with_person {
+            np_end_word = b;
+        } else if let Some(&j) = commas.last() {
+            np_end_word = j;
+        }
     }
     let mut np_start_word = np_end_word;
     while np_start_word > first {
@@ -165,6 +215,13 @@ fn subject_before(
             break;
         }
         np_start_word = prev;
+    }
+    // "A letter seen by Sky News says": a name after a common noun and a preposition is not the
+    // head of the subject.
+    if let Some(k) = (np_start_word + 1..=np_end_word)
+        .find(|&k| lexicon::is_preposition(words[k].text) && !words[k - 1].is_capitalized())
+    {
+        np_end_word = k - 1;
     }
     let np = Span::new(words[np_start_word].span.start, words[np_end_word].span.end);
     if let Some(e) = mentions.last_in(para.abs(np)) {
@@ -217,12 +274,35 @@ fn subject_after(
     }
 }
 
-/// "he said": the person mentioned last before the pronoun, anywhere earlier in the article.
+/// "he said": the person the pronoun most likely refers to. Of the sentence holding the last
+/// person mentioned before it, the first person mentioned: subjects come first, so in "Rathbun
+/// asked for donations to help Montalvo. He described ..." the pronoun is Rathbun.
 fn pronoun(para: &Paragraph, at: usize, mentions: &Mentions) -> Resolution {
-    match mentions.latest_person_before(para.base + at, 0) {
+    let at = para.base + at;
+    let Some(latest) = mentions.latest_person_mention_before(at) else {
+        return Resolution::Unknown;
+    };
+    let sentence = sentence_start_before(para.full, latest.start);
+    match mentions.first_person_from(sentence, latest) {
         Some(e) => Resolution::Entity(e),
         None => Resolution::Unknown,
     }
+}
+
+/// Where the sentence holding byte `at` of `text` starts, looking back a bounded distance.
+fn sentence_start_before(text: &str, at: usize) -> usize {
+    const MAX_LOOKBACK: usize = 600;
+    let mut prev: Option<(usize, char)> = None;
+    for (n, (i, c)) in text[..at].char_indices().rev().enumerate() {
+        if n >= MAX_LOOKBACK || c == '\n' {
+            return prev.map_or(i + c.len_utf8(), |(p, _)| p);
+        }
+        if matches!(c, '.' | '!' | '?') && prev.is_some_and(|(_, p)| p.is_whitespace()) {
+            return i + 1;
+        }
+        prev = Some((i, c));
+    }
+    0
 }
 
 /// The text between word `i` and the next word (or the paragraph's end).

@@ -253,6 +253,14 @@ pub fn is_title_function_word(word: &str) -> bool {
     )
 }
 
+/// Prepositions that attach a name to a common noun: "a letter seen by Sky News".
+pub fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "by" | "of" | "for" | "from" | "at" | "with" | "in" | "on" | "to" | "about" | "near"
+    )
+}
+
 /// Words that start a new clause, so a subject never reaches back past them.
 pub fn is_clause_word(word: &str) -> bool {
     matches!(

@@ -29,14 +29,14 @@ pub fn find_quotes(article: &Article, entities: &[Entity]) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut carry = Carry::default();
     for (index, block) in article.blocks.iter().enumerate() {
-        let Some(text) = article.text.get(block.span.start..block.span.end) else {
+        if article.text.get(block.span.start..block.span.end).is_none() {
             continue;
-        };
+        }
         if block.kind == BlockKind::Headline {
             carry = Carry::default();
             continue;
         }
-        let para = Paragraph::new(text, block.span.start, carry.open.is_some());
+        let para = Paragraph::new(&article.text, block.span, carry.open.is_some());
         carry = para.find(index, &mentions, &carry, &mut out);
     }
     out
@@ -56,6 +56,8 @@ struct Carry {
 
 /// One block's text with its words, sentences and paired marks; offsets relative to the block.
 struct Paragraph<'a> {
+    /// The whole article's text.
+    full: &'a str,
     text: &'a str,
     base: usize,
     words: Vec<Word<'a>>,
@@ -64,8 +66,11 @@ struct Paragraph<'a> {
 }
 
 impl<'a> Paragraph<'a> {
-    fn new(text: &'a str, base: usize, continued: bool) -> Self {
+    fn new(full: &'a str, span: Span, continued: bool) -> Self {
+        let text = &full[span.start..span.end];
+        let base = span.start;
         Paragraph {
+            full,
             text,
             base,
             words: words(text),
@@ -140,7 +145,15 @@ impl<'a> Paragraph<'a> {
             if let Some(open) = carry.open {
                 return open;
             }
-            if let Some(speaker) = carry.last_speaker.or(carry.intro) {
+            // After "Rathbun stated," closing the previous paragraph.
+            if let Some(speaker) = carry.intro {
+                return Some(speaker);
+            }
+            // After a quoted paragraph, unless a name after this quotation points elsewhere
+            // (""..." Anonymous blogger, "Title"").
+            if !self.names_follow(k)
+                && let Some(speaker) = carry.last_speaker
+            {
                 return Some(speaker);
             }
         }
@@ -162,6 +175,20 @@ impl<'a> Paragraph<'a> {
             return Some(e);
         }
         mentions.latest_person_before(self.base + m.open, self.base)
+    }
+
+    /// Whether a capitalised word follows quotation `k` in its sentence, before the next one.
+    fn names_follow(&self, k: usize) -> bool {
+        let m = self.marked[k];
+        let next_mark = self.marked.get(k + 1).map_or(self.text.len(), |n| n.open);
+        let after = &self.text[m.close_end..next_mark];
+        let end = after
+            .find(['.', '!', '?'])
+            .map_or(next_mark, |i| m.close_end + i);
+        self.words[self.word_index_at(m.close_end)..]
+            .iter()
+            .take_while(|w| w.span.start < end)
+            .any(|w| w.is_capitalized())
     }
 
     /// The speaker a paragraph ending in "X said:" or "X stated," introduces for the next one.
