@@ -1,0 +1,1 @@
+//! Examples of entity finding: an article in, entities out.
