@@ -61,8 +61,7 @@ REGIONS = [
     "Latin America", "Oceania", "Antarctica", "Arctic", "Antarctic", "Middle East",
     "Near East", "Far East", "East Asia", "Southeast Asia", "South Asia", "Central Asia",
     "Western Europe", "Eastern Europe", "Central Europe", "Northern Europe", "Southern Europe",
-    "Scandinavia", "Balkans", "the Balkans", "Caribbean", "the Caribbean", "Mediterranean",
-    "the Mediterranean", "Sahara", "Sub-Saharan Africa", "West Africa", "East Africa",
+    "Scandinavia", "Balkans", "Caribbean", "Mediterranean", "Earth", "Sahara", "Sub-Saharan Africa", "West Africa", "East Africa",
     "North Africa", "Southern Africa", "Horn of Africa", "Persian Gulf", "Gulf of Mexico",
     "Pacific", "Atlantic", "Indian Ocean", "Pacific Ocean", "Atlantic Ocean", "Arctic Ocean",
     "Southern Ocean", "Baltic", "Black Sea", "Caspian Sea", "Red Sea", "North Sea",
@@ -258,7 +257,6 @@ Communist|Communists
 Green|Greens	
 Libertarian|Libertarians	
 Nazi|Nazis	
-Taliban	
 """
 
 # ---- organisations: "Canonical|alias|alias". Hand-written general knowledge. ------------------
@@ -279,7 +277,7 @@ Agence France-Presse|AFP
 Bloomberg|Bloomberg News
 British Broadcasting Corporation|BBC|BBC News
 Cable News Network|CNN
-Fox News|Fox
+Fox News
 MSNBC
 CBS|CBS News
 NBC|NBC News
@@ -290,7 +288,7 @@ Al Jazeera
 Xinhua
 Politico
 Axios
-Time|Time magazine
+Time magazine
 Newsweek
 The Atlantic
 The New Yorker
@@ -365,6 +363,7 @@ Hamas
 Hezbollah
 al-Qaeda|Al-Qaeda|al Qaeda|Al Qaeda
 Islamic State|ISIS|ISIL
+Taliban
 Republican Party|GOP
 Democratic Party
 Labour Party

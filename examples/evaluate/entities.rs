@@ -9,7 +9,9 @@
 //! - Mentions: a lector mention is correct when it overlaps a gold mention's name range; a gold
 //!   mention with names is found when a scored lector mention overlaps one of its ranges.
 //! - Grouping: of the gold entities with two or more mentions found, the share whose found
-//!   mentions all lie in one lector entity.
+//!   mentions all lie in one lector entity. Here each lector mention counts for the one gold
+//!   mention it matches best (overlap over union of the whole spans), so a lector mention
+//!   "United States Air Force" is not held against the nested gold "United States".
 
 use crate::{Figure, f1, load_article, ratio, read_jsonl};
 use lector::analyze::EntityKind;
@@ -19,6 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 struct GoldMention {
+    span: Span,
     group: String,
     kind: EntityKind,
     names: Vec<Span>,
@@ -66,6 +69,13 @@ impl Counts {
     }
 }
 
+/// Overlap over union of two spans, 0 to 1.
+fn jaccard(a: Span, b: Span) -> f64 {
+    let inter = a.end.min(b.end).saturating_sub(a.start.max(b.start));
+    let union = a.end.max(b.end) - a.start.min(b.start);
+    ratio(inter, union)
+}
+
 pub fn evaluate(wikinews: &Path) -> Vec<Figure> {
     let gold = read_jsonl(&wikinews.join("entities.jsonl"));
     let verbose = std::env::var_os("LECTOR_EVAL_VERBOSE").is_some();
@@ -91,6 +101,7 @@ pub fn evaluate(wikinews: &Path) -> Vec<Figure> {
                     })
                     .collect();
                 (!names.is_empty()).then_some(GoldMention {
+                    span: Span::new(m["start"].as_u64()? as usize, m["end"].as_u64()? as usize),
                     group: m["group"].as_str()?.to_string(),
                     kind: kind_of(m["type"].as_str()?)?,
                     names,
@@ -152,22 +163,40 @@ pub fn evaluate(wikinews: &Path) -> Vec<Figure> {
                 println!("    {file}: mistyped {:?} {}", e.kind, e.name);
             }
         }
+        // Grouping: each lector mention counts for the one gold mention it matches best (the
+        // highest overlap over union of the whole mention spans, among those whose names it
+        // overlaps), so "United States Air Force" counts for the air force, not for the
+        // United States nested in it.
+        let mut landed: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); gold_mentions.len()];
+        for (ei, e) in entities.iter().enumerate() {
+            for m in &e.mentions {
+                let best = gold_mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, g)| g.names.iter().any(|n| n.overlaps(m.span)))
+                    .max_by(|(_, a), (_, b)| {
+                        jaccard(a.span, m.span).total_cmp(&jaccard(b.span, m.span))
+                    })
+                    .map(|(gi, _)| gi);
+                if let Some(gi) = best {
+                    landed[gi].insert(ei);
+                }
+            }
+        }
         for gm in &gold_mentions {
-            let landed: BTreeSet<usize> = entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| {
-                    e.mentions
-                        .iter()
-                        .any(|m| gm.names.iter().any(|n| n.overlaps(m.span)))
-                })
-                .map(|(i, _)| i)
-                .collect();
-            if !landed.is_empty() {
+            if entities.iter().any(|e| {
+                e.mentions
+                    .iter()
+                    .any(|m| gm.names.iter().any(|n| n.overlaps(m.span)))
+            }) {
                 c.gold_mentions_found += 1;
+            }
+        }
+        for (gm, found_in) in gold_mentions.iter().zip(&landed) {
+            if !found_in.is_empty() {
                 let slot = landing.entry(gm.group.as_str()).or_default();
                 slot.0 += 1;
-                slot.1.extend(landed);
+                slot.1.extend(found_in);
             }
         }
         for (group, (count, landed)) in &landing {
@@ -177,8 +206,11 @@ pub fn evaluate(wikinews: &Path) -> Vec<Figure> {
                     c.grouped += 1;
                 } else if verbose {
                     println!(
-                        "    {file}: split gold group {group} over {} entities",
-                        landed.len()
+                        "    {file}: split gold group {group} over {:?}",
+                        landed
+                            .iter()
+                            .map(|&i| entities[i].name.as_str())
+                            .collect::<Vec<_>>()
                     );
                 }
             }

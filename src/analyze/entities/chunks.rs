@@ -175,9 +175,19 @@ fn collect_run(
                 && (lexicon::is_org_head(tokens[u.first].text)
                     || lexicon::is_org_tail(tokens[u.last].text))
         });
+        let placey = run.iter().any(|u| {
+            u.hit.is_none()
+                && (lexicon::is_place_head(tokens[u.first].text)
+                    || lexicon::is_place_tail(tokens[u.last].text))
+        });
+        let after_title = is_plain(tokens, &prev, lexicon::is_title);
         let allowed = match w {
             "the" => k > 0 && tokens[k - 1].text == "of",
-            "and" | "for" | "on" | "&" => institutional,
+            // "University of Helsinki", "Gulf of Mexico", "Secretary of State"; not
+            // "History of England" or "Steve Rubell of Studio 54".
+            "of" => institutional || placey || after_title,
+            "and" => false,
+            "for" | "&" => institutional,
             _ => true,
         };
         if !allowed {
@@ -225,6 +235,10 @@ fn split_run(tokens: &[Token], run: &[Unit], out: &mut Vec<Chunk>) {
     let ends_institutional = run
         .last()
         .is_some_and(|u| is_plain(tokens, u, lexicon::is_org_tail));
+    let ends_placey = run.len() > 1
+        && run
+            .last()
+            .is_some_and(|u| is_plain(tokens, u, lexicon::is_place_tail));
     let mut i = 0;
     while i < run.len() {
         let u = run[i];
@@ -284,7 +298,12 @@ fn split_run(tokens: &[Token], run: &[Unit], out: &mut Vec<Chunk>) {
             .is_some_and(|n| is_plain(tokens, n, |w| GAZETTEER.is_given_name(w)));
         let standalone = match u.hit.map(|e| e.kind) {
             Some(EntityKind::Group) => !ends_institutional,
-            Some(EntityKind::Place) => next_is_given && !ends_institutional,
+            // "NASA Bill Ingalls".
+            Some(EntityKind::Organization) => next_is_given,
+            // "Mexico Ronald Johnson", "United States Hamdullah Mohib"; but "New York Press".
+            Some(EntityKind::Place) => {
+                (next_is_given || i + 1 < run.len()) && !ends_institutional && !ends_placey
+            }
             _ => false,
         };
         if standalone {

@@ -164,15 +164,26 @@ fn evidence(tokens: &[Token], c: &Chunk) -> Evidence {
     if has_of && lexicon::is_place_head(first) {
         set(EntityKind::Place, 3);
     }
+    if multi && lexicon::is_other_tail(last) {
+        set(EntityKind::Other, 4);
+    }
+    let has_hit = c.hit.is_some();
+    let given_first = GAZETTEER.is_given_name(first);
+    if multi
+        && words.len() <= 3
+        && given_first
+        && GAZETTEER.is_surname(last)
+        && !lexicon::is_org_tail(last)
+    {
+        set(EntityKind::Person, 4);
+    }
     if c.after_title {
         set(EntityKind::Person, 4);
     }
     if multi && words.len() <= 4 && GAZETTEER.is_given_name(first) {
         set(EntityKind::Person, 3);
     }
-    if !multi && is_acronym(first) {
-        set(EntityKind::Organization, 2);
-    }
+    let _ = (is_acronym, has_hit);
     let prev = c
         .first
         .checked_sub(1)
@@ -187,6 +198,17 @@ fn evidence(tokens: &[Token], c: &Chunk) -> Evidence {
     }
     if words.len() <= 3 && GAZETTEER.is_surname(last) {
         set(EntityKind::Person, if multi { 2 } else { 1 });
+    }
+    // Relaxed: two or three plain capitalised words with nothing else to go on are most often
+    // a person's name in news ("Lau Siu-lai", "Thibaut Courtois").
+    let plain = |w: &&str| {
+        !lexicon::is_org_tail(w)
+            && !lexicon::is_place_tail(w)
+            && !lexicon::is_other_tail(w)
+            && w.chars().skip(1).any(char::is_lowercase)
+    };
+    if multi && words.len() <= 3 && words.len() == c.last - c.first + 1 && words.iter().all(plain) {
+        set(EntityKind::Person, 1);
     }
     if let Some(p) = prev.filter(|_| !tokens[c.first].gap_before) {
         if lexicon::is_place_preposition(p.text) {
@@ -206,6 +228,7 @@ pub fn kind_of(ev: &Evidence) -> EntityKind {
         EntityKind::Organization,
         EntityKind::Place,
         EntityKind::Group,
+        EntityKind::Other,
     ];
     let mut best = EntityKind::Other;
     let mut strength = 0;

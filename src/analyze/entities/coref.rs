@@ -3,6 +3,8 @@
 //! "Claudia Sheinbaum"), and an acronym joins the name it abbreviates ("FBI").
 
 use super::classify::{Candidate, Evidence, kind_of};
+use super::gazetteer::GAZETTEER;
+use super::lexicon;
 use super::tokens::Token;
 use crate::analyze::{Entity, EntityKind, Mention};
 use std::collections::HashMap;
@@ -27,6 +29,13 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
         i = parent[i];
     }
     i
+}
+
+fn is_acronym(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| *c != '.').peekable();
+    letters.peek().is_some()
+        && word.chars().filter(|c| *c != '.').count() >= 2
+        && letters.all(char::is_uppercase)
 }
 
 fn initials(words: &[&str]) -> String {
@@ -92,7 +101,15 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
     order.sort_by_key(|&i| clusters[i].words.len());
     for &s in &order {
         let short = &clusters[s];
-        if short.gazetteer || short.words.is_empty() {
+        if short.words.is_empty() {
+            continue;
+        }
+        // A gazetteer name stays itself ("Mexico" never joins "New Mexico"), unless it is also
+        // a personal name and a person in the article bears it ("Paris" in "Valeska Paris").
+        let personal = short.words.len() == 1
+            && (GAZETTEER.is_given_name(short.words[0]) || GAZETTEER.is_surname(short.words[0]));
+        let short_acronym = short.words.len() == 1 && is_acronym(short.words[0]);
+        if short.gazetteer && !personal && !short_acronym {
             continue;
         }
         let short_kind = kind_of(&short.evidence);
@@ -115,10 +132,19 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
             let edge = long.words[..n] == short.words[..]
                 || long.words[long.words.len() - n..] == short.words[..];
             let long_kind = kind_of(&long.evidence);
-            let compatible = !short_sure || short_kind == long_kind;
-            // A lone first name joins only a person ("Claudia"), never "Claudia Street".
-            let first_only =
-                n == 1 && long.words[0] == short.words[0] && long_kind != EntityKind::Person;
+            let compatible = if short.gazetteer {
+                personal && long_kind == EntityKind::Person
+            } else {
+                !short_sure || short_kind == long_kind
+            };
+            // A lone first word joins only a person ("Claudia") or an institution named by its
+            // head ("the Church" of Scientology), never "Claudia Street".
+            let first_only = n == 1
+                && long.words[0] == short.words[0]
+                && long.words[long.words.len() - 1] != short.words[0]
+                && !(long_kind == EntityKind::Person
+                    || (long_kind == EntityKind::Organization
+                        && lexicon::is_org_head(short.words[0])));
             if edge && compatible && !first_only {
                 let better =
                     best.is_none_or(|b| clusters[l].mentions.len() > clusters[b].mentions.len());
@@ -130,7 +156,7 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
         // An acronym joins the name whose initials it spells: "NASA", "U.N.".
         if best.is_none() && n == 1 {
             let letters: String = short.words[0].chars().filter(|c| *c != '.').collect();
-            if letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase) {
+            if short_acronym {
                 best = clusters
                     .iter()
                     .enumerate()

@@ -138,6 +138,9 @@ const TITLES: &[&str] = &[
     "Candidate",
     "Nominee",
     "Incumbent",
+    "Administrator",
+    "Secretary-General",
+    "Commissioner",
 ];
 
 /// Words that qualify a following title ("Foreign Minister", "Former President").
@@ -651,7 +654,6 @@ const ORG_TAILS: &[&str] = &[
     "Studio",
     "Pictures",
     "Films",
-    "Games",
     "Entertainment",
     "Media",
     "Publishing",
@@ -680,12 +682,7 @@ const ORG_TAILS: &[&str] = &[
     "Regiment",
     "Church",
     "Mission",
-    "Center",
-    "Centre",
-    "Hospital",
     "Clinic",
-    "Museum",
-    "Library",
     "Club",
     "Team",
     "FC",
@@ -700,10 +697,6 @@ const ORG_TAILS: &[&str] = &[
     "Movement",
     "Organization",
     "Organisation",
-    "Initiative",
-    "Project",
-    "Program",
-    "Programme",
     "Cabinet",
     "Government",
     "Administration",
@@ -720,17 +713,6 @@ const ORG_TAILS: &[&str] = &[
     "Consulting",
     "Bancorp",
     "Insurance",
-    "Hotel",
-    "Hotels",
-    "Resort",
-    "Casino",
-    "Restaurant",
-    "Cafe",
-    "Bar",
-    "Store",
-    "Stores",
-    "Supermarket",
-    "Mall",
 ];
 
 /// First words that make "X of Y" an organisation ("University of Helsinki", "Bank of Japan").
@@ -874,6 +856,90 @@ const PLACE_TAILS: &[&str] = &[
     "Ridge",
     "Pass",
     "Peak",
+    "Center",
+    "Centre",
+    "Museum",
+    "Hotel",
+    "Resort",
+    "Casino",
+    "Mall",
+    "Planetarium",
+    "Mosque",
+    "Temple",
+    "Synagogue",
+    "Complex",
+    "Towers",
+    "Library",
+    "Zoo",
+    "Aquarium",
+];
+
+/// Last words that make a name an event, a work, a law or a programme: named, but of no kind
+/// that lector scores as a person, organisation or place ("World Cup", "Clean Air Act").
+const OTHER_TAILS: &[&str] = &[
+    "Games",
+    "Olympics",
+    "Paralympics",
+    "Cup",
+    "Championship",
+    "Championships",
+    "Tournament",
+    "Open",
+    "Marathon",
+    "Series",
+    "Bowl",
+    "War",
+    "Wars",
+    "Revolution",
+    "Crisis",
+    "Day",
+    "Week",
+    "Festival",
+    "Carnival",
+    "Fair",
+    "Expo",
+    "Show",
+    "Awards",
+    "Award",
+    "Prize",
+    "Act",
+    "Bill",
+    "Law",
+    "Treaty",
+    "Agreement",
+    "Accord",
+    "Accords",
+    "Protocol",
+    "Doctrine",
+    "Plan",
+    "Program",
+    "Programme",
+    "Project",
+    "Initiative",
+    "License",
+    "Licence",
+    "Definition",
+    "Declaration",
+    "Constitution",
+    "Amendment",
+    "Code",
+    "Election",
+    "Elections",
+    "Referendum",
+    "Summit",
+    "Conference",
+    "Convention",
+    "Album",
+    "Novel",
+    "Film",
+    "Syndrome",
+    "Disease",
+    "Virus",
+    "Flu",
+    "Theory",
+    "Effect",
+    "Principle",
+    "Index",
 ];
 
 /// Heads of "X of Y" places ("Gulf of Mexico", "Republic of Ireland", "City of London").
@@ -926,7 +992,7 @@ const PLACE_HEADS: &[&str] = &[
 /// Lower-case words that may join capitalised words inside one name.
 const CONNECTORS: &[&str] = &[
     "of", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der",
-    "den", "la", "le", "al", "el", "bin", "ibn", "y", "e", "and", "&", "for", "on", "the",
+    "den", "la", "le", "al", "el", "bin", "ibn", "y", "e", "and", "&", "for", "the",
 ];
 
 /// Words after which a capitalised name is likely a place: "in Helsinki", "near Kabul".
@@ -1008,6 +1074,10 @@ pub fn is_org_head(word: &str) -> bool {
 
 pub fn is_place_tail(word: &str) -> bool {
     contains(PLACE_TAILS, word.trim_end_matches('.'))
+}
+
+pub fn is_other_tail(word: &str) -> bool {
+    contains(OTHER_TAILS, word)
 }
 
 pub fn is_place_head(word: &str) -> bool {

@@ -56,7 +56,13 @@ pub fn tokenize(article: &Article) -> Vec<Token<'_>> {
             if between.contains(['"', '“', ':', '(', '[', '‘']) && !between.contains(',') {
                 initial = true;
             }
-            let gap_before = i > 0 && between.chars().any(|c| !c.is_whitespace() && c != '&');
+            // "Prof. Patrizia": the period of a title abbreviation does not part the name.
+            let after_title = between.starts_with('.')
+                && out
+                    .last()
+                    .is_some_and(|t: &Token| super::lexicon::is_title(t.text));
+            let punctuation = if after_title { &between[1..] } else { between };
+            let gap_before = i > 0 && punctuation.chars().any(|c| !c.is_whitespace() && c != '&');
             let (base, possessive) = strip_possessive(w.text);
             out.push(Token {
                 text: base,
