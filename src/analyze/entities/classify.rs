@@ -155,13 +155,13 @@ fn evidence(tokens: &[Token], c: &Chunk) -> Evidence {
     if multi && lexicon::is_org_tail(last) {
         set(EntityKind::Organization, 4);
     }
-    if has_of && lexicon::is_org_head(first) {
+    if has_of && (lexicon::is_org_head(first) || lexicon::is_org_tail(first)) {
         set(EntityKind::Organization, 4);
     }
     if multi && lexicon::is_place_tail(last) {
         set(EntityKind::Place, 4);
     }
-    if has_of && lexicon::is_place_head(first) {
+    if has_of && (lexicon::is_place_head(first) || lexicon::is_place_tail(first)) {
         set(EntityKind::Place, 3);
     }
     if multi && lexicon::is_other_tail(last) {
@@ -194,6 +194,9 @@ fn evidence(tokens: &[Token], c: &Chunk) -> Evidence {
     let speech_before =
         prev.is_some_and(|p| lexicon::is_speech_verb(p.text)) && !tokens[c.first].gap_before;
     if (speech_after || speech_before) && words.len() <= 3 {
+        set(EntityKind::Person, 2);
+    }
+    if !multi && GAZETTEER.is_given_name(first) {
         set(EntityKind::Person, 2);
     }
     if words.len() <= 3 && GAZETTEER.is_surname(last) {
