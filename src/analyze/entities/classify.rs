@@ -97,7 +97,7 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
     }
     kept.into_iter()
         .map(|c| {
-            let evidence = evidence(tokens, &c);
+            let evidence = evidence(tokens, &c, &seen_lower);
             Candidate {
                 first: c.first,
                 last: c.last,
@@ -132,14 +132,32 @@ fn is_acronym(word: &str) -> bool {
 }
 
 /// Scores what the mention's words and immediate neighbours say about its kind.
-fn evidence(tokens: &[Token], c: &Chunk) -> Evidence {
+fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> Evidence {
     let mut ev = [0u8; 5];
     let mut set = |kind: EntityKind, strength: u8| {
         let s = &mut ev[slot(kind)];
         *s = (*s).max(strength);
     };
+    let prev = c
+        .first
+        .checked_sub(1)
+        .map(|i| &tokens[i])
+        .filter(|p| p.block == c.block && !tokens[c.first].gap_before);
+    let after_place_word = prev.is_some_and(|p| lexicon::is_place_preposition(p.text));
     if let Some(entry) = c.hit {
-        set(entry.kind, 5);
+        // A town that is also a first name ("Troy", "Regina") is a place only where the
+        // sentence says so ("in Troy"); alone it is more often the person.
+        let text = tokens[c.first].text;
+        if entry.kind == EntityKind::Place
+            && !entry.major
+            && GAZETTEER.is_given_name(text)
+            && !after_place_word
+        {
+            set(EntityKind::Place, 2);
+            set(EntityKind::Person, 2);
+        } else {
+            set(entry.kind, 5);
+        }
         return ev;
     }
     let words: Vec<&str> = tokens[c.first..=c.last]
@@ -180,15 +198,13 @@ fn evidence(tokens: &[Token], c: &Chunk) -> Evidence {
     if c.after_title {
         set(EntityKind::Person, 4);
     }
-    if multi && words.len() <= 4 && GAZETTEER.is_given_name(first) {
+    // Words the article also writes in lower case are common words, not names: "Card Tricks",
+    // "Hope". Only names made of words never seen lower case get the weaker person hints.
+    let unseen = |w: &&str| !seen_lower(w);
+    if multi && words.len() <= 4 && GAZETTEER.is_given_name(first) && unseen(&last) {
         set(EntityKind::Person, 3);
     }
     let _ = (is_acronym, has_hit);
-    let prev = c
-        .first
-        .checked_sub(1)
-        .map(|i| &tokens[i])
-        .filter(|p| p.block == c.block);
     let next = tokens.get(c.last + 1).filter(|n| n.block == c.block);
     let speech_after = next.is_some_and(|n| lexicon::is_speech_verb(n.text) && !n.gap_before);
     let speech_before =
@@ -196,10 +212,10 @@ fn evidence(tokens: &[Token], c: &Chunk) -> Evidence {
     if (speech_after || speech_before) && words.len() <= 3 {
         set(EntityKind::Person, 2);
     }
-    if !multi && GAZETTEER.is_given_name(first) {
+    if !multi && GAZETTEER.is_given_name(first) && unseen(&first) {
         set(EntityKind::Person, 2);
     }
-    if words.len() <= 3 && GAZETTEER.is_surname(last) {
+    if words.len() <= 3 && GAZETTEER.is_surname(last) && words.iter().all(unseen) {
         set(EntityKind::Person, if multi { 2 } else { 1 });
     }
     // Relaxed: two or three plain capitalised words with nothing else to go on are most often
@@ -209,11 +225,12 @@ fn evidence(tokens: &[Token], c: &Chunk) -> Evidence {
             && !lexicon::is_place_tail(w)
             && !lexicon::is_other_tail(w)
             && w.chars().skip(1).any(char::is_lowercase)
+            && unseen(w)
     };
     if multi && words.len() <= 3 && words.len() == c.last - c.first + 1 && words.iter().all(plain) {
         set(EntityKind::Person, 1);
     }
-    if let Some(p) = prev.filter(|_| !tokens[c.first].gap_before) {
+    if let Some(p) = prev {
         if lexicon::is_place_preposition(p.text) {
             set(EntityKind::Place, 1);
         }

@@ -20,6 +20,9 @@ const SURNAMES: &str = include_str!("../../../assets/data/surnames.txt");
 pub struct Entry {
     pub kind: EntityKind,
     pub canonical: &'static str,
+    /// A country, region or organisation, as opposed to a town whose name may be something
+    /// else too.
+    pub major: bool,
 }
 
 /// A gazetteer hit in a text: byte range and what it names.
@@ -67,6 +70,7 @@ impl Gazetteer {
                     Entry {
                         kind: EntityKind::Organization,
                         canonical,
+                        major: true,
                     },
                 );
             }
@@ -79,6 +83,7 @@ impl Gazetteer {
                     Entry {
                         kind: EntityKind::Place,
                         canonical,
+                        major: true,
                     },
                 );
             }
@@ -92,6 +97,7 @@ impl Gazetteer {
                     Entry {
                         kind: EntityKind::Group,
                         canonical,
+                        major: true,
                     },
                 );
             }
@@ -102,6 +108,7 @@ impl Gazetteer {
                 Entry {
                     kind: EntityKind::Place,
                     canonical: name,
+                    major: false,
                 },
             );
         }
