@@ -83,6 +83,13 @@ impl Mentions {
             .map(|m| m.1)
     }
 
+    /// The first person mentioned in `span`.
+    pub fn first_person_in(&self, span: Span) -> Option<usize> {
+        self.overlapping(span)
+            .find(|m| m.2 == EntityKind::Person)
+            .map(|m| m.1)
+    }
+
     /// The last person mentioned in `span`, else the last entity of any kind: the head of a noun
     /// phrase such as "Secretary of State Marco Rubio" comes last.
     fn last_in(&self, span: Span) -> Option<usize> {
@@ -93,6 +100,11 @@ impl Mentions {
             .map(|m| m.1)
     }
 
+    /// Whether anything is mentioned in `span`.
+    pub fn any_in(&self, span: Span) -> bool {
+        self.overlapping(span).next().is_some()
+    }
+
     /// Whether a person is mentioned in `span`.
     pub fn has_person_in(&self, span: Span) -> bool {
         self.overlapping(span).any(|m| m.2 == EntityKind::Person)
@@ -100,7 +112,7 @@ impl Mentions {
 
     /// The span of the last person mention starting before byte `at`.
     fn latest_person_mention_before(&self, at: usize) -> Option<Span> {
-        let entity = self.latest_person_before(at, 0)?;
+        let entity = self.latest_person_before(at)?;
         let i = self.list.partition_point(|(s, _, _)| s.start < at);
         self.list[..i]
             .iter()
@@ -116,21 +128,21 @@ impl Mentions {
             .map(|m| m.1)
     }
 
-    /// The person mentioned last before byte `at`, not earlier than byte `floor`.
-    pub fn latest_person_before(&self, at: usize, floor: usize) -> Option<usize> {
+    /// The entity of the person mentioned last before byte `at`.
+    fn latest_person_before(&self, at: usize) -> Option<usize> {
         let i = self.list.partition_point(|(s, _, _)| s.start < at);
-        let entity = self
-            .latest_person
-            .get(i.checked_sub(1)?)
-            .copied()
-            .flatten()?;
-        // The latest person's mention must itself lie at or after `floor`.
+        self.latest_person.get(i.checked_sub(1)?).copied().flatten()
+    }
+
+    /// Person mentions before byte `at` and from byte `floor` on, latest first.
+    pub fn persons_before(&self, at: usize, floor: usize) -> impl Iterator<Item = (Span, usize)> {
+        let i = self.list.partition_point(|(s, _, _)| s.start < at);
         self.list[..i]
             .iter()
             .rev()
-            .find(|m| m.1 == entity)
-            .filter(|m| m.0.start >= floor)
-            .map(|m| m.1)
+            .take_while(move |m| m.0.start >= floor)
+            .filter(|m| m.2 == EntityKind::Person)
+            .map(|m| (m.0, m.1))
     }
 }
 
@@ -209,18 +221,29 @@ fn subject_before(
     let mut np_start_word = np_end_word;
     while np_start_word > first {
         let prev = np_start_word - 1;
-        if lexicon::is_clause_word(words[prev].text)
+        // "and" joins clauses, but not inside a name: "The Globe and Mail".
+        let inside_name = matches!(words[prev].text, "and" | "&")
+            && prev > first
+            && words[prev - 1].is_capitalized()
+            && words[prev + 1].is_capitalized();
+        if (lexicon::is_clause_word(words[prev].text) && !inside_name)
             || gap(para, prev).contains([',', ';', ':', '(', ')', '—', '–'])
         {
             break;
         }
         np_start_word = prev;
     }
-    // "A letter seen by Sky News says": a name after a common noun and a preposition is not the
-    // head of the subject.
-    if let Some(k) = (np_start_word + 1..=np_end_word)
-        .find(|&k| lexicon::is_preposition(words[k].text) && !words[k - 1].is_capitalized())
-    {
+    // The head of the subject comes before a preposition when a common noun ("a letter seen by
+    // Sky News says") or a name ("Matthew Ingram of The Globe and Mail wrote") precedes it; in
+    // "Secretary of State Marco Rubio said" it comes after.
+    if let Some(k) = (np_start_word + 1..=np_end_word).find(|&k| {
+        lexicon::is_preposition(words[k].text)
+            && (!words[k - 1].is_capitalized()
+                || mentions.any_in(para.abs(Span::new(
+                    words[np_start_word].span.start,
+                    words[k - 1].span.end,
+                ))))
+    }) {
         np_end_word = k - 1;
     }
     let np = Span::new(words[np_start_word].span.start, words[np_end_word].span.end);

@@ -167,14 +167,19 @@ impl<'a> Paragraph<'a> {
                 return Some(e);
             }
         }
-        // "Sunak defended the record: "...": the subject of a sentence introducing a quotation.
+        // "Sunak defended the record: "...": the person leading a sentence that introduces a
+        // quotation; without one, a colon introduces a list or an example ("including:").
         let sentence = self.sentence_start(m.open);
         if self.text[..m.open].trim_end().ends_with(':')
-            && let Some(e) = mentions.first_in(self.abs(Span::new(sentence, m.open)))
+            && let Some(e) = mentions.first_person_in(self.abs(Span::new(sentence, m.open)))
         {
             return Some(e);
         }
-        mentions.latest_person_before(self.base + m.open, self.base)
+        // The person this paragraph mentioned last, outside quotations.
+        mentions
+            .persons_before(self.base + m.open, self.base)
+            .find(|(span, _)| !self.inside_marks(span.start - self.base))
+            .map(|(_, e)| e)
     }
 
     /// Whether a capitalised word follows quotation `k` in its sentence, before the next one.
