@@ -111,12 +111,15 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
 }
 
 fn sub_chunk(tokens: &[Token], chunk: &Chunk, first: usize, last: usize) -> Chunk {
+    let span = Span::new(tokens[first].span.start, tokens[last].span.end);
+    // A stretch cut from a headline may be a gazetteer name on its own ("America").
+    let words: Vec<&str> = tokens[first..=last].iter().map(|t| t.text).collect();
     Chunk {
         first,
         last,
-        span: Span::new(tokens[first].span.start, tokens[last].span.end),
+        span,
         block: chunk.block,
-        hit: None,
+        hit: GAZETTEER.lookup(&words.join(" ")),
         after_title: chunk.after_title && first == chunk.first,
         certainty: Certainty::Sure,
     }
@@ -234,7 +237,9 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
         if lexicon::is_place_preposition(p.text) {
             set(EntityKind::Place, 1);
         }
-        if p.text == "the" {
+        // "the Onion", "the Press": a definite article before a name of words never written
+        // in lower case marks an institution more often than anything else.
+        if p.text == "the" && words.iter().all(unseen) && !lexicon::is_other_tail(last) {
             set(EntityKind::Organization, 1);
         }
     }

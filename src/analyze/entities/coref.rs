@@ -142,6 +142,7 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
             let first_only = n == 1
                 && long.words[0] == short.words[0]
                 && long.words[long.words.len() - 1] != short.words[0]
+                && !short_acronym
                 && !(long_kind == EntityKind::Person
                     || (long_kind == EntityKind::Organization
                         && lexicon::is_org_head(short.words[0])));

@@ -35,6 +35,7 @@ pub struct Hit {
 
 pub struct Gazetteer {
     automaton: AhoCorasick,
+    by_name: HashMap<&'static str, Entry>,
     entries: Vec<Entry>,
     given: HashSet<&'static str>,
     surnames: HashSet<&'static str>,
@@ -119,6 +120,7 @@ impl Gazetteer {
             .expect("the shipped gazetteer builds into an automaton");
         Gazetteer {
             automaton,
+            by_name,
             entries,
             given: data_lines(GIVEN_NAMES).collect(),
             surnames: data_lines(SURNAMES).collect(),
@@ -146,6 +148,11 @@ impl Gazetteer {
             }
         }
         out
+    }
+
+    /// The entry for exactly this name, if the gazetteer has one.
+    pub fn lookup(&self, name: &str) -> Option<Entry> {
+        self.by_name.get(name).copied()
     }
 
     pub fn is_given_name(&self, word: &str) -> bool {
