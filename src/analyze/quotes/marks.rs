@@ -40,45 +40,92 @@ fn looks_opening(text: &str, i: usize, len: usize) -> bool {
 /// Pairs the marks of one paragraph. With `continued`, the previous paragraph ended inside a
 /// quotation: if this paragraph's first mark looks like a closing one, the text before it is the
 /// rest of that quotation.
+///
+/// A paragraph that ends inside a quotation holding nested marks most likely had a stray opening
+/// mark ("also
+/// known as "Wild 2) in deep space ... to "discover" the samples"): that mark is dropped and the
+/// rest paired again, a bounded number of times so the work stays linear.
 pub fn pair(text: &str, continued: bool) -> Vec<Marked> {
-    let marks: Vec<(usize, usize)> = text
-        .char_indices()
-        .filter(|&(_, c)| is_double_mark(c))
-        .map(|(i, c)| (i, c.len_utf8()))
-        .collect();
+    const MAX_RETRIES: usize = 8;
+    let marks = find_marks(text);
     let mut out = Vec::new();
-    // Start of the outermost open quote (its mark start and inner start) and nesting depth.
-    let mut open: Option<(usize, usize)> = None;
-    let mut depth = 0usize;
-    if continued
-        && let Some(&(i, len)) = marks.first()
-        && !looks_opening(text, i, len)
-        && !text[..i].trim().is_empty()
-    {
-        open = Some((0, 0));
+    let mut from = 0;
+    let mut inside = continued
+        && marks
+            .first()
+            .is_some_and(|&(i, len)| !looks_opening(text, i, len) && has_text(&text[..i]));
+    for retry in 0..=MAX_RETRIES {
+        match pair_from(text, &marks[from..], inside, &mut out) {
+            Some(stray) if retry < MAX_RETRIES => {
+                // `stray` is relative to `marks[from..]`; `None` there means the continuation.
+                from += stray.map_or(0, |k| k + 1);
+                inside = false;
+            }
+            _ => break,
+        }
     }
-    for (i, len) in marks {
+    out
+}
+
+/// Double marks with their byte offsets and lengths; "``" (an old typewriter opening) counts.
+fn find_marks(text: &str) -> Vec<(usize, usize)> {
+    let mut marks = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_double_mark(c) {
+            marks.push((i, c.len_utf8()));
+        } else if c == '`' && chars.peek().is_some_and(|&(_, n)| n == '`') {
+            chars.next();
+            marks.push((i, 2));
+        }
+    }
+    marks
+}
+
+fn has_text(text: &str) -> bool {
+    !text.trim().is_empty()
+}
+
+/// Pairs `marks` into `out`. Returns `Some(stray)` when the paragraph ends inside a quotation
+/// that holds nested marks, naming the index in `marks` of its opening mark (`None` for a
+/// quotation continued from the previous paragraph). Nested double marks are rare in English,
+/// an unclosed quotation holding them is far more often a stray mark.
+fn pair_from(
+    text: &str,
+    marks: &[(usize, usize)],
+    inside: bool,
+    out: &mut Vec<Marked>,
+) -> Option<Option<usize>> {
+    // The outermost open quote: index of its mark (if any), mark start, inner start.
+    let mut open: Option<(Option<usize>, usize, usize)> = inside.then_some((None, 0, 0));
+    let mut depth = 0usize;
+    let mut nested = false;
+    for (k, &(i, len)) in marks.iter().enumerate() {
         match open {
             None => {
-                open = Some((i, i + len));
+                open = Some((Some(k), i, i + len));
                 depth = 0;
+                nested = false;
             }
-            Some((mark, inner)) => {
-                if looks_opening(text, i, len) && text[i..].starts_with(|c| c != '”') {
+            Some((_, mark, inner)) => {
+                if looks_opening(text, i, len) && !text[i..].starts_with('”') {
                     depth += 1;
+                    nested = true;
                 } else if depth > 0 {
                     depth -= 1;
                 } else {
-                    push(&mut out, text, mark, inner, i, i + len, true);
+                    push(out, text, mark, inner, i, i + len, true);
                     open = None;
                 }
             }
         }
     }
-    if let Some((mark, inner)) = open {
-        push(&mut out, text, mark, inner, text.len(), text.len(), false);
+    let (index, mark, inner) = open?;
+    if nested {
+        return Some(index);
     }
-    out
+    push(out, text, mark, inner, text.len(), text.len(), false);
+    None
 }
 
 fn push(
@@ -154,6 +201,25 @@ mod tests {
                 false
             ),
             ["they called it \"madness\" at first"]
+        );
+    }
+
+    #[test]
+    fn a_stray_opening_mark_does_not_swallow_the_paragraph() {
+        assert_eq!(
+            inner(
+                "Comet Wild (also known as \"Wild 2) was hit. They used it to \"discover\" dust.",
+                false
+            ),
+            ["discover"]
+        );
+    }
+
+    #[test]
+    fn typewriter_openings_pair_with_straight_closers() {
+        assert_eq!(
+            inner("`` I say brains.\" — Peres", false),
+            ["I say brains."]
         );
     }
 
