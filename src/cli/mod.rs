@@ -66,7 +66,8 @@ pub fn run_analyze(sources: &[Source], format: Format, out: &mut dyn Write) -> i
     Ok(all_ok)
 }
 
-fn render(article: &crate::article::Article, analysis: &Analysis, format: Format) -> String {
+/// One article's analysis in `format`, as printed by `lector analyze`.
+pub fn render(article: &crate::article::Article, analysis: &Analysis, format: Format) -> String {
     match format {
         Format::Text => report::report(article, analysis),
         Format::Json => json::to_terminal_safe_string(&json::ArticleJson::new(article, analysis)),
