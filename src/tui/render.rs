@@ -224,7 +224,7 @@ fn entities(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(o) = state.opened() else { return };
     if o.entity_rows.is_empty() {
         frame.render_widget(
-            Paragraph::new(Line::styled("no entities found", theme.dim())),
+            Paragraph::new(Line::styled("none found", theme.dim())),
             inner,
         );
         return;
@@ -283,7 +283,7 @@ fn quotes(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(o) = state.opened() else { return };
     if o.analysis.quotes.is_empty() {
         frame.render_widget(
-            Paragraph::new(Line::styled("no quotes found", theme.dim())),
+            Paragraph::new(Line::styled("none found", theme.dim())),
             inner,
         );
         return;
@@ -401,7 +401,7 @@ fn status(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     let line = truncate_line(
         Line::from(spans).style(base),
-        width.saturating_sub(right.len()),
+        width.saturating_sub(right.len() + 1),
     );
     let gap = width.saturating_sub(line.width() + right.len());
     let mut spans = line.spans;

@@ -191,6 +191,9 @@ pub struct State {
     pub focus: Pane,
     /// The terminal size last seen.
     pub size: Rect,
+    /// The text column of the last size big enough to read in: (wrap width, lines). Kept while
+    /// the terminal is too small, so growing it again finds the same place.
+    text_dims: (u16, usize),
     pub hide_repeats: bool,
     /// First text line shown.
     pub scroll: usize,
@@ -211,6 +214,12 @@ pub struct State {
     pub no_color: bool,
 }
 
+/// The text column for a terminal size: (wrap width, lines), if the reader fits.
+fn text_dims(size: Rect) -> Option<(u16, usize)> {
+    let body = Areas::compute(size)?.text_body();
+    Some((body.width.max(1), usize::from(body.height.max(1))))
+}
+
 /// Lines scrolled per mouse wheel step.
 const WHEEL_LINES: usize = 3;
 
@@ -224,6 +233,7 @@ impl State {
             current: 0,
             focus: Pane::Text,
             size,
+            text_dims: text_dims(size).unwrap_or((1, 1)),
             hide_repeats: false,
             scroll: 0,
             articles: ListPos::default(),
@@ -268,10 +278,7 @@ impl State {
 
     /// The text column: (width for wrapping, visible lines).
     fn text_size(&self) -> (u16, usize) {
-        self.areas().map_or((1, 1), |a| {
-            let body = a.text_body();
-            (body.width.max(1), usize::from(body.height.max(1)))
-        })
+        self.text_dims
     }
 
     /// The layout of the open article for the current size.
@@ -325,6 +332,10 @@ impl State {
     pub fn resize(&mut self, size: Rect) {
         let anchor = self.layout().and_then(|l| l.anchor_at(self.scroll));
         self.size = size;
+        let Some(dims) = text_dims(size) else {
+            return;
+        };
+        self.text_dims = dims;
         self.ensure_layout();
         self.restore_anchor(anchor);
         self.follow_lists();
