@@ -65,8 +65,7 @@ pub fn run(sources: Vec<Source>, options: Options) -> anyhow::Result<()> {
 
     // One worker fills in the article list; the rest of the machine is the reader's.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1));
-    let shared: Arc<[Source]> = state.sources.clone().into();
-    let mut indexer = Indexer::start(shared, threads.max(1));
+    let mut indexer = Indexer::start(Arc::clone(&state.sources), threads.max(1));
     indexer.prioritize(state.visible_article_rows());
 
     let mut dirty = true;
@@ -87,13 +86,10 @@ pub fn run(sources: Vec<Source>, options: Options) -> anyhow::Result<()> {
         loop {
             let ev = event::read()?;
             if let Some(action) = action_for(&state, &ev, options.mouse) {
-                let moved_list = matches!(action, Action::Move(_) | Action::Page { .. });
                 if let Some(Effect::Copy(text)) = update(&mut state, action) {
                     copy_osc52(&text)?;
                 }
-                if moved_list {
-                    indexer.prioritize(state.visible_article_rows());
-                }
+                indexer.prioritize(state.visible_article_rows());
                 dirty = true;
             }
             if state.quit || !event::poll(Duration::ZERO)? {

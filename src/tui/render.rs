@@ -101,11 +101,13 @@ fn row(left: &str, right: &str, width: usize, style: Style) -> Line<'static> {
 
 fn articles(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let focused = state.focus == Pane::Articles;
-    let block = pane(
-        format!(" Articles {}/{} ", state.current + 1, state.sources.len()),
-        focused,
-        theme,
-    );
+    let position = format!("{}/{}", state.current + 1, state.sources.len());
+    let title = if position.len() + 12 <= usize::from(area.width) {
+        format!(" Articles {position} ")
+    } else {
+        format!(" {position} ")
+    };
+    let block = pane(title, focused, theme);
     let inner = inside_border(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);

@@ -13,6 +13,7 @@ use crate::sanitize::sanitize;
 use crate::span::Span;
 use ratatui::layout::Rect;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The panes, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,7 +183,8 @@ pub enum Walk {
 /// The reader's whole state.
 #[derive(Debug)]
 pub struct State {
-    pub sources: Vec<Source>,
+    /// Shared with the background indexer, so the list is never copied.
+    pub sources: Arc<[Source]>,
     /// Titles and counts found by the background indexer, by article index.
     pub summaries: HashMap<usize, Summary>,
     docs: HashMap<usize, Doc>,
@@ -225,9 +227,9 @@ const WHEEL_LINES: usize = 3;
 
 impl State {
     /// A reader over `sources` (at least one) for a terminal of `size`. Nothing is loaded yet.
-    pub fn new(sources: Vec<Source>, size: Rect, no_color: bool) -> State {
+    pub fn new(sources: impl Into<Arc<[Source]>>, size: Rect, no_color: bool) -> State {
         State {
-            sources,
+            sources: sources.into(),
             summaries: HashMap::new(),
             docs: HashMap::new(),
             current: 0,
