@@ -110,12 +110,17 @@ impl Tmux {
         assert_eq!(self.format("#{alternate_on}"), "0", "alternate screen left");
         assert_eq!(self.format("#{mouse_any_flag}"), "0", "mouse capture off");
         assert_eq!(self.format("#{cursor_flag}"), "1", "cursor shown");
-        self.line("clear; stty -a | tr ';' '\\n' | grep -E '^ *-?(icanon|echo)$|icanon|echo '");
-        let screen = self.wait_for("icanon");
-        let words: Vec<&str> = screen.split_whitespace().collect();
-        assert!(words.contains(&"icanon"), "canonical mode back:\n{screen}");
-        assert!(words.contains(&"echo"), "echo back:\n{screen}");
-        assert!(!words.contains(&"-icanon") && !words.contains(&"-echo"));
+        // One mode per line; the end marker is printed with %s so the typed command (which
+        // the screen also shows) never matches it.
+        self.line(
+            "clear; stty -a | tr ';' '\\n' | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)'; \
+             printf 'end-%s\\n' stty",
+        );
+        let screen = self.wait_until("stty output", |s| s.lines().any(|l| l.trim() == "end-stty"));
+        let modes: Vec<&str> = screen.lines().map(str::trim).collect();
+        assert!(modes.contains(&"icanon"), "canonical mode back:\n{screen}");
+        assert!(modes.contains(&"echo"), "echo back:\n{screen}");
+        assert!(!modes.contains(&"-icanon") && !modes.contains(&"-echo"));
     }
 }
 
@@ -184,7 +189,9 @@ fn read_the_sample_press_keys_and_quit_cleanly() {
     // /: incremental search, matches counted in shown blocks only, Enter keeps it.
     t.keys(&["/"]);
     t.run(&["send-keys", "-t", "0", "-l", "sovereign"]);
-    let screen = t.wait_for("/sovereign");
+    // Three: the dek and two paragraphs; their repeats are hidden.
+    let screen = t.wait_for("matches   Enter keeps");
+    assert!(status(&screen).starts_with("/sovereign"));
     assert!(status(&screen).contains("3 matches"), "{}", status(&screen));
     t.keys(&["Enter"]);
     let screen = t.wait_for("(n / N)");
@@ -196,8 +203,9 @@ fn read_the_sample_press_keys_and_quit_cleanly() {
 
     // ?: the help overlay lists the keys; q closes it without quitting.
     t.keys(&["?"]);
-    let screen = t.wait_for("Keys in the reader");
-    assert!(screen.contains("copy the selected quote"));
+    // The whole overlay (its last line drawn), not a frame caught halfway.
+    let screen = t.wait_for("Ctrl-C quits");
+    assert!(screen.contains("Keys in the reader") && screen.contains("copy the selected quote"));
     t.keys(&["q"]);
     let screen = t.wait_until("help closed", |s| !s.contains("Keys in the reader"));
     assert!(screen.contains("Mexico Denies Trump"));
