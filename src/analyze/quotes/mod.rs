@@ -213,7 +213,7 @@ impl<'a> Paragraph<'a> {
             }
         }
         let sentence = self.sentence_start(end);
-        mentions.first_in(self.abs(Span::new(sentence, end)))
+        mentions.first_person_in(self.abs(Span::new(sentence, end)))
     }
 
     /// The reporting cue of quotation `k`: after it when the quotation opens its sentence
@@ -363,9 +363,27 @@ impl<'a> Paragraph<'a> {
         if !sentence && matches!(cue, Some(Cue::Dash { .. })) {
             return false;
         }
+        // Short spans are speech only next to their reporting verb ("told the police,
+        // "everything he did""), not several words away ("asked how documents stored in
+        // "approved security cabinets" ...").
+        let close_cue = cue.is_some_and(|c| self.cue_is_close(k, c));
         match count {
-            1 | 2 => sentence && cue.is_some(),
-            3 => sentence || cue.is_some(),
+            1 | 2 => sentence && close_cue,
+            3 => sentence || close_cue,
+            _ => true,
+        }
+    }
+
+    /// Whether a cue lies right next to quotation `k`: after it, or at most a few words before.
+    fn cue_is_close(&self, k: usize, cue: &Cue) -> bool {
+        const MAX_GAP_WORDS: usize = 3;
+        let open = self.marked[k].open;
+        match *cue {
+            Cue::Before { verb, .. } if self.words[verb].span.start < open => {
+                self.word_index_at(open) - verb <= MAX_GAP_WORDS
+            }
+            Cue::According { region } if region.end <= open => true,
+            Cue::Dash { .. } => false,
             _ => true,
         }
     }
