@@ -33,7 +33,7 @@ pub enum Resolution {
 pub struct Mentions {
     /// (span, entity index, kind), sorted by span start.
     list: Vec<(Span, usize, EntityKind)>,
-    /// For each position in `list`, the entity of the latest person mention up to it.
+    /// For each position in `list`, the position of the latest person mention up to it.
     latest_person: Vec<Option<usize>>,
 }
 
@@ -51,9 +51,10 @@ impl Mentions {
         let mut latest = None;
         let latest_person = list
             .iter()
-            .map(|&(_, i, kind)| {
+            .enumerate()
+            .map(|(k, &(_, _, kind))| {
                 if kind == EntityKind::Person {
-                    latest = Some(i);
+                    latest = Some(k);
                 }
                 latest
             })
@@ -112,13 +113,13 @@ impl Mentions {
 
     /// The span of the last person mention starting before byte `at`.
     fn latest_person_mention_before(&self, at: usize) -> Option<Span> {
-        let entity = self.latest_person_before(at)?;
         let i = self.list.partition_point(|(s, _, _)| s.start < at);
-        self.list[..i]
-            .iter()
-            .rev()
-            .find(|m| m.1 == entity)
-            .map(|m| m.0)
+        let k = self
+            .latest_person
+            .get(i.checked_sub(1)?)
+            .copied()
+            .flatten()?;
+        Some(self.list[k].0)
     }
 
     /// The first person mentioned from byte `from` up to and including the mention `until`.
@@ -126,12 +127,6 @@ impl Mentions {
         self.overlapping(Span::new(from, until.end))
             .find(|m| m.2 == EntityKind::Person && m.0.start >= from)
             .map(|m| m.1)
-    }
-
-    /// The entity of the person mentioned last before byte `at`.
-    fn latest_person_before(&self, at: usize) -> Option<usize> {
-        let i = self.list.partition_point(|(s, _, _)| s.start < at);
-        self.latest_person.get(i.checked_sub(1)?).copied().flatten()
     }
 
     /// Person mentions before byte `at` and from byte `floor` on, latest first.
@@ -146,13 +141,16 @@ impl Mentions {
     }
 }
 
+/// How far back a coordinated verb ("X said ..., and said") looks for its subject's verb.
+const COORDINATION_WINDOW: usize = 40;
+
 /// Resolves a cue of paragraph `para` to a speaker.
 pub fn resolve(para: &Paragraph, cue: &Cue, mentions: &Mentions) -> Resolution {
     match *cue {
         Cue::Before {
             verb,
             segment_start,
-        } => subject_before(para, verb, segment_start, mentions),
+        } => subject_before(para, verb, segment_start, mentions, true),
         Cue::Inverted { verb, region_end } => subject_after(para, verb, region_end, mentions),
         Cue::According { region } | Cue::Dash { region } => {
             match mentions.first_in(para.abs(region)) {
@@ -171,6 +169,7 @@ fn subject_before(
     verb: usize,
     segment_start: usize,
     mentions: &Mentions,
+    may_coordinate: bool,
 ) -> Resolution {
     let words = &para.words;
     let first = para.word_index_at(segment_start);
@@ -182,18 +181,24 @@ fn subject_before(
     {
         end -= 1;
     }
-    if end == first {
+    if end == first && may_coordinate {
         // "X said ... "...", and said "..."": the subject of the verb coordinated before.
         let sentence = para.sentence_start(words[verb].span.start);
-        let earlier = (0..first).rev().find(|&i| {
-            words[i].span.start >= sentence
-                && lexicon::is_reporting_verb(words[i].text)
-                && !para.inside_marks(words[i].span.start)
-        });
+        let earlier = (0..first)
+            .rev()
+            .take_while(|&i| words[i].span.start >= sentence)
+            .take(COORDINATION_WINDOW)
+            .find(|&i| {
+                lexicon::is_reporting_verb(words[i].text) && !para.inside_marks(words[i].span.start)
+            });
         return match earlier {
-            Some(i) => subject_before(para, i, para.segment_start(i), mentions),
+            // One step back only: a chain of empty subjects is no coordination.
+            Some(i) => subject_before(para, i, para.segment_start(i), mentions, false),
             None => Resolution::Inherit,
         };
+    }
+    if end == first {
+        return Resolution::Inherit;
     }
     let verb_start = words[verb].span.start;
     let mut np_end_word = end - 1;
