@@ -442,9 +442,11 @@ def census(file, min_freq):
             out.append(parts[0].capitalize())
     return out
 
-given = census("dist.male.first", 0.0) + census("dist.female.first", 0.0)
-write("given_names.txt", given,
-      "# Given names (US Census 1990 via the `names` package; Census data is public domain)\n")
+given = set(census("dist.male.first", 0.0) + census("dist.female.first", 0.0))
+common = set(census("dist.male.first", 0.1) + census("dist.female.first", 0.1))
+write("given_names.txt", [g + ("\tcommon" if g in common else "") for g in given],
+      "# Given names (US Census 1990 via the `names` package; Census data is public domain);\n"
+      "# `common` marks those borne by at least 0.1% of men or of women\n")
 surnames = census("dist.all.last", 0.002)
 write("surnames.txt", surnames,
       "# Surnames with frequency >= 0.002% (US Census 1990 via the `names` package; public domain)\n")

@@ -340,7 +340,9 @@ fn flush(tokens: &[Token], units: &mut Vec<Unit>, after_title: &mut bool, out: &
             break;
         }
     }
-    if lo < hi {
+    // A dozen capitalised words in a row is a title-cased sentence or a list, not a name.
+    const MAX_NAME_WORDS: usize = 10;
+    if lo < hi && units[hi - 1].last - units[lo].first < MAX_NAME_WORDS {
         let first = units[lo].first;
         let last = units[hi - 1].last;
         let hit = if hi - lo == 1 { units[lo].hit } else { None };

@@ -153,7 +153,7 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
         let text = tokens[c.first].text;
         if entry.kind == EntityKind::Place
             && !entry.major
-            && GAZETTEER.is_given_name(text)
+            && GAZETTEER.is_common_given_name(text)
             && !after_place_word
         {
             set(EntityKind::Place, 2);

@@ -38,6 +38,7 @@ pub struct Gazetteer {
     by_name: HashMap<&'static str, Entry>,
     entries: Vec<Entry>,
     given: HashSet<&'static str>,
+    common_given: HashSet<&'static str>,
     surnames: HashSet<&'static str>,
 }
 
@@ -122,7 +123,12 @@ impl Gazetteer {
             automaton,
             by_name,
             entries,
-            given: data_lines(GIVEN_NAMES).collect(),
+            given: data_lines(GIVEN_NAMES)
+                .map(|l| l.split('\t').next().unwrap_or(l))
+                .collect(),
+            common_given: data_lines(GIVEN_NAMES)
+                .filter_map(|l| l.strip_suffix("\tcommon"))
+                .collect(),
             surnames: data_lines(SURNAMES).collect(),
         }
     }
@@ -157,6 +163,11 @@ impl Gazetteer {
 
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given.contains(word)
+    }
+
+    /// Borne by at least 0.1% of US men or women: "Mary", "George", "Troy".
+    pub fn is_common_given_name(&self, word: &str) -> bool {
+        self.common_given.contains(word)
     }
 
     pub fn is_surname(&self, word: &str) -> bool {

@@ -1057,7 +1057,9 @@ pub fn is_title_modifier(word: &str) -> bool {
 }
 
 pub fn is_function_word(word: &str) -> bool {
-    contains(FUNCTION_WORDS, word) || contains(CALENDAR, word.trim_end_matches('.'))
+    // "I'm", "I’ve", "I'd": the pronoun with a clitic.
+    let pronoun = word.starts_with("I'") || word.starts_with("I’");
+    pronoun || contains(FUNCTION_WORDS, word) || contains(CALENDAR, word.trim_end_matches('.'))
 }
 
 pub fn is_calendar(word: &str) -> bool {
