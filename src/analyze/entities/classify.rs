@@ -207,7 +207,40 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
     if multi && words.len() <= 4 && GAZETTEER.is_given_name(first) && unseen(&last) {
         set(EntityKind::Person, 3);
     }
-    let _ = (is_acronym, has_hit);
+    let _ = has_hit;
+    // An acronym the article never writes in lower case most often names an organisation
+    // ("NATO", "ANDRILL"); weakly, since "DNA" and "HTML" look the same.
+    if !multi
+        && first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && is_acronym(first)
+        && unseen(&first)
+    {
+        set(EntityKind::Organization, 1);
+    }
+    // "R. Saravanan", "J Smith": an initial before a capitalised word.
+    let initial = |w: &str| {
+        let mut cs = w.trim_end_matches('.').chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+    };
+    if multi
+        && words.len() <= 4
+        && initial(first)
+        && !lexicon::is_org_tail(last)
+        && !lexicon::is_place_tail(last)
+    {
+        set(EntityKind::Person, 3);
+    }
+    // "Block Museum of Art", "Einstein Institute of Mathematics": the head stands before "of".
+    if let Some(of) = tokens[c.first..=c.last].iter().position(|t| t.text == "of")
+        && of > 0
+    {
+        let head = tokens[c.first + of - 1].text;
+        if lexicon::is_org_tail(head) {
+            set(EntityKind::Organization, 4);
+        } else if lexicon::is_place_tail(head) {
+            set(EntityKind::Place, 4);
+        }
+    }
     let next = tokens.get(c.last + 1).filter(|n| n.block == c.block);
     let speech_after = next.is_some_and(|n| lexicon::is_speech_verb(n.text) && !n.gap_before);
     let speech_before =
