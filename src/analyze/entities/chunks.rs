@@ -302,7 +302,14 @@ fn split_run(tokens: &[Token], run: &[Unit], out: &mut Vec<Chunk>) {
             Some(EntityKind::Organization) => next_is_given,
             // "Mexico Ronald Johnson", "United States Hamdullah Mohib"; but "New York Press".
             Some(EntityKind::Place) => {
-                (next_is_given || i + 1 < run.len()) && !ends_institutional && !ends_placey
+                // A town before a surname may be a first name: "George Bush", "Paris Hilton".
+                let major = u.hit.is_some_and(|e| e.major);
+                let next_is_surname = run
+                    .get(i + 1)
+                    .is_some_and(|n| is_plain(tokens, n, |w| GAZETTEER.is_surname(w)));
+                (next_is_given || (i + 1 < run.len() && (major || !next_is_surname)))
+                    && !ends_institutional
+                    && !ends_placey
             }
             _ => false,
         };

@@ -198,13 +198,38 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
     {
         set(EntityKind::Person, 4);
     }
+    // "Southern Indiana", "South East Asia": compass words before a known place.
+    let place_last = GAZETTEER
+        .lookup(last)
+        .is_some_and(|e| e.kind == EntityKind::Place);
+    if multi
+        && place_last
+        && words[..words.len() - 1]
+            .iter()
+            .all(|w| lexicon::is_place_head(w))
+    {
+        set(EntityKind::Place, 4);
+    }
     if c.after_title {
         set(EntityKind::Person, 4);
     }
     // Words the article also writes in lower case are common words, not names: "Card Tricks",
     // "Hope". Only names made of words never seen lower case get the weaker person hints.
     let unseen = |w: &&str| !seen_lower(w);
-    if multi && words.len() <= 4 && GAZETTEER.is_given_name(first) && unseen(&last) {
+    // "Brooklyn Paper", "Pacific Standard": a known place inside makes a person unlikely.
+    let has_place_word = words.iter().any(|w| {
+        GAZETTEER
+            .lookup(w)
+            .is_some_and(|e| e.kind == EntityKind::Place)
+            && !GAZETTEER.is_given_name(w)
+            && !GAZETTEER.is_surname(w)
+    });
+    if multi
+        && words.len() <= 4
+        && GAZETTEER.is_given_name(first)
+        && unseen(&last)
+        && !has_place_word
+    {
         set(EntityKind::Person, 3);
     }
     let _ = has_hit;
@@ -262,6 +287,7 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
             && !lexicon::is_other_tail(w)
             && w.chars().skip(1).any(char::is_lowercase)
             && unseen(w)
+            && !has_place_word
     };
     if multi && words.len() <= 3 && words.len() == c.last - c.first + 1 && words.iter().all(plain) {
         set(EntityKind::Person, 1);

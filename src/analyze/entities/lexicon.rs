@@ -872,6 +872,14 @@ const PLACE_TAILS: &[&str] = &[
     "Library",
     "Zoo",
     "Aquarium",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northwest",
+    "Northeast",
+    "Southwest",
+    "Southeast",
 ];
 
 /// Last words that make a name an event, a work, a law or a programme: named, but of no kind
