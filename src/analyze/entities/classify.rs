@@ -228,6 +228,9 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
         && words.len() <= 4
         && GAZETTEER.is_given_name(first)
         && unseen(&last)
+        && (GAZETTEER.is_common_given_name(first)
+            || GAZETTEER.is_surname(last)
+            || !GAZETTEER.is_common_word(last))
         && !has_place_word
     {
         set(EntityKind::Person, 3);
@@ -273,10 +276,13 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
     if (speech_after || speech_before) && words.len() <= 3 {
         set(EntityKind::Person, 2);
     }
-    if !multi && GAZETTEER.is_given_name(first) && unseen(&first) {
+    // A lone word that is also a common word ("Hope", "Rock", "Bailey") is not guessed a
+    // person on its own; coreference still joins it to a full name.
+    let lone_word = !multi && GAZETTEER.is_common_word(first);
+    if !multi && GAZETTEER.is_given_name(first) && unseen(&first) && !lone_word {
         set(EntityKind::Person, 2);
     }
-    if words.len() <= 3 && GAZETTEER.is_surname(last) && words.iter().all(unseen) {
+    if words.len() <= 3 && GAZETTEER.is_surname(last) && words.iter().all(unseen) && !lone_word {
         set(EntityKind::Person, if multi { 2 } else { 1 });
     }
     // Relaxed: two or three plain capitalised words with nothing else to go on are most often
@@ -289,7 +295,12 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
             && unseen(w)
             && !has_place_word
     };
-    if multi && words.len() <= 3 && words.len() == c.last - c.first + 1 && words.iter().all(plain) {
+    if multi
+        && words.len() <= 3
+        && words.len() == c.last - c.first + 1
+        && words.iter().all(plain)
+        && words.iter().any(|w| !GAZETTEER.is_common_word(w))
+    {
         set(EntityKind::Person, 1);
     }
     if let Some(p) = prev {
