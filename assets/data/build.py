@@ -92,6 +92,19 @@ for c in cities.values():
         name = c["name"].strip()
         if name and not name[0].islower() and "(" not in name:
             places.add(name)
+# English (and other) exonyms of big cities: "Mecca" for Makkah, "Cologne" for Köln. Only
+# alphabetic ASCII names that are neither English words nor given names.
+import pickle
+web2 = pickle.loads((english / "web2.pickle").read_bytes())
+given_lower = {l.split()[0].lower() for f in ("dist.male.first", "dist.female.first")
+               for l in (names / f).read_text().splitlines() if l.strip()}
+for c in cities.values():
+    if c["population"] >= 1_000_000:
+        for alt in c.get("alternatenames", []):
+            parts = alt.split(" ")
+            if (alt.isascii() and len(alt) >= 4 and all(p[:1].isupper() and p.isalpha() and len(p) >= 3 for p in parts)
+                    and len(parts) <= 3 and alt.lower() not in web2 and alt.lower() not in given_lower):
+                places.add(alt)
 country_names = {n for line in country_lines for n in line.split("|")}
 places -= country_names
 
@@ -455,9 +468,7 @@ write("surnames.txt", surnames,
 
 # ---- common words: the lower-case entries of Webster's Second International (web2), -----------
 # via the `english-words` package. Proper nouns are capitalised in web2, so these are words.
-import pickle
-web2 = pickle.loads((english / "web2.pickle").read_bytes())
-words = [w for w in web2 if w.isascii() and w.isalpha() and w.islower() and 3 <= len(w) <= 12]
+words = [w for w in web2 if w.isascii() and w.isalpha() and w.islower() and 3 <= len(w) <= 16]
 write("words.txt", words,
       "# English words: lower-case entries of web2 (Webster's Second International, 1934; public domain)\n"
-      "# via the `english-words` package 2.0.2 (MIT), 3 to 12 letters\n")
+      "# via the `english-words` package 2.0.2 (MIT), 3 to 16 letters\n")

@@ -307,7 +307,9 @@ fn split_run(tokens: &[Token], run: &[Unit], out: &mut Vec<Chunk>) {
                 let next_is_surname = run
                     .get(i + 1)
                     .is_some_and(|n| is_plain(tokens, n, |w| GAZETTEER.is_surname(w)));
-                (next_is_given || (i + 1 < run.len() && (major || !next_is_surname)))
+                let first_name = GAZETTEER.is_common_given_name(tokens[u.first].text);
+                (next_is_given
+                    || (i + 1 < run.len() && (major || (!next_is_surname && !first_name))))
                     && !ends_institutional
                     && !ends_placey
             }

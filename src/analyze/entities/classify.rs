@@ -97,7 +97,8 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
     }
     kept.into_iter()
         .map(|c| {
-            let evidence = evidence(tokens, &c, &seen_lower);
+            let mut evidence = evidence(tokens, &c, &seen_lower);
+            relaxed(tokens, &c, &seen_lower, &mut evidence);
             Candidate {
                 first: c.first,
                 last: c.last,
@@ -285,24 +286,6 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
     if words.len() <= 3 && GAZETTEER.is_surname(last) && words.iter().all(unseen) && !lone_word {
         set(EntityKind::Person, if multi { 2 } else { 1 });
     }
-    // Relaxed: two or three plain capitalised words with nothing else to go on are most often
-    // a person's name in news ("Lau Siu-lai", "Thibaut Courtois").
-    let plain = |w: &&str| {
-        !lexicon::is_org_tail(w)
-            && !lexicon::is_place_tail(w)
-            && !lexicon::is_other_tail(w)
-            && w.chars().skip(1).any(char::is_lowercase)
-            && unseen(w)
-            && !has_place_word
-    };
-    if multi
-        && words.len() <= 3
-        && words.len() == c.last - c.first + 1
-        && words.iter().all(plain)
-        && words.iter().any(|w| !GAZETTEER.is_common_word(w))
-    {
-        set(EntityKind::Person, 1);
-    }
     if let Some(p) = prev {
         if lexicon::is_place_preposition(p.text) {
             set(EntityKind::Place, 1);
@@ -314,6 +297,58 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
         }
     }
     ev
+}
+
+/// Last-resort guesses for names nothing else spoke for (Mikheev's relaxed rules).
+fn relaxed(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool, ev: &mut Evidence) {
+    if ev.iter().any(|&s| s > 0) || c.hit.is_some() {
+        return;
+    }
+    let words: Vec<&str> = tokens[c.first..=c.last]
+        .iter()
+        .filter(|t| t.capitalized)
+        .map(|t| t.text)
+        .collect();
+    let Some(&first) = words.first() else {
+        return;
+    };
+    let multi = words.len() > 1;
+    let unseen = |w: &&str| !seen_lower(w);
+    let mut set = |kind: EntityKind, strength: u8| {
+        let s = &mut ev[slot(kind)];
+        *s = (*s).max(strength);
+    };
+    // A lone capitalised word mid-sentence that is no English word and never written in lower
+    // case is a name ("Gorbachev", "Zogby"); people are the likeliest kind.
+    if !multi
+        && c.certainty == Certainty::Sure
+        && unseen(&first)
+        && !GAZETTEER.is_common_word(first)
+        && first.chars().skip(1).any(char::is_lowercase)
+        && first.chars().all(char::is_alphabetic)
+    {
+        set(EntityKind::Person, 1);
+    }
+    // Relaxed: two or three plain capitalised words with nothing else to go on are most often
+    // a person's name in news ("Lau Siu-lai", "Thibaut Courtois").
+    let plain = |w: &&str| {
+        !lexicon::is_org_tail(w)
+            && !lexicon::is_place_tail(w)
+            && !lexicon::is_other_tail(w)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && unseen(w)
+            && GAZETTEER
+                .lookup(w)
+                .is_none_or(|e| e.kind != EntityKind::Place || GAZETTEER.is_given_name(w))
+    };
+    if multi
+        && words.len() <= 3
+        && words.len() == c.last - c.first + 1
+        && words.iter().all(plain)
+        && words.iter().any(|w| !GAZETTEER.is_common_word(w))
+    {
+        set(EntityKind::Person, 1);
+    }
 }
 
 /// The kind the evidence favours, or `Other` when nothing speaks for any kind.

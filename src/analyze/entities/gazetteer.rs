@@ -184,6 +184,12 @@ impl Gazetteer {
             || lower
                 .strip_suffix("ies")
                 .is_some_and(|stem| listed(&format!("{stem}y")))
+            // "Hoping", "Archived": regular inflections, with a silent e restored.
+            || ["ing", "ed"].iter().any(|suffix| {
+                lower.strip_suffix(suffix).is_some_and(|stem| {
+                    stem.len() >= 3 && (listed(stem) || listed(&format!("{stem}e")))
+                })
+            })
     }
 
     pub fn is_surname(&self, word: &str) -> bool {
@@ -221,6 +227,8 @@ mod tests {
         assert!(!GAZETTEER.is_common_given_name("Claudia"));
         assert!(GAZETTEER.is_common_word("Loopholes"));
         assert!(GAZETTEER.is_common_word("Species"));
+        assert!(GAZETTEER.is_common_word("Hoping"));
+        assert!(GAZETTEER.is_common_word("Archived"));
         assert!(!GAZETTEER.is_common_word("Sheinbaum"));
     }
 }
