@@ -139,7 +139,7 @@ pub fn evaluate(wikinews: &Path) -> Vec<Figure> {
         let mut typed_groups: BTreeSet<&str> = BTreeSet::new();
         // For grouping: gold group -> the lector entities its found mentions landed in.
         let mut landing: BTreeMap<&str, (usize, BTreeSet<usize>)> = BTreeMap::new();
-        for (ei, e) in entities.iter().enumerate() {
+        for e in &entities {
             let mut any = false;
             let mut typed = false;
             for m in &e.mentions {
