@@ -97,7 +97,8 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
     }
     kept.into_iter()
         .map(|c| {
-            let evidence = evidence(tokens, &c, &seen_lower);
+            let mut evidence = evidence(tokens, &c, &seen_lower);
+            relaxed(tokens, &c, &seen_lower, &mut evidence);
             Candidate {
                 first: c.first,
                 last: c.last,
@@ -153,7 +154,7 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
         let text = tokens[c.first].text;
         if entry.kind == EntityKind::Place
             && !entry.major
-            && GAZETTEER.is_given_name(text)
+            && GAZETTEER.is_common_given_name(text)
             && !after_place_word
         {
             set(EntityKind::Place, 2);
@@ -198,16 +199,77 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
     {
         set(EntityKind::Person, 4);
     }
+    // "Southern Indiana", "South East Asia": compass words before a known place.
+    let place_last = GAZETTEER
+        .lookup(last)
+        .is_some_and(|e| e.kind == EntityKind::Place);
+    if multi
+        && place_last
+        && words[..words.len() - 1]
+            .iter()
+            .all(|w| lexicon::is_place_head(w))
+    {
+        set(EntityKind::Place, 4);
+    }
     if c.after_title {
         set(EntityKind::Person, 4);
     }
     // Words the article also writes in lower case are common words, not names: "Card Tricks",
     // "Hope". Only names made of words never seen lower case get the weaker person hints.
     let unseen = |w: &&str| !seen_lower(w);
-    if multi && words.len() <= 4 && GAZETTEER.is_given_name(first) && unseen(&last) {
+    // "Brooklyn Paper", "Pacific Standard": a known place inside makes a person unlikely.
+    let has_place_word = words.iter().any(|w| {
+        GAZETTEER
+            .lookup(w)
+            .is_some_and(|e| e.kind == EntityKind::Place)
+            && !GAZETTEER.is_given_name(w)
+            && !GAZETTEER.is_surname(w)
+    });
+    if multi
+        && words.len() <= 4
+        && GAZETTEER.is_given_name(first)
+        && unseen(&last)
+        && (GAZETTEER.is_common_given_name(first)
+            || GAZETTEER.is_surname(last)
+            || !GAZETTEER.is_common_word(last))
+        && !has_place_word
+    {
         set(EntityKind::Person, 3);
     }
-    let _ = (is_acronym, has_hit);
+    let _ = has_hit;
+    // An acronym the article never writes in lower case most often names an organisation
+    // ("NATO", "ANDRILL"); weakly, since "DNA" and "HTML" look the same.
+    if !multi
+        && first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && is_acronym(first)
+        && unseen(&first)
+    {
+        set(EntityKind::Organization, 1);
+    }
+    // "R. Saravanan", "J Smith": an initial before a capitalised word.
+    let initial = |w: &str| {
+        let mut cs = w.trim_end_matches('.').chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+    };
+    if multi
+        && words.len() <= 4
+        && initial(first)
+        && !lexicon::is_org_tail(last)
+        && !lexicon::is_place_tail(last)
+    {
+        set(EntityKind::Person, 3);
+    }
+    // "Block Museum of Art", "Einstein Institute of Mathematics": the head stands before "of".
+    if let Some(of) = tokens[c.first..=c.last].iter().position(|t| t.text == "of")
+        && of > 0
+    {
+        let head = tokens[c.first + of - 1].text;
+        if lexicon::is_org_tail(head) {
+            set(EntityKind::Organization, 4);
+        } else if lexicon::is_place_tail(head) {
+            set(EntityKind::Place, 4);
+        }
+    }
     let next = tokens.get(c.last + 1).filter(|n| n.block == c.block);
     let speech_after = next.is_some_and(|n| lexicon::is_speech_verb(n.text) && !n.gap_before);
     let speech_before =
@@ -215,23 +277,14 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
     if (speech_after || speech_before) && words.len() <= 3 {
         set(EntityKind::Person, 2);
     }
-    if !multi && GAZETTEER.is_given_name(first) && unseen(&first) {
+    // A lone word that is also a common word ("Hope", "Rock", "Bailey") is not guessed a
+    // person on its own; coreference still joins it to a full name.
+    let lone_word = !multi && GAZETTEER.is_common_word(first);
+    if !multi && GAZETTEER.is_given_name(first) && unseen(&first) && !lone_word {
         set(EntityKind::Person, 2);
     }
-    if words.len() <= 3 && GAZETTEER.is_surname(last) && words.iter().all(unseen) {
+    if words.len() <= 3 && GAZETTEER.is_surname(last) && words.iter().all(unseen) && !lone_word {
         set(EntityKind::Person, if multi { 2 } else { 1 });
-    }
-    // Relaxed: two or three plain capitalised words with nothing else to go on are most often
-    // a person's name in news ("Lau Siu-lai", "Thibaut Courtois").
-    let plain = |w: &&str| {
-        !lexicon::is_org_tail(w)
-            && !lexicon::is_place_tail(w)
-            && !lexicon::is_other_tail(w)
-            && w.chars().skip(1).any(char::is_lowercase)
-            && unseen(w)
-    };
-    if multi && words.len() <= 3 && words.len() == c.last - c.first + 1 && words.iter().all(plain) {
-        set(EntityKind::Person, 1);
     }
     if let Some(p) = prev {
         if lexicon::is_place_preposition(p.text) {
@@ -244,6 +297,58 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
         }
     }
     ev
+}
+
+/// Last-resort guesses for names nothing else spoke for (Mikheev's relaxed rules).
+fn relaxed(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool, ev: &mut Evidence) {
+    if ev.iter().any(|&s| s > 0) || c.hit.is_some() {
+        return;
+    }
+    let words: Vec<&str> = tokens[c.first..=c.last]
+        .iter()
+        .filter(|t| t.capitalized)
+        .map(|t| t.text)
+        .collect();
+    let Some(&first) = words.first() else {
+        return;
+    };
+    let multi = words.len() > 1;
+    let unseen = |w: &&str| !seen_lower(w);
+    let mut set = |kind: EntityKind, strength: u8| {
+        let s = &mut ev[slot(kind)];
+        *s = (*s).max(strength);
+    };
+    // A lone capitalised word mid-sentence that is no English word and never written in lower
+    // case is a name ("Gorbachev", "Zogby"); people are the likeliest kind.
+    if !multi
+        && c.certainty == Certainty::Sure
+        && unseen(&first)
+        && !GAZETTEER.is_common_word(first)
+        && first.chars().skip(1).any(char::is_lowercase)
+        && first.chars().all(char::is_alphabetic)
+    {
+        set(EntityKind::Person, 1);
+    }
+    // Relaxed: two or three plain capitalised words with nothing else to go on are most often
+    // a person's name in news ("Lau Siu-lai", "Thibaut Courtois").
+    let plain = |w: &&str| {
+        !lexicon::is_org_tail(w)
+            && !lexicon::is_place_tail(w)
+            && !lexicon::is_other_tail(w)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && unseen(w)
+            && GAZETTEER
+                .lookup(w)
+                .is_none_or(|e| e.kind != EntityKind::Place || GAZETTEER.is_given_name(w))
+    };
+    if multi
+        && words.len() <= 3
+        && words.len() == c.last - c.first + 1
+        && words.iter().all(plain)
+        && words.iter().any(|w| !GAZETTEER.is_common_word(w))
+    {
+        set(EntityKind::Person, 1);
+    }
 }
 
 /// The kind the evidence favours, or `Other` when nothing speaks for any kind.
