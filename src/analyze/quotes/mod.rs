@@ -32,6 +32,7 @@ pub fn find_quotes(article: &Article, entities: &[Entity]) -> Vec<Quote> {
         if article.text.get(block.span.start..block.span.end).is_none() {
             continue;
         }
+        // Quotation marks in a headline set off a phrase the body quotes in full.
         if block.kind == BlockKind::Headline {
             carry = Carry::default();
             continue;
