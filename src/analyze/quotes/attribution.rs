@@ -3,6 +3,7 @@
 
 use super::Paragraph;
 use super::lexicon;
+use crate::analyze::text::{Word, words};
 use crate::analyze::{Entity, EntityKind};
 use crate::span::Span;
 
@@ -264,7 +265,45 @@ fn subject_before(
             return Resolution::Inherit;
         }
     }
-    Resolution::Unknown
+    role(para, &words[np_start_word..=np_end_word], mentions).unwrap_or(Resolution::Unknown)
+}
+
+/// "the minister said": the person last introduced with that role, as a title right before the
+/// name ("Environment Minister John Baird") or in an apposition right after it ("Jan Smit, the
+/// party's treasurer,"). Only "the" and one or two lower-case words qualify.
+fn role(para: &Paragraph, np: &[Word], mentions: &Mentions) -> Option<Resolution> {
+    const APPOSITION_WORDS: usize = 4;
+    const MAX_CANDIDATES: usize = 200;
+    const WINDOW: usize = 60;
+    let (first, rest) = np.split_first()?;
+    if !first.text.eq_ignore_ascii_case("the")
+        || rest.is_empty()
+        || rest.len() > 2
+        || rest.iter().any(|w| w.is_capitalized())
+    {
+        return None;
+    }
+    let head = rest.last()?.text;
+    let is_head = |w: &Word| w.text.eq_ignore_ascii_case(head);
+    let full = para.full;
+    mentions
+        .persons_before(para.base + first.span.start, 0)
+        .take(MAX_CANDIDATES)
+        .find(|(span, _)| {
+            let before =
+                &full[full.floor_char_boundary(span.start.saturating_sub(WINDOW))..span.start];
+            let after =
+                &full[span.end..full.ceil_char_boundary((span.end + WINDOW).min(full.len()))];
+            let title = words(span.of(full)).iter().any(is_head)
+                || (before.ends_with(|c: char| c == ' ')
+                    && words(before).last().is_some_and(is_head));
+            let apposition = after.starts_with(',') && {
+                let clause = after[1..].split([',', '.', ';']).next().unwrap_or("");
+                words(clause).iter().take(APPOSITION_WORDS).any(is_head)
+            };
+            title || apposition
+        })
+        .map(|(_, e)| Resolution::Entity(e))
 }
 
 /// The subject after verb `verb` in "said Bolden to the crowd": the first entity in the next
@@ -298,7 +337,10 @@ fn subject_after(
     let region = Span::new(head.span.start, words[last].span.end);
     match mentions.first_in(para.abs(region)) {
         Some(e) => Resolution::Entity(e),
-        None => Resolution::Unknown,
+        // "said the minister": the role is the noun phrase's first words.
+        None => {
+            role(para, &words[first..=last.min(first + 2)], mentions).unwrap_or(Resolution::Unknown)
+        }
     }
 }
 

@@ -364,3 +364,28 @@ fn a_paragraph_closing_with_a_reporting_clause_introduces_the_next() {
         ]
     );
 }
+
+#[test]
+fn a_role_names_the_person_introduced_with_it() {
+    let a = article(
+        "Environment Minister John Baird asked how the papers reached the street.\n\n\
+         \"Someone will have to explain this to me,\" the minister said.\n\n\
+         Jan Smit, the party's treasurer, disagreed. \"Nothing was lost,\" said the treasurer.\n\n\
+         \"The report is late,\" the letter says.",
+    );
+    let entities = vec![
+        entity(&a, "John Baird", EntityKind::Person, &["John Baird"]),
+        entity(&a, "Jan Smit", EntityKind::Person, &["Jan Smit"]),
+    ];
+    assert_eq!(
+        quotes(&a, &entities),
+        [
+            q(
+                "Someone will have to explain this to me,",
+                Some("John Baird")
+            ),
+            q("Nothing was lost,", Some("Jan Smit")),
+            q("The report is late,", None),
+        ]
+    );
+}
