@@ -290,13 +290,10 @@ fn role(para: &Paragraph, np: &[Word], mentions: &Mentions) -> Option<Resolution
         .persons_before(para.base + first.span.start, 0)
         .take(MAX_CANDIDATES)
         .find(|(span, _)| {
-            let before =
-                &full[full.floor_char_boundary(span.start.saturating_sub(WINDOW))..span.start];
-            let after =
-                &full[span.end..full.ceil_char_boundary((span.end + WINDOW).min(full.len()))];
+            let before = &full[floor_boundary(full, span.start.saturating_sub(WINDOW))..span.start];
+            let after = &full[span.end..ceil_boundary(full, span.end + WINDOW)];
             let title = words(span.of(full)).iter().any(is_head)
-                || (before.ends_with(|c: char| c == ' ')
-                    && words(before).last().is_some_and(is_head));
+                || (before.ends_with(' ') && words(before).last().is_some_and(is_head));
             let apposition = after.starts_with(',') && {
                 let clause = after[1..].split([',', '.', ';']).next().unwrap_or("");
                 words(clause).iter().take(APPOSITION_WORDS).any(is_head)
@@ -304,6 +301,24 @@ fn role(para: &Paragraph, np: &[Word], mentions: &Mentions) -> Option<Resolution
             title || apposition
         })
         .map(|(_, e)| Resolution::Entity(e))
+}
+
+/// The char boundary at or before byte `at` (`str::floor_char_boundary` needs a newer Rust).
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The char boundary at or after byte `at`, at most the text's end.
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// The subject after verb `verb` in "said Bolden to the crowd": the first entity in the next
