@@ -95,6 +95,16 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
             }
         }
     }
+    // Shouting, not an acronym: "HUGE", "UNLESS".
+    kept.retain(|c| {
+        let t = &tokens[c.first];
+        let shouted = c.first == c.last
+            && c.hit.is_none()
+            && t.text.chars().all(char::is_uppercase)
+            && ((t.text.chars().count() >= 4 && GAZETTEER.is_common_word(t.text))
+                || lexicon::is_function_word(&title_case(t.text)));
+        !shouted
+    });
     kept.into_iter()
         .map(|c| {
             let mut evidence = evidence(tokens, &c, &seen_lower);
@@ -109,6 +119,33 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
             }
         })
         .collect()
+}
+
+fn title_case(word: &str) -> String {
+    let mut cs = word.chars();
+    cs.next()
+        .map(|f| {
+            f.to_uppercase()
+                .chain(cs.flat_map(char::to_lowercase))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// "Paralympic movement", "Hebrew text": a lone adjective of a people or place before a noun.
+fn adjective_before_noun(tokens: &[Token], c: &Chunk) -> bool {
+    let t = &tokens[c.first];
+    let adjective = ["ic", "ese", "ian", "ean", "ish", "ical"]
+        .iter()
+        .any(|s| t.text.ends_with(s));
+    let next_lower = tokens.get(c.last + 1).is_some_and(|n| {
+        n.block == c.block && !n.gap_before && n.text.chars().next().is_some_and(char::is_lowercase)
+    });
+    c.first == c.last
+        && c.hit.is_none()
+        && adjective
+        && next_lower
+        && !GAZETTEER.is_given_name(t.text)
 }
 
 fn sub_chunk(tokens: &[Token], chunk: &Chunk, first: usize, last: usize) -> Chunk {
@@ -138,6 +175,9 @@ fn is_acronym(word: &str) -> bool {
 /// Scores what the mention's words and immediate neighbours say about its kind.
 fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> Evidence {
     let mut ev = [0u8; 5];
+    if adjective_before_noun(tokens, c) {
+        return ev;
+    }
     let mut set = |kind: EntityKind, strength: u8| {
         let s = &mut ev[slot(kind)];
         *s = (*s).max(strength);
@@ -286,7 +326,24 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
     if words.len() <= 3 && GAZETTEER.is_surname(last) && words.iter().all(unseen) && !lone_word {
         set(EntityKind::Person, if multi { 2 } else { 1 });
     }
-    if let Some(p) = prev {
+    // A lone head word stands for the institution it heads: "the University", "the Council".
+    if !multi && lexicon::is_org_head(first) && !GAZETTEER.is_surname(first) {
+        set(EntityKind::Organization, 2);
+    }
+    // "LibriVox", "MicroMega": a capital inside a word marks a brand or an organisation.
+    let inner_capital = |w: &str| {
+        let rest = w.trim_start_matches("Mc").trim_start_matches("Mac");
+        rest.chars()
+            .skip(1)
+            .zip(rest.chars().skip(2))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+    };
+    if !multi && inner_capital(first) {
+        set(EntityKind::Organization, 1);
+    }
+    // "in Whitman's poetry": a possessive after a preposition is no place.
+    let possessive = tokens[c.last].possessive;
+    if let Some(p) = prev.filter(|_| !possessive) {
         if lexicon::is_place_preposition(p.text) {
             set(EntityKind::Place, 1);
         }
@@ -301,7 +358,7 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
 
 /// Last-resort guesses for names nothing else spoke for (Mikheev's relaxed rules).
 fn relaxed(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool, ev: &mut Evidence) {
-    if ev.iter().any(|&s| s > 0) || c.hit.is_some() {
+    if ev.iter().any(|&s| s > 0) || c.hit.is_some() || adjective_before_noun(tokens, c) {
         return;
     }
     let words: Vec<&str> = tokens[c.first..=c.last]
@@ -339,7 +396,7 @@ fn relaxed(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool, ev: &
             && unseen(w)
             && GAZETTEER
                 .lookup(w)
-                .is_none_or(|e| e.kind != EntityKind::Place || GAZETTEER.is_given_name(w))
+                .is_none_or(|_| GAZETTEER.is_given_name(w))
     };
     if multi
         && words.len() <= 3

@@ -148,7 +148,9 @@ impl Gazetteer {
             // "U.S." ends in a period, so a letter may not follow it directly either way.
             let bounded_after = !after.is_some_and(char::is_alphanumeric)
                 || last.is_some_and(|c| !c.is_alphanumeric());
-            if bounded_before && bounded_after {
+            // "US$ 20,000" names a currency, not the country.
+            let currency = after == Some('$');
+            if bounded_before && bounded_after && !currency {
                 out.push(Hit {
                     start: m.start(),
                     end: m.end(),
