@@ -49,19 +49,27 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
             Certainty::Sure => kept.push(chunk),
             Certainty::Headline => {
                 // Keep the stretches made only of words the article capitalises elsewhere.
-                let known = |t: &Token| {
+                let confirmed = |t: &Token| {
                     t.capitalized
                         && sure_words.contains(t.text)
                         && !lexicon::is_function_word(t.text)
                 };
+                // A first name standing before a confirmed word belongs to it: "Christopher"
+                // in a headline "Christopher Hill on ..." when the body says "Hill".
+                let known = |i: usize| {
+                    confirmed(&tokens[i])
+                        || (i < chunk.last
+                            && GAZETTEER.is_given_name(tokens[i].text)
+                            && confirmed(&tokens[i + 1]))
+                };
                 let mut i = chunk.first;
                 while i <= chunk.last {
-                    if !known(&tokens[i]) {
+                    if !known(i) {
                         i += 1;
                         continue;
                     }
                     let s = i;
-                    while i < chunk.last && known(&tokens[i + 1]) {
+                    while i < chunk.last && known(i + 1) {
                         i += 1;
                     }
                     kept.push(sub_chunk(tokens, &chunk, s, i));
@@ -79,7 +87,9 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
                     || (multi && !seen_lower(t.text))
                     || (!multi
                         && !seen_lower(t.text)
-                        && (GAZETTEER.is_surname(t.text) || next_speech));
+                        && (GAZETTEER.is_surname(t.text)
+                            || next_speech
+                            || !GAZETTEER.is_common_word(t.text)));
                 if confirmed {
                     kept.push(chunk);
                 } else if multi {
@@ -378,7 +388,7 @@ fn relaxed(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool, ev: &
     // A lone capitalised word mid-sentence that is no English word and never written in lower
     // case is a name ("Gorbachev", "Zogby"); people are the likeliest kind.
     if !multi
-        && c.certainty == Certainty::Sure
+        && c.certainty != Certainty::Headline
         && unseen(&first)
         && !GAZETTEER.is_common_word(first)
         && first.chars().skip(1).any(char::is_lowercase)
