@@ -2,6 +2,7 @@
 //! multi-word names (countries, places, organisations, demonyms) plus word sets of given names
 //! and surnames.
 
+use super::lexicon;
 use crate::analyze::EntityKind;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{HashMap, HashSet};
@@ -106,7 +107,17 @@ impl Gazetteer {
                 );
             }
         }
-        for name in data_lines(PLACES) {
+        // A town named like a word the rules lean on ("University" in Florida, "Delta") would
+        // hide that word's meaning, so such towns are left out.
+        let structural = |w: &str| {
+            lexicon::is_org_tail(w)
+                || lexicon::is_org_head(w)
+                || lexicon::is_place_tail(w)
+                || lexicon::is_title(w)
+                || lexicon::is_function_word(w)
+                || lexicon::is_other_tail(w)
+        };
+        for name in data_lines(PLACES).filter(|n| !structural(n)) {
             add(
                 name,
                 Entry {
