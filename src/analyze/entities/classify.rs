@@ -199,8 +199,9 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
         .filter(|p| p.block == c.block && !tokens[c.first].gap_before);
     let after_place_word = prev.is_some_and(|p| lexicon::is_place_preposition(p.text));
     if let Some(entry) = c.hit {
-        // A town that is also a first name ("Troy", "Regina") is a place only where the
-        // sentence says so ("in Troy"); alone it is more often the person.
+        // A town that is also a common first name ("Troy", "Regina", "Victoria") is only
+        // weakly a place, so that a person of that name in the article ("Troy Patterson",
+        // "Regina Ip") claims it.
         let text = tokens[c.first].text;
         if entry.kind == EntityKind::Place
             && !entry.major
@@ -208,7 +209,7 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
             && !after_place_word
         {
             set(EntityKind::Place, 2);
-            set(EntityKind::Person, 2);
+            set(EntityKind::Person, 1);
         } else {
             set(entry.kind, 5);
         }
