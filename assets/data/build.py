@@ -468,7 +468,14 @@ write("surnames.txt", surnames,
 
 # ---- common words: the lower-case entries of Webster's Second International (web2), -----------
 # via the `english-words` package. Proper nouns are capitalised in web2, so these are words.
+# Common words younger than the 1934 dictionary (hand-written).
+MODERN = """internet website web online email blog wiki software hardware laptop smartphone
+app apps podcast download upload video videos television radio computer computers server
+network networks robot robots cyber hacker hackers spacecraft rocket satellite nuclear
+airline airport website websites homepage browser password emoji selfie startup
+""".split()
 words = [w for w in web2 if w.isascii() and w.isalpha() and w.islower() and 3 <= len(w) <= 16]
+words += MODERN
 write("words.txt", words,
       "# English words: lower-case entries of web2 (Webster's Second International, 1934; public domain)\n"
       "# via the `english-words` package 2.0.2 (MIT), 3 to 16 letters\n")

@@ -162,7 +162,16 @@ pub fn evaluate(wikinews: &Path) -> Vec<Figure> {
             if verbose && !any {
                 println!("    {file}: spurious {:?} {}", e.kind, e.name);
             } else if verbose && !typed {
-                println!("    {file}: mistyped {:?} {}", e.kind, e.name);
+                let gold: BTreeSet<String> = e
+                    .mentions
+                    .iter()
+                    .flat_map(|m| hits(m.span))
+                    .map(|g| format!("{:?}", g.kind))
+                    .collect();
+                println!(
+                    "    {file}: mistyped {:?} {} (gold {gold:?})",
+                    e.kind, e.name
+                );
             }
         }
         // Grouping: each lector mention counts for the one gold mention it matches best (the

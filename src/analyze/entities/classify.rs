@@ -49,19 +49,27 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
             Certainty::Sure => kept.push(chunk),
             Certainty::Headline => {
                 // Keep the stretches made only of words the article capitalises elsewhere.
-                let known = |t: &Token| {
+                let confirmed = |t: &Token| {
                     t.capitalized
                         && sure_words.contains(t.text)
                         && !lexicon::is_function_word(t.text)
                 };
+                // A first name standing before a confirmed word belongs to it: "Christopher"
+                // in a headline "Christopher Hill on ..." when the body says "Hill".
+                let known = |i: usize| {
+                    confirmed(&tokens[i])
+                        || (i < chunk.last
+                            && GAZETTEER.is_given_name(tokens[i].text)
+                            && confirmed(&tokens[i + 1]))
+                };
                 let mut i = chunk.first;
                 while i <= chunk.last {
-                    if !known(&tokens[i]) {
+                    if !known(i) {
                         i += 1;
                         continue;
                     }
                     let s = i;
-                    while i < chunk.last && known(&tokens[i + 1]) {
+                    while i < chunk.last && known(i + 1) {
                         i += 1;
                     }
                     kept.push(sub_chunk(tokens, &chunk, s, i));
@@ -79,7 +87,9 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
                     || (multi && !seen_lower(t.text))
                     || (!multi
                         && !seen_lower(t.text)
-                        && (GAZETTEER.is_surname(t.text) || next_speech));
+                        && (GAZETTEER.is_surname(t.text)
+                            || next_speech
+                            || !GAZETTEER.is_common_word(t.text)));
                 if confirmed {
                     kept.push(chunk);
                 } else if multi {
@@ -95,6 +105,16 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
             }
         }
     }
+    // Shouting, not an acronym: "HUGE", "UNLESS".
+    kept.retain(|c| {
+        let t = &tokens[c.first];
+        let shouted = c.first == c.last
+            && c.hit.is_none()
+            && t.text.chars().all(char::is_uppercase)
+            && ((t.text.chars().count() >= 4 && GAZETTEER.is_common_word(t.text))
+                || lexicon::is_function_word(&title_case(t.text)));
+        !shouted
+    });
     kept.into_iter()
         .map(|c| {
             let mut evidence = evidence(tokens, &c, &seen_lower);
@@ -109,6 +129,33 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
             }
         })
         .collect()
+}
+
+fn title_case(word: &str) -> String {
+    let mut cs = word.chars();
+    cs.next()
+        .map(|f| {
+            f.to_uppercase()
+                .chain(cs.flat_map(char::to_lowercase))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// "Paralympic movement", "Hebrew text": a lone adjective of a people or place before a noun.
+fn adjective_before_noun(tokens: &[Token], c: &Chunk) -> bool {
+    let t = &tokens[c.first];
+    let adjective = ["ic", "ese", "ian", "ean", "ish", "ical"]
+        .iter()
+        .any(|s| t.text.ends_with(s));
+    let next_lower = tokens.get(c.last + 1).is_some_and(|n| {
+        n.block == c.block && !n.gap_before && n.text.chars().next().is_some_and(char::is_lowercase)
+    });
+    c.first == c.last
+        && c.hit.is_none()
+        && adjective
+        && next_lower
+        && !GAZETTEER.is_given_name(t.text)
 }
 
 fn sub_chunk(tokens: &[Token], chunk: &Chunk, first: usize, last: usize) -> Chunk {
@@ -138,6 +185,9 @@ fn is_acronym(word: &str) -> bool {
 /// Scores what the mention's words and immediate neighbours say about its kind.
 fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> Evidence {
     let mut ev = [0u8; 5];
+    if adjective_before_noun(tokens, c) {
+        return ev;
+    }
     let mut set = |kind: EntityKind, strength: u8| {
         let s = &mut ev[slot(kind)];
         *s = (*s).max(strength);
@@ -149,8 +199,9 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
         .filter(|p| p.block == c.block && !tokens[c.first].gap_before);
     let after_place_word = prev.is_some_and(|p| lexicon::is_place_preposition(p.text));
     if let Some(entry) = c.hit {
-        // A town that is also a first name ("Troy", "Regina") is a place only where the
-        // sentence says so ("in Troy"); alone it is more often the person.
+        // A town that is also a common first name ("Troy", "Regina", "Victoria") is only
+        // weakly a place, so that a person of that name in the article ("Troy Patterson",
+        // "Regina Ip") claims it.
         let text = tokens[c.first].text;
         if entry.kind == EntityKind::Place
             && !entry.major
@@ -158,7 +209,7 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
             && !after_place_word
         {
             set(EntityKind::Place, 2);
-            set(EntityKind::Person, 2);
+            set(EntityKind::Person, 1);
         } else {
             set(entry.kind, 5);
         }
@@ -286,7 +337,24 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
     if words.len() <= 3 && GAZETTEER.is_surname(last) && words.iter().all(unseen) && !lone_word {
         set(EntityKind::Person, if multi { 2 } else { 1 });
     }
-    if let Some(p) = prev {
+    // A lone head word stands for the institution it heads: "the University", "the Council".
+    if !multi && lexicon::is_org_head(first) && !GAZETTEER.is_surname(first) {
+        set(EntityKind::Organization, 2);
+    }
+    // "LibriVox", "MicroMega": a capital inside a word marks a brand or an organisation.
+    let inner_capital = |w: &str| {
+        let rest = w.trim_start_matches("Mc").trim_start_matches("Mac");
+        rest.chars()
+            .skip(1)
+            .zip(rest.chars().skip(2))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+    };
+    if !multi && inner_capital(first) {
+        set(EntityKind::Organization, 1);
+    }
+    // "in Whitman's poetry": a possessive after a preposition is no place.
+    let possessive = tokens[c.last].possessive;
+    if let Some(p) = prev.filter(|_| !possessive) {
         if lexicon::is_place_preposition(p.text) {
             set(EntityKind::Place, 1);
         }
@@ -301,7 +369,7 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
 
 /// Last-resort guesses for names nothing else spoke for (Mikheev's relaxed rules).
 fn relaxed(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool, ev: &mut Evidence) {
-    if ev.iter().any(|&s| s > 0) || c.hit.is_some() {
+    if ev.iter().any(|&s| s > 0) || c.hit.is_some() || adjective_before_noun(tokens, c) {
         return;
     }
     let words: Vec<&str> = tokens[c.first..=c.last]
@@ -321,7 +389,7 @@ fn relaxed(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool, ev: &
     // A lone capitalised word mid-sentence that is no English word and never written in lower
     // case is a name ("Gorbachev", "Zogby"); people are the likeliest kind.
     if !multi
-        && c.certainty == Certainty::Sure
+        && c.certainty != Certainty::Headline
         && unseen(&first)
         && !GAZETTEER.is_common_word(first)
         && first.chars().skip(1).any(char::is_lowercase)
@@ -339,7 +407,7 @@ fn relaxed(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool, ev: &
             && unseen(w)
             && GAZETTEER
                 .lookup(w)
-                .is_none_or(|e| e.kind != EntityKind::Place || GAZETTEER.is_given_name(w))
+                .is_none_or(|_| GAZETTEER.is_given_name(w))
     };
     if multi
         && words.len() <= 3

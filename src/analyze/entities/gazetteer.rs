@@ -2,6 +2,7 @@
 //! multi-word names (countries, places, organisations, demonyms) plus word sets of given names
 //! and surnames.
 
+use super::lexicon;
 use crate::analyze::EntityKind;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{HashMap, HashSet};
@@ -106,7 +107,17 @@ impl Gazetteer {
                 );
             }
         }
-        for name in data_lines(PLACES) {
+        // A town named like a word the rules lean on ("University" in Florida, "Delta") would
+        // hide that word's meaning, so such towns are left out.
+        let structural = |w: &str| {
+            lexicon::is_org_tail(w)
+                || lexicon::is_org_head(w)
+                || lexicon::is_place_tail(w)
+                || lexicon::is_title(w)
+                || lexicon::is_function_word(w)
+                || lexicon::is_other_tail(w)
+        };
+        for name in data_lines(PLACES).filter(|n| !structural(n)) {
             add(
                 name,
                 Entry {
@@ -148,7 +159,9 @@ impl Gazetteer {
             // "U.S." ends in a period, so a letter may not follow it directly either way.
             let bounded_after = !after.is_some_and(char::is_alphanumeric)
                 || last.is_some_and(|c| !c.is_alphanumeric());
-            if bounded_before && bounded_after {
+            // "US$ 20,000" names a currency, not the country.
+            let currency = after == Some('$');
+            if bounded_before && bounded_after && !currency {
                 out.push(Hit {
                     start: m.start(),
                     end: m.end(),
