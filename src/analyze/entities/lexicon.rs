@@ -1014,7 +1014,6 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "around",
     "towards",
     "toward",
-    "to",
     "into",
     "from",
 ];
