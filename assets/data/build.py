@@ -473,6 +473,7 @@ MODERN = """internet website web online email blog wiki software hardware laptop
 app apps podcast download upload video videos television radio computer computers server
 network networks robot robots cyber hacker hackers spacecraft rocket satellite nuclear
 airline airport website websites homepage browser password emoji selfie startup
+okay yeah nah hmm hmmm wow gameplay superstar superstars
 """.split()
 words = [w for w in web2 if w.isascii() and w.isalpha() and w.islower() and 3 <= len(w) <= 16]
 words += MODERN

@@ -158,6 +158,21 @@ fn adjective_before_noun(tokens: &[Token], c: &Chunk) -> bool {
         && !GAZETTEER.is_given_name(t.text)
 }
 
+/// "Formica fusca", "Beauveria bassiana": a genus before a lower-case word that is no English
+/// word is a species name, not a person or an organisation.
+fn binomial(tokens: &[Token], c: &Chunk) -> bool {
+    let next = tokens
+        .get(c.last + 1)
+        .filter(|n| n.block == c.block && !n.gap_before);
+    c.first == c.last
+        && c.hit.is_none()
+        && next.is_some_and(|n| {
+            n.text.chars().all(char::is_lowercase)
+                && n.text.chars().count() >= 4
+                && !GAZETTEER.is_common_word(n.text)
+                && !lexicon::is_connector(n.text)
+        })
+}
 fn sub_chunk(tokens: &[Token], chunk: &Chunk, first: usize, last: usize) -> Chunk {
     let span = Span::new(tokens[first].span.start, tokens[last].span.end);
     // A stretch cut from a headline may be a gazetteer name on its own ("America").
@@ -185,7 +200,7 @@ fn is_acronym(word: &str) -> bool {
 /// Scores what the mention's words and immediate neighbours say about its kind.
 fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> Evidence {
     let mut ev = [0u8; 5];
-    if adjective_before_noun(tokens, c) {
+    if adjective_before_noun(tokens, c) || binomial(tokens, c) {
         return ev;
     }
     let mut set = |kind: EntityKind, strength: u8| {
@@ -360,7 +375,12 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
         }
         // "the Onion", "the Press": a definite article before a name of words never written
         // in lower case marks an institution more often than anything else.
-        if p.text == "the" && words.iter().all(unseen) && !lexicon::is_other_tail(last) {
+        if p.text == "the"
+            && words.iter().all(unseen)
+            && !lexicon::is_other_tail(last)
+            // "the Internet" is a thing; "the Cardinals", "the Gliders" are teams.
+            && (multi || !GAZETTEER.is_common_word(first) || first.ends_with('s'))
+        {
             set(EntityKind::Organization, 1);
         }
     }
@@ -369,7 +389,11 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
 
 /// Last-resort guesses for names nothing else spoke for (Mikheev's relaxed rules).
 fn relaxed(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool, ev: &mut Evidence) {
-    if ev.iter().any(|&s| s > 0) || c.hit.is_some() || adjective_before_noun(tokens, c) {
+    if ev.iter().any(|&s| s > 0)
+        || c.hit.is_some()
+        || adjective_before_noun(tokens, c)
+        || binomial(tokens, c)
+    {
         return;
     }
     let words: Vec<&str> = tokens[c.first..=c.last]
