@@ -154,10 +154,18 @@ fn collect_run(
             && !hyphen_hit_tokens.contains(&k)
     };
     while let Some(prev) = run.last().copied() {
-        if tokens[prev.last].possessive {
-            break;
-        }
         let k = prev.last + 1;
+        // A possessive ends a name ("Trump's plan"), except inside an institution's name:
+        // "Korean People's Army", "Children's Hospital".
+        if tokens[prev.last].possessive {
+            let institution_follows = joinable(k)
+                && tokens[k].capitalized
+                && !tokens[k].headline
+                && (lexicon::is_org_tail(tokens[k].text) || lexicon::is_place_tail(tokens[k].text));
+            if !institution_follows {
+                break;
+            }
+        }
         if !joinable(k) {
             break;
         }

@@ -124,11 +124,36 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
                 last: c.last,
                 span: c.span,
                 block: c.block,
-                canonical: c.hit.map(|e| e.canonical),
+                canonical: c.hit.map(|e| e.canonical).or_else(|| state_of(tokens, &c)),
                 evidence,
             }
         })
         .collect()
+}
+
+/// "State of Texas", "Republic of Ireland": a place head before a known place names that place.
+fn state_of(tokens: &[Token], c: &Chunk) -> Option<&'static str> {
+    let words = &tokens[c.first..=c.last];
+    let of = words.iter().position(|t| t.text == "of")?;
+    let head = words[..of].iter().map(|t| t.text).collect::<Vec<_>>();
+    let rest: Vec<&str> = words[of + 1..]
+        .iter()
+        .map(|t| t.text)
+        .skip_while(|w| *w == "the")
+        .collect();
+    let generic = [
+        "State",
+        "Republic",
+        "Kingdom",
+        "Commonwealth",
+        "Province",
+        "City",
+    ];
+    (head.len() == 1 && generic.contains(&head[0]))
+        .then(|| GAZETTEER.lookup(&rest.join(" ")))
+        .flatten()
+        .filter(|e| e.kind == EntityKind::Place)
+        .map(|e| e.canonical)
 }
 
 fn title_case(word: &str) -> String {

@@ -202,6 +202,14 @@ const TITLE_MODIFIERS: &[&str] = &[
 
 /// Capitalised words that open sentences or headlines but are not names.
 const FUNCTION_WORDS: &[&str] = &[
+    "Hey",
+    "Hi",
+    "Hello",
+    "Dear",
+    "Ah",
+    "Wow",
+    "Okay",
+    "OK",
     "A",
     "An",
     "The",
