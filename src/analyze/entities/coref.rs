@@ -58,10 +58,10 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
             .collect();
         let key = match c.canonical {
             Some(canonical) => format!("\u{1}{canonical}"),
-            None => c
-                .span
-                .of(text)
-                .split_whitespace()
+            // Words without possessives: "New People's Party" is "New People Party".
+            None => tokens[c.first..=c.last]
+                .iter()
+                .map(|t| t.text)
                 .collect::<Vec<_>>()
                 .join(" "),
         };
