@@ -328,15 +328,8 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
         set(EntityKind::Person, 3);
     }
     let _ = has_hit;
-    // An acronym the article never writes in lower case most often names an organisation
-    // ("NATO", "ANDRILL"); weakly, since "DNA" and "HTML" look the same.
-    if !multi
-        && first.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && is_acronym(first)
-        && unseen(&first)
-    {
-        set(EntityKind::Organization, 1);
-    }
+    // An unknown acronym gets no kind of its own: "NASA" is in the gazetteer, "FEMA" joins the
+    // name it abbreviates, and "DNA", "HTML" or "ROV" name no organisation.
     // "R. Saravanan", "J Smith": an initial before a capitalised word.
     let initial = |w: &str| {
         let mut cs = w.trim_end_matches('.').chars();
@@ -443,6 +436,8 @@ fn relaxed(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool, ev: &
         && !GAZETTEER.is_common_word(first)
         && first.chars().skip(1).any(char::is_lowercase)
         && first.chars().all(char::is_alphabetic)
+        // "CDs", "MPs": plural acronyms are things or roles.
+        && !is_acronym(first.trim_end_matches('s'))
     {
         set(EntityKind::Person, 1);
     }
