@@ -463,8 +463,10 @@ write("given_names.txt", [g + ("\tcommon" if g in common else "") for g in given
       "# Given names (US Census 1990 via the `names` package; Census data is public domain);\n"
       "# `common` marks those borne by at least 0.1% of men or of women\n")
 surnames = census("dist.all.last", 0.001)
-write("surnames.txt", surnames,
-      "# Surnames with frequency >= 0.001% (US Census 1990 via the `names` package; public domain)\n")
+common_surnames = set(census("dist.all.last", 0.01))
+write("surnames.txt", [n + ("\tcommon" if n in common_surnames else "") for n in surnames],
+      "# Surnames with frequency >= 0.001% (US Census 1990 via the `names` package; public domain);\n"
+      "# `common` marks those borne by at least 0.01% of people\n")
 
 # ---- common words: the lower-case entries of Webster's Second International (web2), -----------
 # via the `english-words` package. Proper nouns are capitalised in web2, so these are words.

@@ -287,6 +287,9 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
         && given_first
         && GAZETTEER.is_surname(last)
         && !lexicon::is_org_tail(last)
+        // "Marc Lamont Hill" is a person, "Ross Sea" a sea: only a common surname outweighs
+        // a place's head word.
+        && (!lexicon::is_place_tail(last) || GAZETTEER.is_common_surname(last))
     {
         set(EntityKind::Person, 4);
     }

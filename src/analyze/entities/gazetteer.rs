@@ -42,6 +42,7 @@ pub struct Gazetteer {
     given: HashSet<&'static str>,
     common_given: HashSet<&'static str>,
     surnames: HashSet<&'static str>,
+    common_surnames: HashSet<&'static str>,
     words: HashSet<&'static str>,
 }
 
@@ -142,7 +143,12 @@ impl Gazetteer {
             common_given: data_lines(GIVEN_NAMES)
                 .filter_map(|l| l.strip_suffix("\tcommon"))
                 .collect(),
-            surnames: data_lines(SURNAMES).collect(),
+            surnames: data_lines(SURNAMES)
+                .map(|l| l.split('\t').next().unwrap_or(l))
+                .collect(),
+            common_surnames: data_lines(SURNAMES)
+                .filter_map(|l| l.strip_suffix("\tcommon"))
+                .collect(),
             words: data_lines(WORDS).collect(),
         }
     }
@@ -203,6 +209,11 @@ impl Gazetteer {
                     stem.len() >= 3 && (listed(stem) || listed(&format!("{stem}e")))
                 })
             })
+    }
+
+    /// Borne by at least 0.01% of people in the US: "Hill", "Johnson", not "Sea".
+    pub fn is_common_surname(&self, word: &str) -> bool {
+        self.common_surnames.contains(word)
     }
 
     pub fn is_surname(&self, word: &str) -> bool {
