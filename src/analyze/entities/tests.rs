@@ -228,3 +228,29 @@ fn wikinews_hajj_stampede() {
         assert!(found.iter().all(|e| e.name != junk), "{junk}");
     }
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Any text at all: no panic, and every mention slices to text inside its block.
+        #[test]
+        fn any_text_gives_valid_mentions(
+            text in r"(\PC|[A-Z][a-z]+|U\.S\.|'s|’s| of | the |\.|\n\n| ){0,80}"
+        ) {
+            let article = parse_article("p.txt", text.clone());
+            for e in find_entities(&article) {
+                prop_assert!(!e.mentions.is_empty());
+                for m in &e.mentions {
+                    prop_assert!(text.is_char_boundary(m.span.start));
+                    prop_assert!(text.is_char_boundary(m.span.end));
+                    prop_assert!(m.span.start < m.span.end);
+                    prop_assert!(article.blocks[m.block].span.contains(m.span));
+                }
+            }
+        }
+    }
+}
