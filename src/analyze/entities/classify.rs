@@ -271,6 +271,9 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
     if has_of && (lexicon::is_org_head(first) || lexicon::is_org_tail(first)) {
         set(EntityKind::Organization, 4);
     }
+    if multi && lexicon::is_foreign_org_head(first) {
+        set(EntityKind::Organization, 4);
+    }
     if multi && lexicon::is_place_tail(last) {
         set(EntityKind::Place, 4);
     }
