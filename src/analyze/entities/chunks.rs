@@ -79,7 +79,7 @@ fn index_hits(tokens: &[Token], hits: &[Hit]) -> HitIndex {
     HitIndex { whole, inside }
 }
 
-fn unit_at(tokens: &[Token], index: &HitIndex, i: usize) -> Unit {
+fn unit_at(index: &HitIndex, i: usize) -> Unit {
     match index.whole[i] {
         Some((last, entry)) => Unit {
             first: i,
@@ -91,16 +91,6 @@ fn unit_at(tokens: &[Token], index: &HitIndex, i: usize) -> Unit {
             last: i,
             hit: None,
         },
-    }
-    .clamp_to(tokens.len())
-}
-
-impl Unit {
-    fn clamp_to(self, n: usize) -> Unit {
-        Unit {
-            last: self.last.min(n.saturating_sub(1)),
-            ..self
-        }
     }
 }
 
@@ -145,7 +135,7 @@ fn collect_run(
     hyphen_hit_tokens: &std::collections::HashSet<usize>,
     start: usize,
 ) -> Vec<Unit> {
-    let mut run = vec![unit_at(tokens, index, start)];
+    let mut run = vec![unit_at(index, start)];
     let block = tokens[start].block;
     let joinable = |k: usize| {
         k < tokens.len()
@@ -170,7 +160,7 @@ fn collect_run(
             break;
         }
         if tokens[k].capitalized {
-            run.push(unit_at(tokens, index, k));
+            run.push(unit_at(index, k));
             continue;
         }
         // A lower-case connector joins only when a capitalised word follows it directly.
@@ -207,7 +197,7 @@ fn collect_run(
                 last: k,
                 hit: None,
             });
-            run.push(unit_at(tokens, index, k + 1));
+            run.push(unit_at(index, k + 1));
         } else if w == "of"
             && tokens[k + 1].text == "the"
             && joinable(k + 2)
@@ -223,7 +213,7 @@ fn collect_run(
                 last: k + 1,
                 hit: None,
             });
-            run.push(unit_at(tokens, index, k + 2));
+            run.push(unit_at(index, k + 2));
         } else {
             break;
         }

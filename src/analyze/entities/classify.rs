@@ -283,7 +283,6 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
     if multi && lexicon::is_other_tail(last) {
         set(EntityKind::Other, 4);
     }
-    let has_hit = c.hit.is_some();
     let given_first = GAZETTEER.is_given_name(first);
     if multi
         && words.len() <= 3
@@ -333,7 +332,6 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
     {
         set(EntityKind::Person, 3);
     }
-    let _ = has_hit;
     // An unknown acronym gets no kind of its own: "NASA" is in the gazetteer, "FEMA" joins the
     // name it abbreviates, and "DNA", "HTML" or "ROV" name no organisation.
     // "R. Saravanan", "J Smith": an initial before a capitalised word.
