@@ -140,6 +140,46 @@ fn thousands_of_capitalised_words_do_not_break_it() {
 }
 
 #[test]
+fn particles_species_currencies_and_shouting_are_handled() {
+    let text = "Notes\n\n\
+        President Bashar al-Assad spoke. The ants, Formica fusca, were studied in Helsinki, \
+        which cost US$ 20,000. It was HUGE, said Nick Bos.";
+    assert_eq!(
+        summary(text),
+        owned(&[
+            ("Bashar al-Assad", Person, 1),
+            // A genus is named, but neither person nor organisation.
+            ("Formica", Other, 1),
+            ("Helsinki", Place, 1),
+            ("Nick Bos", Person, 1),
+        ])
+    );
+}
+
+#[test]
+fn common_words_are_not_guessed_to_be_people() {
+    // Title-cased phrases of ordinary words name no one; an unknown surname-like word does.
+    let text = "Talk\n\nShe spoke about Living Wage and Term Limits with Thibaut Courtois.";
+    let found = summary(text);
+    assert!(
+        found
+            .iter()
+            .all(|(n, k, _)| !(n == "Living Wage" && *k == Person)),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(n, k, _)| !(n == "Term Limits" && *k == Person)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Thibaut Courtois".to_string(), Person, 1)),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn the_sample_article() {
     let text = include_str!("../../../tests/corpus/mexico-sovereignty.txt");
     let found = entities(text);

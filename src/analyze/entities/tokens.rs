@@ -34,6 +34,24 @@ fn strip_possessive(word: &str) -> (&str, bool) {
     (word, false)
 }
 
+/// Starts with a capital, or with a lower-case particle joined to a capitalised name:
+/// "d'Ettorre", "al-Assad", "el-Sisi".
+fn is_capitalized(word: &str) -> bool {
+    let mut cs = word.chars();
+    let Some(first) = cs.next() else {
+        return false;
+    };
+    if first.is_uppercase() {
+        return true;
+    }
+    let particle: String = word.chars().take_while(|c| c.is_lowercase()).collect();
+    let rest = &word[particle.len()..];
+    let mut rest_chars = rest.chars();
+    (1..=2).contains(&particle.chars().count())
+        && matches!(rest_chars.next(), Some('\'' | '’' | '-'))
+        && rest_chars.next().is_some_and(char::is_uppercase)
+}
+
 /// All words of all blocks, in text order.
 pub fn tokenize(article: &Article) -> Vec<Token<'_>> {
     let mut out = Vec::new();
@@ -69,7 +87,7 @@ pub fn tokenize(article: &Article) -> Vec<Token<'_>> {
                 span: Span::new(w.span.start, w.span.start + base.len()).offset(b.span.start),
                 block,
                 possessive,
-                capitalized: base.chars().next().is_some_and(char::is_uppercase),
+                capitalized: is_capitalized(base),
                 initial,
                 headline,
                 gap_before,
