@@ -359,6 +359,25 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
         }
     }
     let next = tokens.get(c.last + 1).filter(|n| n.block == c.block);
+    // A role in lower case before the name: "biologist Nick Bos", "said senator Smith".
+    if prev.is_some_and(|p| {
+        p.text.chars().next().is_some_and(char::is_lowercase)
+            && lexicon::is_title(&title_case(p.text))
+    }) {
+        set(EntityKind::Person, 3);
+    }
+    // Appositions that only people take: "Thomas Sam, 42,", "Bos, who".
+    // ("critics of Scientology, who" speaks of the critics.)
+    let after_of = prev.is_some_and(|p| p.text == "of");
+    if let Some(n) = next.filter(|n| n.gap_before && !after_of) {
+        let after_number = tokens
+            .get(c.last + 2)
+            .is_some_and(|a| a.block == c.block && a.gap_before);
+        let age = n.text.len() == 2 && n.text.chars().all(|ch| ch.is_ascii_digit()) && after_number;
+        if age || n.text == "who" {
+            set(EntityKind::Person, 3);
+        }
+    }
     let speech_after = next.is_some_and(|n| lexicon::is_speech_verb(n.text) && !n.gap_before);
     let speech_before =
         prev.is_some_and(|p| lexicon::is_speech_verb(p.text)) && !tokens[c.first].gap_before;
