@@ -397,6 +397,17 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
     if !multi && lexicon::is_org_head(first) && !GAZETTEER.is_surname(first) {
         set(EntityKind::Organization, 2);
     }
+    // "Secunia.com", "Metro.us": a web domain names the site's owner.
+    let domain = |w: &str| {
+        w.rsplit_once('.').is_some_and(|(name, tld)| {
+            !name.is_empty()
+                && (2..=4).contains(&tld.len())
+                && tld.chars().all(|ch| ch.is_ascii_lowercase())
+        })
+    };
+    if !multi && domain(first) {
+        set(EntityKind::Organization, 2);
+    }
     // "LibriVox", "MicroMega": a capital inside a word marks a brand or an organisation.
     let inner_capital = |w: &str| {
         let rest = w.trim_start_matches("Mc").trim_start_matches("Mac");
