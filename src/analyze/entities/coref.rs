@@ -97,6 +97,17 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
         }
     }
     let mut parent: Vec<usize> = (0..clusters.len()).collect();
+    // A plural is the same name: "Warhol Polaroids" and "Warhol Polaroid".
+    for (key, &id) in &by_key {
+        if let Some(&singular) = key.strip_suffix('s').and_then(|k| by_key.get(k))
+            && !key.starts_with('\u{1}')
+        {
+            let (a, b) = (find(&mut parent, id), find(&mut parent, singular));
+            if a != b {
+                parent[a] = b;
+            }
+        }
+    }
     let mut order: Vec<usize> = (0..clusters.len()).collect();
     order.sort_by_key(|&i| clusters[i].words.len());
     for &s in &order {
