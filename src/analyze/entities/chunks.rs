@@ -299,8 +299,11 @@ fn split_run(tokens: &[Token], run: &[Unit], out: &mut Vec<Chunk>) {
             .is_some_and(|n| is_plain(tokens, n, |w| GAZETTEER.is_given_name(w)));
         let standalone = match u.hit.map(|e| e.kind) {
             Some(EntityKind::Group) => !ends_institutional,
-            // "NASA Bill Ingalls".
-            Some(EntityKind::Organization) => next_is_given,
+            // "NASA Bill Ingalls", "Google Chrome": a known organisation before other words is
+            // a mention of its own, unless the words name one of its parts ("NATO Council").
+            Some(EntityKind::Organization) => {
+                next_is_given || (i + 1 < run.len() && !ends_institutional && !ends_placey)
+            }
             // "Mexico Ronald Johnson", "United States Hamdullah Mohib"; but "New York Press".
             Some(EntityKind::Place) => {
                 // A town before a surname may be a first name: "George Bush", "Paris Hilton".
