@@ -56,8 +56,14 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
                 };
                 // A first name standing before a confirmed word belongs to it: "Christopher"
                 // in a headline "Christopher Hill on ..." when the body says "Hill".
+                // So is a word that is no English word at all: "Marymegan" in "Wikinews
+                // interviews Marymegan Daly".
                 let known = |i: usize| {
                     confirmed(&tokens[i])
+                        || (tokens[i].capitalized
+                            && !GAZETTEER.is_common_word(tokens[i].text)
+                            && !lexicon::is_function_word(tokens[i].text)
+                            && tokens[i].text.chars().all(char::is_alphabetic))
                         || (i < chunk.last
                             && GAZETTEER.is_given_name(tokens[i].text)
                             && confirmed(&tokens[i + 1]))

@@ -203,8 +203,8 @@ impl Gazetteer {
             || lower
                 .strip_suffix("ies")
                 .is_some_and(|stem| listed(&format!("{stem}y")))
-            // "Hoping", "Archived": regular inflections, with a silent e restored.
-            || ["ing", "ed"].iter().any(|suffix| {
+            // "Hoping", "Archived", "Finest": regular inflections, with a silent e restored.
+            || ["ing", "ed", "est"].iter().any(|suffix| {
                 lower.strip_suffix(suffix).is_some_and(|stem| {
                     stem.len() >= 3 && (listed(stem) || listed(&format!("{stem}e")))
                 })
