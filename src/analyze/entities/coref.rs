@@ -96,6 +96,13 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
             }
         }
     }
+    // Initials of every longer name, first one wins, so acronyms are looked up, not searched.
+    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    for (id, cl) in clusters.iter().enumerate() {
+        if cl.words.len() >= 2 {
+            by_initials.entry(initials(&cl.words)).or_insert(id);
+        }
+    }
     let mut parent: Vec<usize> = (0..clusters.len()).collect();
     // A plural is the same name: "Warhol Polaroids" and "Warhol Polaroid".
     for (key, &id) in &by_key {
@@ -170,11 +177,10 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
         if best.is_none() && n == 1 {
             let letters: String = short.words[0].chars().filter(|c| *c != '.').collect();
             if short_acronym {
-                best = clusters
-                    .iter()
-                    .enumerate()
-                    .find(|(l, c)| *l != s && c.words.len() >= 2 && initials(&c.words) == letters)
-                    .map(|(l, _)| l);
+                best = by_initials
+                    .get(letters.as_str())
+                    .copied()
+                    .filter(|&l| l != s);
             }
         }
         if let Some(l) = best {
