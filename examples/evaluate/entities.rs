@@ -114,13 +114,13 @@ pub fn evaluate(wikinews: &Path) -> Vec<Figure> {
         let all = find_entities(&article);
         let entities: Vec<_> = all
             .iter()
-            .cloned()
             .filter(|e| {
                 matches!(
                     e.kind,
                     EntityKind::Person | EntityKind::Organization | EntityKind::Place
                 )
             })
+            .cloned()
             .collect();
         let mut groups: BTreeMap<&str, EntityKind> = BTreeMap::new();
         for m in &gold_mentions {
