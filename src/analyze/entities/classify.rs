@@ -301,6 +301,20 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
     {
         set(EntityKind::Person, 4);
     }
+    // "Hitwise UK", "Environment Canada", "Team Estonia": a name ending in a country, and not
+    // a compass word before it, is that country's branch of something: an organisation.
+    let country_last = GAZETTEER
+        .lookup(last)
+        .is_some_and(|e| e.kind == EntityKind::Place && e.major);
+    if multi
+        && country_last
+        && !words[..words.len() - 1]
+            .iter()
+            .all(|w| lexicon::is_place_head(w))
+        && !has_of
+    {
+        set(EntityKind::Organization, 2);
+    }
     // "Southern Indiana", "South East Asia": compass words before a known place.
     let place_last = GAZETTEER
         .lookup(last)
