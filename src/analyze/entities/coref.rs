@@ -2,7 +2,8 @@
 //! words; then a shorter name joins the longer one it begins or ends ("Sheinbaum" into
 //! "Claudia Sheinbaum"), and an acronym joins the name it abbreviates ("FBI").
 
-use super::classify::{Candidate, Evidence, kind_of};
+use super::classify::Candidate;
+use super::evidence::{Evidence, kind_of};
 use super::gazetteer::GAZETTEER;
 use super::lexicon;
 use super::tokens::Token;
