@@ -280,7 +280,10 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     // "in Whitman's poetry": a possessive after a preposition is no place.
     let possessive = tokens[c.last].possessive;
     if let Some(p) = prev.filter(|_| !possessive) {
-        if lexicon::is_place_preposition(p.text) {
+        // "in Kanata" is a place; "in Linguistics", "in Educational Leadership" are fields.
+        if lexicon::is_place_preposition(p.text)
+            && words.iter().any(|w| !GAZETTEER.is_common_word(w))
+        {
             set(EntityKind::Place, 1);
         }
         // "the Onion", "the Press": a definite article before a name of words never written
