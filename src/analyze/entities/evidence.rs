@@ -300,6 +300,26 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     ev
 }
 
+/// "a Zogby poll", "the Ubisoft booth": a name used to qualify the noun after it is seldom a
+/// person's. A verb after it ("Gorbachev was", "Obama signed") says nothing of the kind.
+fn attributive(tokens: &[Token], c: &Chunk) -> bool {
+    const VERBS: &[&str] = &[
+        "is", "was", "are", "were", "be", "been", "has", "had", "have", "will", "would", "can",
+        "could", "may", "might", "must", "should", "did", "does", "do", "also", "then", "and",
+        "or", "but", "himself", "herself", "who", "to", "in", "on", "at", "for", "with", "by",
+        "from", "of", "as", "than", "that", "said", "says", "told",
+    ];
+    tokens
+        .get(c.last + 1)
+        .filter(|n| n.block == c.block && !n.gap_before && !tokens[c.last].possessive)
+        .is_some_and(|n| {
+            n.text.chars().all(char::is_lowercase)
+                && !VERBS.contains(&n.text)
+                && !n.text.ends_with("ed")
+                && !n.text.ends_with('s')
+        })
+}
+
 /// Last-resort guesses for names nothing else spoke for (Mikheev's relaxed rules).
 pub fn relaxed(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool, ev: &mut Evidence) {
     if ev.iter().any(|&s| s > 0)
@@ -334,7 +354,13 @@ pub fn relaxed(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool, e
         // "CDs", "MPs": plural acronyms are things or roles.
         && !is_acronym(first.trim_end_matches('s'))
     {
-        set(EntityKind::Person, 1);
+        // Used to qualify a noun it more likely names a maker, a medium or a body.
+        let kind = if attributive(tokens, c) {
+            EntityKind::Organization
+        } else {
+            EntityKind::Person
+        };
+        set(kind, 1);
     }
     // Relaxed: two or three plain capitalised words with nothing else to go on are most often
     // a person's name in news ("Lau Siu-lai", "Thibaut Courtois").
