@@ -214,6 +214,16 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
                 .collect::<Vec<_>>()
                 .join(" ");
             let first = ms.first().map_or(0, |&m| candidates[m].span.start);
+            // An acronym the article keeps using, with nothing else to say what it is, is most
+            // often an organisation ("the DAB", "ANDRILL"); one used once may be "DNA".
+            let mut kind = kind_of(&evidence);
+            if kind == EntityKind::Other
+                && ms.len() >= 2
+                && is_acronym(&name)
+                && name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            {
+                kind = EntityKind::Organization;
+            }
             let mentions = ms
                 .iter()
                 .map(|&m| Mention {
@@ -225,7 +235,7 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
                 first,
                 Entity {
                     name,
-                    kind: kind_of(&evidence),
+                    kind,
                     mentions,
                 },
             )
