@@ -99,7 +99,7 @@ web2 = pickle.loads((english / "web2.pickle").read_bytes())
 given_lower = {l.split()[0].lower() for f in ("dist.male.first", "dist.female.first")
                for l in (names / f).read_text().splitlines() if l.strip()}
 for c in cities.values():
-    if c["population"] >= 1_000_000:
+    if c["population"] >= 500_000:
         for alt in c.get("alternatenames", []):
             parts = alt.split(" ")
             if (alt.isascii() and len(alt) >= 4 and all(p[:1].isupper() and p.isalpha() and len(p) >= 3 for p in parts)
