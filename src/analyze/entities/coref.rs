@@ -185,6 +185,11 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
             }
         }
         if let Some(l) = best {
+            // A town that turned out to be a person's name ("Whitman" of Walt Whitman) brings
+            // no place evidence into the person.
+            if clusters[s].gazetteer && !short_acronym {
+                clusters[s].evidence = [0; 5];
+            }
             let root = find(&mut parent, l);
             let sroot = find(&mut parent, s);
             if root != sroot {
