@@ -261,7 +261,6 @@ Hindu|Hindus|Hinduism
 Buddhist|Buddhists|Buddhism	
 Sikh|Sikhs	
 Atheist|Atheists	
-Scientologist|Scientologists	
 Republican|Republicans	
 Democrat|Democrats|Democratic	
 Conservative|Conservatives|Tory|Tories	
@@ -310,7 +309,6 @@ The New Yorker
 Der Spiegel|Spiegel
 Le Monde
 El País
-Wikinews
 Wikipedia
 Wikimedia Foundation|Wikimedia
 United Nations|UN|U.N.
@@ -427,7 +425,6 @@ Columbia University
 Vatican
 Roman Catholic Church|Catholic Church
 Church of England
-Church of Scientology
 Mossad
 MI6
 MI5
