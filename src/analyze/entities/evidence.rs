@@ -237,8 +237,10 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
         }
     }
     let speech_after = next.is_some_and(|n| lexicon::is_speech_verb(n.text) && !n.gap_before);
-    let speech_before =
-        prev.is_some_and(|p| lexicon::is_speech_verb(p.text)) && !tokens[c.first].gap_before;
+    // "said Smith" names the speaker; "told Reuters", "asked the BBC" name the listener.
+    let speech_before = prev.is_some_and(|p| {
+        lexicon::is_speech_verb(p.text) && !matches!(p.text, "told" | "tells" | "asked")
+    }) && !tokens[c.first].gap_before;
     if (speech_after || speech_before) && words.len() <= 3 {
         set(EntityKind::Person, 2);
     }
