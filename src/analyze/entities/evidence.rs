@@ -357,12 +357,13 @@ pub fn relaxed(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool, e
         && !is_acronym(first.trim_end_matches('s'))
     {
         // Used to qualify a noun it more likely names a maker, a medium or a body.
-        let kind = if attributive(tokens, c) {
-            EntityKind::Organization
+        // Across mentions the qualifying use wins: a person's name seldom qualifies a noun
+        // ("a Wikinews reporter" vs "Wikinews interviewed").
+        if attributive(tokens, c) {
+            set(EntityKind::Organization, 2);
         } else {
-            EntityKind::Person
-        };
-        set(kind, 1);
+            set(EntityKind::Person, 1);
+        }
     }
     // Relaxed: two or three plain capitalised words with nothing else to go on are most often
     // a person's name in news ("Lau Siu-lai", "Thibaut Courtois").
