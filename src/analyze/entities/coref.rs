@@ -32,6 +32,21 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
+/// "CBC.ca" is CBC's site: the name without its web domain, so it can join "CBC News".
+fn site_name(word: &str) -> &str {
+    match word.rsplit_once('.') {
+        Some((name, tld))
+            if !name.is_empty()
+                && !name.contains('.')
+                && (2..=4).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_lowercase()) =>
+        {
+            name
+        }
+        _ => word,
+    }
+}
+
 fn is_acronym(word: &str) -> bool {
     let mut letters = word.chars().filter(|c| *c != '.').peekable();
     letters.peek().is_some()
@@ -55,7 +70,7 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
         let words: Vec<&str> = tokens[c.first..=c.last]
             .iter()
             .filter(|t| t.capitalized)
-            .map(|t| t.text)
+            .map(|t| site_name(t.text))
             .collect();
         let key = match c.canonical {
             Some(canonical) => format!("\u{1}{canonical}"),
