@@ -180,6 +180,19 @@ fn common_words_are_not_guessed_to_be_people() {
 }
 
 #[test]
+fn a_hyphenated_modifier_leaves_the_name() {
+    let text = "Plans\n\nDonald Trump spoke. The Trump-backed plan and U.S.-based firms, \
+        said Kim Jong-un, were a Mexico-inspired idea.";
+    let found = entities(text);
+    let trump = find(&found, "Donald Trump");
+    let texts: Vec<&str> = trump.mentions.iter().map(|m| m.span.of(text)).collect();
+    assert_eq!(texts, ["Donald Trump", "Trump"]);
+    assert_eq!(find(&found, "Kim Jong-un").kind, Person);
+    assert_eq!(find(&found, "U.S.").mentions.len(), 1);
+    assert_eq!(find(&found, "Mexico").mentions.len(), 1);
+}
+
+#[test]
 fn the_sample_article() {
     let text = include_str!("../../../tests/corpus/mexico-sovereignty.txt");
     let found = entities(text);

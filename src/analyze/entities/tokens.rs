@@ -34,6 +34,22 @@ fn strip_possessive(word: &str) -> (&str, bool) {
     (word, false)
 }
 
+/// "Mets-inspired", "Warhol-like", "Trump-backed": the name before a hyphenated modifier that
+/// is an English word. "Jong-un" or "Siu-lai" stay whole.
+fn name_before_modifier(word: &str) -> &str {
+    match word.rsplit_once('-') {
+        Some((name, modifier))
+            if modifier.chars().count() >= 4
+                && modifier.chars().all(char::is_lowercase)
+                && name.chars().next().is_some_and(char::is_uppercase)
+                && super::gazetteer::GAZETTEER.is_common_word(modifier) =>
+        {
+            name
+        }
+        _ => word,
+    }
+}
+
 /// Starts with a capital, or with a lower-case particle joined to a capitalised name:
 /// "d'Ettorre", "al-Assad", "el-Sisi".
 fn is_capitalized(word: &str) -> bool {
@@ -82,6 +98,7 @@ pub fn tokenize(article: &Article) -> Vec<Token<'_>> {
             let punctuation = if after_title { &between[1..] } else { between };
             let gap_before = i > 0 && punctuation.chars().any(|c| !c.is_whitespace() && c != '&');
             let (base, possessive) = strip_possessive(w.text);
+            let base = name_before_modifier(base);
             out.push(Token {
                 text: base,
                 span: Span::new(w.span.start, w.span.start + base.len()).offset(b.span.start),
