@@ -258,6 +258,16 @@ European|Europeans	Europe
 African|Africans	Africa
 Asian|Asians	Asia
 Arab|Arabs|Arabic	
+Hebrew	Israel
+Latin	
+Yiddish	
+Mandarin	China
+Cantonese	China
+Hindi	India
+Urdu	Pakistan
+Bengali	Bangladesh
+Punjabi	India
+Tamil	India
 Latino|Latinos|Latina|Latinas|Hispanic|Hispanics	
 Kurdish|Kurd|Kurds	Kurdistan
 Catalan|Catalans	Catalonia
@@ -490,7 +500,7 @@ MODERN = """internet website web online email blog wiki software hardware laptop
 app apps podcast download upload video videos television radio computer computers server
 network networks robot robots cyber hacker hackers spacecraft rocket satellite nuclear
 airline airport website websites homepage browser password emoji selfie startup
-okay yeah nah hmm hmmm wow gameplay superstar superstars
+okay yeah nah hmm hmmm wow gameplay superstar superstars euro euros
 """.split()
 words = [w for w in web2 if w.isascii() and w.isalpha() and w.islower() and 3 <= len(w) <= 16]
 words += MODERN

@@ -42,6 +42,7 @@ fn name_before_modifier(word: &str) -> &str {
             if modifier.chars().count() >= 4
                 && modifier.chars().all(char::is_lowercase)
                 && name.chars().next().is_some_and(char::is_uppercase)
+                && name.chars().count() >= 2
                 && super::gazetteer::GAZETTEER.is_common_word(modifier) =>
         {
             name
