@@ -762,6 +762,7 @@ const ORG_HEADS: &[&str] = &[
     "National",
     "Royal",
     "International",
+    "Municipality",
 ];
 
 /// Romance and German heads that make a name an organisation on their own: "Instituto
