@@ -254,7 +254,7 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
         set(EntityKind::Person, if multi { 2 } else { 1 });
     }
     // A lone head word stands for the institution it heads: "the University", "the Council".
-    if !multi && lexicon::is_org_head(first) && !GAZETTEER.is_surname(first) {
+    if !multi && lexicon::is_org_head(first) {
         set(EntityKind::Organization, 2);
     }
     // "Secunia.com", "Metro.us": a web domain names the site's owner.
