@@ -43,12 +43,23 @@ fn name_before_modifier(word: &str) -> &str {
                 && modifier.chars().all(char::is_lowercase)
                 && name.chars().next().is_some_and(char::is_uppercase)
                 && name.chars().count() >= 2
+                && !is_prefix(name)
                 && super::gazetteer::GAZETTEER.is_common_word(modifier) =>
         {
             name
         }
         _ => word,
     }
+}
+
+/// "Co-founder", "Ex-president", "Anti-war": a prefix, not a name.
+fn is_prefix(part: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "co", "ex", "anti", "pro", "non", "pre", "post", "self", "vice", "mid", "neo", "pan",
+        "multi", "semi", "sub", "super", "inter", "counter", "re", "de", "un", "over", "under",
+    ];
+    // "UN-backed" is the UN: an acronym is no prefix.
+    part.chars().any(char::is_lowercase) && PREFIXES.contains(&part.to_lowercase().as_str())
 }
 
 /// Starts with a capital, or with a lower-case particle joined to a capitalised name:
