@@ -163,6 +163,19 @@ fn collect_run(
             run.push(unit_at(index, k));
             continue;
         }
+        // A number between two capitalised words belongs to the name: "Movimento 5 Stelle".
+        if tokens[k].text.chars().all(|c| c.is_ascii_digit())
+            && joinable(k + 1)
+            && tokens[k + 1].capitalized
+        {
+            run.push(Unit {
+                first: k,
+                last: k,
+                hit: None,
+            });
+            run.push(unit_at(index, k + 1));
+            continue;
+        }
         // A lower-case connector joins only when a capitalised word follows it directly.
         let w = tokens[k].text;
         if !lexicon::is_connector(w) || !joinable(k + 1) {

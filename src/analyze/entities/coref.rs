@@ -47,11 +47,12 @@ fn site_name(word: &str) -> &str {
     }
 }
 
+/// "NASA", "U.N.", "M5S": two or more capitals, with periods or digits between.
 fn is_acronym(word: &str) -> bool {
-    let mut letters = word.chars().filter(|c| *c != '.').peekable();
-    letters.peek().is_some()
-        && word.chars().filter(|c| *c != '.').count() >= 2
-        && letters.all(char::is_uppercase)
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2
+        && letters.iter().all(|c| c.is_uppercase())
+        && word.chars().all(|c| c.is_alphanumeric() || c == '.')
 }
 
 fn initials(words: &[&str]) -> String {
@@ -191,7 +192,10 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
         }
         // An acronym joins the name whose initials it spells: "NASA", "U.N.".
         if best.is_none() && n == 1 {
-            let letters: String = short.words[0].chars().filter(|c| *c != '.').collect();
+            let letters: String = short.words[0]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .collect();
             if short_acronym {
                 best = by_initials
                     .get(letters.as_str())
