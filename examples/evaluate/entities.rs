@@ -6,12 +6,15 @@
 //! - A gold entity is a GUM group with at least one proper-name range (`names`).
 //! - A lector entity is correct when one of its mentions overlaps a name range of a gold entity;
 //!   a gold entity is found when a scored lector entity does that. Typed: the kinds must match.
-//! - Mentions: a lector mention is correct when it overlaps a gold mention's name range; a gold
-//!   mention with names is found when a scored lector mention overlaps one of its ranges.
+//! - Mentions (of scored entities only): a lector mention is correct when it overlaps a gold
+//!   mention's name range; a gold mention with names is found when a scored lector mention
+//!   overlaps one of its ranges.
 //! - Grouping: of the gold entities with two or more mentions found, the share whose found
 //!   mentions all lie in one lector entity. Here each lector mention counts for the one gold
 //!   mention it matches best (overlap over union of the whole spans), so a lector mention
 //!   "United States Air Force" is not held against the nested gold "United States".
+//!
+//! `LECTOR_EVAL_VERBOSE=1` lists, per article, every spurious, mistyped, missed and split entity.
 
 use crate::{Figure, f1, load_article, ratio, read_jsonl};
 use lector::analyze::EntityKind;
@@ -111,13 +114,13 @@ pub fn evaluate(wikinews: &Path) -> Vec<Figure> {
         let all = find_entities(&article);
         let entities: Vec<_> = all
             .iter()
-            .cloned()
             .filter(|e| {
                 matches!(
                     e.kind,
                     EntityKind::Person | EntityKind::Organization | EntityKind::Place
                 )
             })
+            .cloned()
             .collect();
         let mut groups: BTreeMap<&str, EntityKind> = BTreeMap::new();
         for m in &gold_mentions {

@@ -79,7 +79,7 @@ fn index_hits(tokens: &[Token], hits: &[Hit]) -> HitIndex {
     HitIndex { whole, inside }
 }
 
-fn unit_at(tokens: &[Token], index: &HitIndex, i: usize) -> Unit {
+fn unit_at(index: &HitIndex, i: usize) -> Unit {
     match index.whole[i] {
         Some((last, entry)) => Unit {
             first: i,
@@ -91,16 +91,6 @@ fn unit_at(tokens: &[Token], index: &HitIndex, i: usize) -> Unit {
             last: i,
             hit: None,
         },
-    }
-    .clamp_to(tokens.len())
-}
-
-impl Unit {
-    fn clamp_to(self, n: usize) -> Unit {
-        Unit {
-            last: self.last.min(n.saturating_sub(1)),
-            ..self
-        }
     }
 }
 
@@ -145,7 +135,7 @@ fn collect_run(
     hyphen_hit_tokens: &std::collections::HashSet<usize>,
     start: usize,
 ) -> Vec<Unit> {
-    let mut run = vec![unit_at(tokens, index, start)];
+    let mut run = vec![unit_at(index, start)];
     let block = tokens[start].block;
     let joinable = |k: usize| {
         k < tokens.len()
@@ -154,15 +144,36 @@ fn collect_run(
             && !hyphen_hit_tokens.contains(&k)
     };
     while let Some(prev) = run.last().copied() {
-        if tokens[prev.last].possessive {
-            break;
-        }
         let k = prev.last + 1;
+        // A possessive ends a name ("Trump's plan"), except inside an institution's name:
+        // "Korean People's Army", "Children's Hospital".
+        if tokens[prev.last].possessive {
+            let institution_follows = joinable(k)
+                && tokens[k].capitalized
+                && !tokens[k].headline
+                && (lexicon::is_org_tail(tokens[k].text) || lexicon::is_place_tail(tokens[k].text));
+            if !institution_follows {
+                break;
+            }
+        }
         if !joinable(k) {
             break;
         }
         if tokens[k].capitalized {
-            run.push(unit_at(tokens, index, k));
+            run.push(unit_at(index, k));
+            continue;
+        }
+        // A number between two capitalised words belongs to the name: "Movimento 5 Stelle".
+        if tokens[k].text.chars().all(|c| c.is_ascii_digit())
+            && joinable(k + 1)
+            && tokens[k + 1].capitalized
+        {
+            run.push(Unit {
+                first: k,
+                last: k,
+                hit: None,
+            });
+            run.push(unit_at(index, k + 1));
             continue;
         }
         // A lower-case connector joins only when a capitalised word follows it directly.
@@ -199,7 +210,7 @@ fn collect_run(
                 last: k,
                 hit: None,
             });
-            run.push(unit_at(tokens, index, k + 1));
+            run.push(unit_at(index, k + 1));
         } else if w == "of"
             && tokens[k + 1].text == "the"
             && joinable(k + 2)
@@ -215,7 +226,7 @@ fn collect_run(
                 last: k + 1,
                 hit: None,
             });
-            run.push(unit_at(tokens, index, k + 2));
+            run.push(unit_at(index, k + 2));
         } else {
             break;
         }
@@ -301,8 +312,11 @@ fn split_run(tokens: &[Token], run: &[Unit], out: &mut Vec<Chunk>) {
             .is_some_and(|n| is_plain(tokens, n, |w| GAZETTEER.is_given_name(w)));
         let standalone = match u.hit.map(|e| e.kind) {
             Some(EntityKind::Group) => !ends_institutional,
-            // "NASA Bill Ingalls".
-            Some(EntityKind::Organization) => next_is_given,
+            // "NASA Bill Ingalls", "Google Chrome": a known organisation before other words is
+            // a mention of its own, unless the words name one of its parts ("NATO Council").
+            Some(EntityKind::Organization) => {
+                next_is_given || (i + 1 < run.len() && !ends_institutional && !ends_placey)
+            }
             // "Mexico Ronald Johnson", "United States Hamdullah Mohib"; but "New York Press".
             Some(EntityKind::Place) => {
                 // A town before a surname may be a first name: "George Bush", "Paris Hilton".

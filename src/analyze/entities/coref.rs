@@ -2,7 +2,8 @@
 //! words; then a shorter name joins the longer one it begins or ends ("Sheinbaum" into
 //! "Claudia Sheinbaum"), and an acronym joins the name it abbreviates ("FBI").
 
-use super::classify::{Candidate, Evidence, kind_of};
+use super::classify::Candidate;
+use super::evidence::{Evidence, kind_of};
 use super::gazetteer::GAZETTEER;
 use super::lexicon;
 use super::tokens::Token;
@@ -31,11 +32,27 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
+/// "CBC.ca" is CBC's site: the name without its web domain, so it can join "CBC News".
+fn site_name(word: &str) -> &str {
+    match word.rsplit_once('.') {
+        Some((name, tld))
+            if !name.is_empty()
+                && !name.contains('.')
+                && (2..=4).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_lowercase()) =>
+        {
+            name
+        }
+        _ => word,
+    }
+}
+
+/// "NASA", "U.N.", "M5S": two or more capitals, with periods or digits between.
 fn is_acronym(word: &str) -> bool {
-    let mut letters = word.chars().filter(|c| *c != '.').peekable();
-    letters.peek().is_some()
-        && word.chars().filter(|c| *c != '.').count() >= 2
-        && letters.all(char::is_uppercase)
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2
+        && letters.iter().all(|c| c.is_uppercase())
+        && word.chars().all(|c| c.is_alphanumeric() || c == '.')
 }
 
 fn initials(words: &[&str]) -> String {
@@ -54,14 +71,14 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
         let words: Vec<&str> = tokens[c.first..=c.last]
             .iter()
             .filter(|t| t.capitalized)
-            .map(|t| t.text)
+            .map(|t| site_name(t.text))
             .collect();
         let key = match c.canonical {
             Some(canonical) => format!("\u{1}{canonical}"),
-            None => c
-                .span
-                .of(text)
-                .split_whitespace()
+            // Words without possessives: "New People's Party" is "New People Party".
+            None => tokens[c.first..=c.last]
+                .iter()
+                .map(|t| t.text)
                 .collect::<Vec<_>>()
                 .join(" "),
         };
@@ -96,7 +113,25 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
             }
         }
     }
+    // Initials of every longer name, first one wins, so acronyms are looked up, not searched.
+    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    for (id, cl) in clusters.iter().enumerate() {
+        if cl.words.len() >= 2 {
+            by_initials.entry(initials(&cl.words)).or_insert(id);
+        }
+    }
     let mut parent: Vec<usize> = (0..clusters.len()).collect();
+    // A plural is the same name: "Warhol Polaroids" and "Warhol Polaroid".
+    for (key, &id) in &by_key {
+        if let Some(&singular) = key.strip_suffix('s').and_then(|k| by_key.get(k))
+            && !key.starts_with('\u{1}')
+        {
+            let (a, b) = (find(&mut parent, id), find(&mut parent, singular));
+            if a != b {
+                parent[a] = b;
+            }
+        }
+    }
     let mut order: Vec<usize> = (0..clusters.len()).collect();
     order.sort_by_key(|&i| clusters[i].words.len());
     for &s in &order {
@@ -157,16 +192,23 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
         }
         // An acronym joins the name whose initials it spells: "NASA", "U.N.".
         if best.is_none() && n == 1 {
-            let letters: String = short.words[0].chars().filter(|c| *c != '.').collect();
+            let letters: String = short.words[0]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .collect();
             if short_acronym {
-                best = clusters
-                    .iter()
-                    .enumerate()
-                    .find(|(l, c)| *l != s && c.words.len() >= 2 && initials(&c.words) == letters)
-                    .map(|(l, _)| l);
+                best = by_initials
+                    .get(letters.as_str())
+                    .copied()
+                    .filter(|&l| l != s);
             }
         }
         if let Some(l) = best {
+            // A town that turned out to be a person's name ("Whitman" of Walt Whitman) brings
+            // no place evidence into the person.
+            if clusters[s].gazetteer && !short_acronym {
+                clusters[s].evidence = [0; 5];
+            }
             let root = find(&mut parent, l);
             let sroot = find(&mut parent, s);
             if root != sroot {
@@ -196,6 +238,16 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
                 .collect::<Vec<_>>()
                 .join(" ");
             let first = ms.first().map_or(0, |&m| candidates[m].span.start);
+            // An acronym the article keeps using, with nothing else to say what it is, is most
+            // often an organisation ("the DAB", "ANDRILL"); one used once may be "DNA".
+            let mut kind = kind_of(&evidence);
+            if kind == EntityKind::Other
+                && ms.len() >= 2
+                && is_acronym(&name)
+                && name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            {
+                kind = EntityKind::Organization;
+            }
             let mentions = ms
                 .iter()
                 .map(|&m| Mention {
@@ -207,7 +259,7 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
                 first,
                 Entity {
                     name,
-                    kind: kind_of(&evidence),
+                    kind,
                     mentions,
                 },
             )

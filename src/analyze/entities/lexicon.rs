@@ -202,6 +202,14 @@ const TITLE_MODIFIERS: &[&str] = &[
 
 /// Capitalised words that open sentences or headlines but are not names.
 const FUNCTION_WORDS: &[&str] = &[
+    "Hey",
+    "Hi",
+    "Hello",
+    "Dear",
+    "Ah",
+    "Wow",
+    "Okay",
+    "OK",
     "A",
     "An",
     "The",
@@ -754,6 +762,45 @@ const ORG_HEADS: &[&str] = &[
     "National",
     "Royal",
     "International",
+    "Municipality",
+];
+
+/// Romance and German heads that make a name an organisation on their own: "Instituto
+/// Gonzaga", "Partito Democratico", "Movimento 5 Stelle".
+const FOREIGN_ORG_HEADS: &[&str] = &[
+    "Instituto",
+    "Istituto",
+    "Institut",
+    "Universidad",
+    "Università",
+    "Universidade",
+    "Université",
+    "Universität",
+    "Banco",
+    "Banca",
+    "Ministerio",
+    "Ministero",
+    "Ministère",
+    "Partido",
+    "Partito",
+    "Parti",
+    "Movimento",
+    "Movimiento",
+    "Comune",
+    "Consejo",
+    "Consiglio",
+    "Conseil",
+    "Corte",
+    "Tribunal",
+    "Fundación",
+    "Fondazione",
+    "Fondation",
+    "Stiftung",
+    "Compagnie",
+    "Compañía",
+    "Grupo",
+    "Gruppo",
+    "Groupe",
 ];
 
 /// Last words that make a name a place ("Ross Sea", "Baker Street", "Orange County").
@@ -1014,7 +1061,6 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "around",
     "towards",
     "toward",
-    "to",
     "into",
     "from",
 ];
@@ -1079,7 +1125,11 @@ pub fn is_org_tail(word: &str) -> bool {
 }
 
 pub fn is_org_head(word: &str) -> bool {
-    contains(ORG_HEADS, word)
+    contains(ORG_HEADS, word) || contains(FOREIGN_ORG_HEADS, word)
+}
+
+pub fn is_foreign_org_head(word: &str) -> bool {
+    contains(FOREIGN_ORG_HEADS, word)
 }
 
 pub fn is_place_tail(word: &str) -> bool {

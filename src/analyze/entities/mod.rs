@@ -8,6 +8,7 @@
 mod chunks;
 mod classify;
 mod coref;
+mod evidence;
 mod gazetteer;
 mod lexicon;
 mod tokens;

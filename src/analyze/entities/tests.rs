@@ -140,6 +140,59 @@ fn thousands_of_capitalised_words_do_not_break_it() {
 }
 
 #[test]
+fn particles_species_currencies_and_shouting_are_handled() {
+    let text = "Notes\n\n\
+        President Bashar al-Assad spoke. The ants, Formica fusca, were studied in Helsinki, \
+        which cost US$ 20,000. It was HUGE, said Nick Bos.";
+    assert_eq!(
+        summary(text),
+        owned(&[
+            ("Bashar al-Assad", Person, 1),
+            // A genus is named, but neither person nor organisation.
+            ("Formica", Other, 1),
+            ("Helsinki", Place, 1),
+            ("Nick Bos", Person, 1),
+        ])
+    );
+}
+
+#[test]
+fn common_words_are_not_guessed_to_be_people() {
+    // Title-cased phrases of ordinary words name no one; an unknown surname-like word does.
+    let text = "Talk\n\nShe spoke about Living Wage and Term Limits with Thibaut Courtois.";
+    let found = summary(text);
+    assert!(
+        found
+            .iter()
+            .all(|(n, k, _)| !(n == "Living Wage" && *k == Person)),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(n, k, _)| !(n == "Term Limits" && *k == Person)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Thibaut Courtois".to_string(), Person, 1)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_hyphenated_modifier_leaves_the_name() {
+    let text = "Plans\n\nDonald Trump spoke. The Trump-backed plan and U.S.-based firms, \
+        said Kim Jong-un, were a Mexico-inspired idea.";
+    let found = entities(text);
+    let trump = find(&found, "Donald Trump");
+    let texts: Vec<&str> = trump.mentions.iter().map(|m| m.span.of(text)).collect();
+    assert_eq!(texts, ["Donald Trump", "Trump"]);
+    assert_eq!(find(&found, "Kim Jong-un").kind, Person);
+    assert_eq!(find(&found, "U.S.").mentions.len(), 1);
+    assert_eq!(find(&found, "Mexico").mentions.len(), 1);
+}
+
+#[test]
 fn the_sample_article() {
     let text = include_str!("../../../tests/corpus/mexico-sovereignty.txt");
     let found = entities(text);
@@ -226,5 +279,31 @@ fn wikinews_hajj_stampede() {
         "Hundreds",
     ] {
         assert!(found.iter().all(|e| e.name != junk), "{junk}");
+    }
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Any text at all: no panic, and every mention slices to text inside its block.
+        #[test]
+        fn any_text_gives_valid_mentions(
+            text in r"(\PC|[A-Z][a-z]+|U\.S\.|'s|’s| of | the |\.|\n\n| ){0,80}"
+        ) {
+            let article = parse_article("p.txt", text.clone());
+            for e in find_entities(&article) {
+                prop_assert!(!e.mentions.is_empty());
+                for m in &e.mentions {
+                    prop_assert!(text.is_char_boundary(m.span.start));
+                    prop_assert!(text.is_char_boundary(m.span.end));
+                    prop_assert!(m.span.start < m.span.end);
+                    prop_assert!(article.blocks[m.block].span.contains(m.span));
+                }
+            }
+        }
     }
 }

@@ -34,6 +34,52 @@ fn strip_possessive(word: &str) -> (&str, bool) {
     (word, false)
 }
 
+/// "Mets-inspired", "Warhol-like", "Trump-backed": the name before a hyphenated modifier that
+/// is an English word. "Jong-un" or "Siu-lai" stay whole.
+fn name_before_modifier(word: &str) -> &str {
+    match word.rsplit_once('-') {
+        Some((name, modifier))
+            if modifier.chars().count() >= 4
+                && modifier.chars().all(char::is_lowercase)
+                && name.chars().next().is_some_and(char::is_uppercase)
+                && name.chars().count() >= 2
+                && !is_prefix(name)
+                && super::gazetteer::GAZETTEER.is_common_word(modifier) =>
+        {
+            name
+        }
+        _ => word,
+    }
+}
+
+/// "Co-founder", "Ex-president", "Anti-war": a prefix, not a name.
+fn is_prefix(part: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "co", "ex", "anti", "pro", "non", "pre", "post", "self", "vice", "mid", "neo", "pan",
+        "multi", "semi", "sub", "super", "inter", "counter", "re", "de", "un", "over", "under",
+    ];
+    // "UN-backed" is the UN: an acronym is no prefix.
+    part.chars().any(char::is_lowercase) && PREFIXES.contains(&part.to_lowercase().as_str())
+}
+
+/// Starts with a capital, or with a lower-case particle joined to a capitalised name:
+/// "d'Ettorre", "al-Assad", "el-Sisi".
+fn is_capitalized(word: &str) -> bool {
+    let mut cs = word.chars();
+    let Some(first) = cs.next() else {
+        return false;
+    };
+    if first.is_uppercase() {
+        return true;
+    }
+    let particle: String = word.chars().take_while(|c| c.is_lowercase()).collect();
+    let rest = &word[particle.len()..];
+    let mut rest_chars = rest.chars();
+    (1..=2).contains(&particle.chars().count())
+        && matches!(rest_chars.next(), Some('\'' | '’' | '-'))
+        && rest_chars.next().is_some_and(char::is_uppercase)
+}
+
 /// All words of all blocks, in text order.
 pub fn tokenize(article: &Article) -> Vec<Token<'_>> {
     let mut out = Vec::new();
@@ -64,12 +110,13 @@ pub fn tokenize(article: &Article) -> Vec<Token<'_>> {
             let punctuation = if after_title { &between[1..] } else { between };
             let gap_before = i > 0 && punctuation.chars().any(|c| !c.is_whitespace() && c != '&');
             let (base, possessive) = strip_possessive(w.text);
+            let base = name_before_modifier(base);
             out.push(Token {
                 text: base,
                 span: Span::new(w.span.start, w.span.start + base.len()).offset(b.span.start),
                 block,
                 possessive,
-                capitalized: base.chars().next().is_some_and(char::is_uppercase),
+                capitalized: is_capitalized(base),
                 initial,
                 headline,
                 gap_before,

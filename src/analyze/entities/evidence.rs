@@ -1,0 +1,408 @@
+//! What kind a candidate name looks like on its own: the sure-fire evidence (gazetteer, titles,
+//! head words), the weaker hints (a preposition, a verb of saying, a first name), and the
+//! relaxed last-resort guesses, each scored 0 to 5 per kind.
+
+use super::chunks::{Certainty, Chunk};
+use super::gazetteer::GAZETTEER;
+use super::lexicon;
+use super::tokens::Token;
+use crate::analyze::EntityKind;
+
+/// How strongly a mention's own context says it is of each kind: 0 (nothing) to 5 (gazetteer).
+pub type Evidence = [u8; 5];
+
+fn slot(kind: EntityKind) -> usize {
+    kind as usize
+}
+
+pub fn title_case(word: &str) -> String {
+    let mut cs = word.chars();
+    cs.next()
+        .map(|f| {
+            f.to_uppercase()
+                .chain(cs.flat_map(char::to_lowercase))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// "Paralympic movement", "Hebrew text": a lone adjective of a people or place before a noun.
+fn adjective_before_noun(tokens: &[Token], c: &Chunk) -> bool {
+    let t = &tokens[c.first];
+    let adjective = ["ic", "ese", "ian", "ean", "ish", "ical"]
+        .iter()
+        .any(|s| t.text.ends_with(s));
+    let next_lower = tokens.get(c.last + 1).is_some_and(|n| {
+        n.block == c.block && !n.gap_before && n.text.chars().next().is_some_and(char::is_lowercase)
+    });
+    c.first == c.last
+        && c.hit.is_none()
+        && adjective
+        && next_lower
+        && !GAZETTEER.is_given_name(t.text)
+}
+
+/// "Formica fusca", "Beauveria bassiana": a genus before a lower-case word that is no English
+/// word is a species name, not a person or an organisation.
+fn binomial(tokens: &[Token], c: &Chunk) -> bool {
+    let next = tokens
+        .get(c.last + 1)
+        .filter(|n| n.block == c.block && !n.gap_before);
+    c.first == c.last
+        && c.hit.is_none()
+        && next.is_some_and(|n| {
+            n.text.chars().all(char::is_lowercase)
+                && n.text.chars().count() >= 4
+                && !GAZETTEER.is_common_word(n.text)
+                && !lexicon::is_connector(n.text)
+        })
+}
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    letters.len() >= 2
+        && letters.len() <= 6
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Scores what the mention's words and immediate neighbours say about its kind.
+pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> Evidence {
+    let mut ev = [0u8; 5];
+    if adjective_before_noun(tokens, c) || binomial(tokens, c) {
+        return ev;
+    }
+    let mut set = |kind: EntityKind, strength: u8| {
+        let s = &mut ev[slot(kind)];
+        *s = (*s).max(strength);
+    };
+    let prev = c
+        .first
+        .checked_sub(1)
+        .map(|i| &tokens[i])
+        .filter(|p| p.block == c.block && !tokens[c.first].gap_before);
+    let after_place_word = prev.is_some_and(|p| lexicon::is_place_preposition(p.text));
+    if let Some(entry) = c.hit {
+        // A town that is also a common first name ("Troy", "Regina", "Victoria") is only
+        // weakly a place, so that a person of that name in the article ("Troy Patterson",
+        // "Regina Ip") claims it.
+        let text = tokens[c.first].text;
+        if entry.kind == EntityKind::Place
+            && !entry.major
+            && GAZETTEER.is_common_given_name(text)
+            && !after_place_word
+        {
+            set(EntityKind::Place, 2);
+            set(EntityKind::Person, 1);
+        } else {
+            set(entry.kind, 5);
+        }
+        return ev;
+    }
+    let words: Vec<&str> = tokens[c.first..=c.last]
+        .iter()
+        .filter(|t| t.capitalized)
+        .map(|t| t.text)
+        .collect();
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return ev;
+    };
+    let has_of = tokens[c.first..=c.last].iter().any(|t| t.text == "of");
+    let multi = words.len() > 1;
+    if multi && lexicon::is_org_tail(last) {
+        set(EntityKind::Organization, 4);
+    }
+    if has_of && (lexicon::is_org_head(first) || lexicon::is_org_tail(first)) {
+        set(EntityKind::Organization, 4);
+    }
+    if multi && lexicon::is_foreign_org_head(first) {
+        set(EntityKind::Organization, 4);
+    }
+    if multi && lexicon::is_place_tail(last) {
+        set(EntityKind::Place, 4);
+    }
+    if has_of && (lexicon::is_place_head(first) || lexicon::is_place_tail(first)) {
+        set(EntityKind::Place, 3);
+    }
+    if multi && lexicon::is_other_tail(last) {
+        set(EntityKind::Other, 4);
+    }
+    let given_first = GAZETTEER.is_given_name(first);
+    if multi
+        && words.len() <= 3
+        && given_first
+        && GAZETTEER.is_surname(last)
+        && !lexicon::is_org_tail(last)
+        // "Marc Lamont Hill" is a person, "Ross Sea" a sea: only a common surname outweighs
+        // a place's head word.
+        && (!lexicon::is_place_tail(last) || GAZETTEER.is_common_surname(last))
+    {
+        set(EntityKind::Person, 4);
+    }
+    // "Hitwise UK", "Environment Canada", "Team Estonia": a name ending in a country, and not
+    // a compass word before it, is that country's branch of something: an organisation.
+    let country_last = GAZETTEER
+        .lookup(last)
+        .is_some_and(|e| e.kind == EntityKind::Place && e.major);
+    if multi
+        && country_last
+        && !words[..words.len() - 1]
+            .iter()
+            .all(|w| lexicon::is_place_head(w))
+        && !has_of
+    {
+        set(EntityKind::Organization, 2);
+    }
+    // "Southern Indiana", "South East Asia": compass words before a known place.
+    let place_last = GAZETTEER
+        .lookup(last)
+        .is_some_and(|e| e.kind == EntityKind::Place);
+    if multi
+        && place_last
+        && words[..words.len() - 1]
+            .iter()
+            .all(|w| lexicon::is_place_head(w))
+    {
+        set(EntityKind::Place, 4);
+    }
+    if c.after_title {
+        set(EntityKind::Person, 4);
+    }
+    // Words the article also writes in lower case are common words, not names: "Card Tricks",
+    // "Hope". Only names made of words never seen lower case get the weaker person hints.
+    let unseen = |w: &&str| !seen_lower(w);
+    // "Brooklyn Paper", "Pacific Standard": a known place inside makes a person unlikely.
+    let has_place_word = words.iter().any(|w| {
+        GAZETTEER
+            .lookup(w)
+            .is_some_and(|e| e.kind == EntityKind::Place)
+            && !GAZETTEER.is_given_name(w)
+            && !GAZETTEER.is_surname(w)
+    });
+    if multi
+        && words.len() <= 4
+        && GAZETTEER.is_given_name(first)
+        && unseen(&last)
+        && (GAZETTEER.is_common_given_name(first)
+            || GAZETTEER.is_surname(last)
+            || !GAZETTEER.is_common_word(last))
+        && !has_place_word
+    {
+        set(EntityKind::Person, 3);
+    }
+    // An unknown acronym gets no kind of its own: "NASA" is in the gazetteer, "FEMA" joins the
+    // name it abbreviates, and "DNA", "HTML" or "ROV" name no organisation.
+    // "R. Saravanan", "J Smith": an initial before a capitalised word.
+    let initial = |w: &str| {
+        let mut cs = w.trim_end_matches('.').chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+    };
+    if multi
+        && words.len() <= 4
+        && initial(first)
+        && !lexicon::is_org_tail(last)
+        && !lexicon::is_place_tail(last)
+    {
+        set(EntityKind::Person, 3);
+    }
+    // "Block Museum of Art", "Einstein Institute of Mathematics": the head stands before "of".
+    if let Some(of) = tokens[c.first..=c.last].iter().position(|t| t.text == "of")
+        && of > 0
+    {
+        let head = tokens[c.first + of - 1].text;
+        if lexicon::is_org_tail(head) {
+            set(EntityKind::Organization, 4);
+        } else if lexicon::is_place_tail(head) {
+            set(EntityKind::Place, 4);
+        }
+    }
+    let next = tokens.get(c.last + 1).filter(|n| n.block == c.block);
+    // A role in lower case before the name: "biologist Nick Bos", "said senator Smith".
+    if prev.is_some_and(|p| {
+        p.text.chars().next().is_some_and(char::is_lowercase)
+            && lexicon::is_title(&title_case(p.text))
+    }) {
+        set(EntityKind::Person, 3);
+    }
+    // Appositions that only people take: "Thomas Sam, 42,", "Bos, who".
+    // ("critics of Scientology, who" speaks of the critics.)
+    let after_of = prev.is_some_and(|p| p.text == "of");
+    if let Some(n) = next.filter(|n| n.gap_before && !after_of) {
+        let after_number = tokens
+            .get(c.last + 2)
+            .is_some_and(|a| a.block == c.block && a.gap_before);
+        let age = n.text.len() == 2 && n.text.chars().all(|ch| ch.is_ascii_digit()) && after_number;
+        if age || n.text == "who" {
+            set(EntityKind::Person, 3);
+        }
+    }
+    let speech_after = next.is_some_and(|n| lexicon::is_speech_verb(n.text) && !n.gap_before);
+    // "said Smith" names the speaker; "told Reuters", "asked the BBC" name the listener.
+    let speech_before = prev.is_some_and(|p| {
+        lexicon::is_speech_verb(p.text) && !matches!(p.text, "told" | "tells" | "asked")
+    }) && !tokens[c.first].gap_before;
+    if (speech_after || speech_before) && words.len() <= 3 {
+        set(EntityKind::Person, 2);
+    }
+    // A lone word that is also a common word ("Hope", "Rock", "Bailey") is not guessed a
+    // person on its own; coreference still joins it to a full name.
+    let lone_word = !multi && GAZETTEER.is_common_word(first);
+    if !multi && GAZETTEER.is_given_name(first) && unseen(&first) && !lone_word {
+        set(EntityKind::Person, 2);
+    }
+    if words.len() <= 3 && GAZETTEER.is_surname(last) && words.iter().all(unseen) && !lone_word {
+        set(EntityKind::Person, if multi { 2 } else { 1 });
+    }
+    // A lone head word stands for the institution it heads: "the University", "the Council".
+    if !multi && lexicon::is_org_head(first) {
+        set(EntityKind::Organization, 2);
+    }
+    // "Secunia.com", "Metro.us": a web domain names the site's owner.
+    let domain = |w: &str| {
+        w.rsplit_once('.').is_some_and(|(name, tld)| {
+            !name.is_empty()
+                && (2..=4).contains(&tld.len())
+                && tld.chars().all(|ch| ch.is_ascii_lowercase())
+        })
+    };
+    if !multi && domain(first) {
+        set(EntityKind::Organization, 2);
+    }
+    // "LibriVox", "MicroMega": a capital inside a word marks a brand or an organisation.
+    let inner_capital = |w: &str| {
+        let rest = w.trim_start_matches("Mc").trim_start_matches("Mac");
+        rest.chars()
+            .skip(1)
+            .zip(rest.chars().skip(2))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+    };
+    if !multi && inner_capital(first) {
+        set(EntityKind::Organization, 1);
+    }
+    // "in Whitman's poetry": a possessive after a preposition is no place.
+    let possessive = tokens[c.last].possessive;
+    if let Some(p) = prev.filter(|_| !possessive) {
+        // "in Kanata" is a place; "in Linguistics", "in Educational Leadership" are fields.
+        if lexicon::is_place_preposition(p.text)
+            && words.iter().any(|w| !GAZETTEER.is_common_word(w))
+        {
+            set(EntityKind::Place, 1);
+        }
+        // "the Onion", "the Press": a definite article before a name of words never written
+        // in lower case marks an institution more often than anything else.
+        if p.text == "the"
+            && words.iter().all(unseen)
+            && !lexicon::is_other_tail(last)
+            // "the Internet" is a thing; "the Cardinals", "the Gliders" are teams.
+            && (multi || !GAZETTEER.is_common_word(first) || first.ends_with('s'))
+        {
+            set(EntityKind::Organization, 1);
+        }
+    }
+    ev
+}
+
+/// "a Zogby poll", "the Ubisoft booth": a name used to qualify the noun after it is seldom a
+/// person's. A verb after it ("Gorbachev was", "Obama signed") says nothing of the kind.
+fn attributive(tokens: &[Token], c: &Chunk) -> bool {
+    const VERBS: &[&str] = &[
+        "is", "was", "are", "were", "be", "been", "has", "had", "have", "will", "would", "can",
+        "could", "may", "might", "must", "should", "did", "does", "do", "also", "then", "and",
+        "or", "but", "himself", "herself", "who", "to", "in", "on", "at", "for", "with", "by",
+        "from", "of", "as", "than", "that", "said", "says", "told",
+    ];
+    tokens
+        .get(c.last + 1)
+        .filter(|n| n.block == c.block && !n.gap_before && !tokens[c.last].possessive)
+        .is_some_and(|n| {
+            n.text.chars().all(char::is_lowercase)
+                && !VERBS.contains(&n.text)
+                && !n.text.ends_with("ed")
+                && !n.text.ends_with('s')
+        })
+}
+
+/// Last-resort guesses for names nothing else spoke for (Mikheev's relaxed rules).
+pub fn relaxed(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool, ev: &mut Evidence) {
+    if ev.iter().any(|&s| s > 0)
+        || c.hit.is_some()
+        || adjective_before_noun(tokens, c)
+        || binomial(tokens, c)
+    {
+        return;
+    }
+    let words: Vec<&str> = tokens[c.first..=c.last]
+        .iter()
+        .filter(|t| t.capitalized)
+        .map(|t| t.text)
+        .collect();
+    let Some(&first) = words.first() else {
+        return;
+    };
+    let multi = words.len() > 1;
+    let unseen = |w: &&str| !seen_lower(w);
+    let mut set = |kind: EntityKind, strength: u8| {
+        let s = &mut ev[slot(kind)];
+        *s = (*s).max(strength);
+    };
+    // A lone capitalised word mid-sentence that is no English word and never written in lower
+    // case is a name ("Gorbachev", "Zogby"); people are the likeliest kind.
+    if !multi
+        && c.certainty != Certainty::Headline
+        && unseen(&first)
+        && !GAZETTEER.is_common_word(first)
+        && first.chars().skip(1).any(char::is_lowercase)
+        && first.chars().all(char::is_alphabetic)
+        // "CDs", "MPs": plural acronyms are things or roles.
+        && !is_acronym(first.trim_end_matches('s'))
+    {
+        // Used to qualify a noun it more likely names a maker, a medium or a body.
+        // Across mentions the qualifying use wins: a person's name seldom qualifies a noun
+        // ("a Wikinews reporter" vs "Wikinews interviewed").
+        if attributive(tokens, c) {
+            set(EntityKind::Organization, 2);
+        } else {
+            set(EntityKind::Person, 1);
+        }
+    }
+    // Relaxed: two or three plain capitalised words with nothing else to go on are most often
+    // a person's name in news ("Lau Siu-lai", "Thibaut Courtois").
+    let plain = |w: &&str| {
+        !lexicon::is_org_tail(w)
+            && !lexicon::is_place_tail(w)
+            && !lexicon::is_other_tail(w)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && unseen(w)
+            && GAZETTEER
+                .lookup(w)
+                .is_none_or(|_| GAZETTEER.is_given_name(w))
+    };
+    if multi
+        && words.len() <= 3
+        && words.len() == c.last - c.first + 1
+        && words.iter().all(plain)
+        && words.iter().any(|w| !GAZETTEER.is_common_word(w))
+    {
+        set(EntityKind::Person, 1);
+    }
+}
+
+/// The kind the evidence favours, or `Other` when nothing speaks for any kind.
+pub fn kind_of(ev: &Evidence) -> EntityKind {
+    let order = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Group,
+        EntityKind::Other,
+    ];
+    let mut best = EntityKind::Other;
+    let mut strength = 0;
+    for kind in order {
+        if ev[slot(kind)] > strength {
+            best = kind;
+            strength = ev[slot(kind)];
+        }
+    }
+    best
+}
