@@ -380,6 +380,9 @@ fn status(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     if hidden > 0 {
         left.push_str(&format!(" · {hidden} repeats hidden"));
     }
+    if let Some((name, rank, count)) = state.mention_position() {
+        left.push_str(&format!(" · {} {rank}/{count}", sanitize(name)));
+    }
     if !state.search.query.is_empty() && !state.search.matches.is_empty() {
         let current = state.search.current.map_or(0, |c| c + 1);
         left.push_str(&format!(

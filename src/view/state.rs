@@ -109,11 +109,21 @@ impl Opened {
             analysis,
             ..
         } = self;
+        // Dragging a window edge goes through many widths: keep only a few layouts.
+        if layouts.len() >= MAX_LAYOUTS && !layouts.contains_key(&(width, hide_repeats)) {
+            layouts.clear();
+        }
         layouts
             .entry((width, hide_repeats))
             .or_insert_with(|| Wrapped::build(article, &analysis.repeats, width, hide_repeats));
     }
 }
+
+/// Layouts kept per article (a few widths, repeats shown and hidden).
+const MAX_LAYOUTS: usize = 4;
+/// Opened articles kept in memory; the least recently opened beyond this are dropped and
+/// loaded again if revisited, so paging through a huge corpus does not grow without bound.
+const MAX_OPENED: usize = 64;
 
 /// An article as the reader has it: opened, or the reason it could not be.
 #[derive(Debug)]
@@ -188,6 +198,8 @@ pub struct State {
     /// Titles and counts found by the background indexer, by article index.
     pub summaries: HashMap<usize, Summary>,
     docs: HashMap<usize, Doc>,
+    /// Opened articles, least recently shown first.
+    recent: std::collections::VecDeque<usize>,
     /// The open article.
     pub current: usize,
     pub focus: Pane,
@@ -232,6 +244,7 @@ impl State {
             sources: sources.into(),
             summaries: HashMap::new(),
             docs: HashMap::new(),
+            recent: std::collections::VecDeque::new(),
             current: 0,
             focus: Pane::Text,
             size,
@@ -391,6 +404,13 @@ impl State {
 
     /// Makes the (already cached) article `index` the one on screen, from its top.
     fn show(&mut self, index: usize) {
+        self.recent.retain(|&i| i != index);
+        self.recent.push_back(index);
+        while self.recent.len() > MAX_OPENED {
+            if let Some(old) = self.recent.pop_front() {
+                self.docs.remove(&old);
+            }
+        }
         self.current = index;
         self.scroll = 0;
         self.selected_entity = None;
@@ -588,6 +608,27 @@ impl State {
             }
         }
         self.follow_lists();
+    }
+
+    /// The selected entity's name, and which of its shown mentions (in screen order) is the
+    /// current one, of how many.
+    pub fn mention_position(&self) -> Option<(&str, usize, usize)> {
+        let entity = self
+            .opened()?
+            .analysis
+            .entities
+            .get(self.selected_entity?)?;
+        let keys: Vec<(usize, usize)> = entity
+            .mentions
+            .iter()
+            .filter_map(|m| self.key_of(m.block, m.span.start))
+            .collect();
+        let current = self
+            .mention
+            .and_then(|m| entity.mentions.get(m))
+            .and_then(|m| self.key_of(m.block, m.span.start))?;
+        let rank = keys.iter().filter(|&&k| k < current).count() + 1;
+        Some((entity.name.as_str(), rank, keys.len()))
     }
 
     /// Selects quote `q` and scrolls it into view.
