@@ -109,13 +109,16 @@ fn wide_and_combining_characters_line_up() {
 
 #[test]
 fn never_panics_at_any_size() {
-    for width in (1..=130).step_by(7) {
-        for height in 1..=35 {
-            let mut s = sample_state(100, 30, false);
+    let mut s = sample_state(100, 30, false);
+    // Around every threshold (the minimum size, the pane width clamps) and the extremes.
+    for width in [1, 2, 5, 20, 40, 59, 60, 61, 66, 80, 100, 130, 167, 300] {
+        for height in [1, 2, 3, 5, 10, 14, 15, 16, 17, 24, 35, 80] {
             resize(&mut s, width, height);
             press(&mut s, &[ch('?')]);
             draw(&s);
-            press(&mut s, &[ch('q'), ch('G'), ch('/'), ch('e')]);
+            press(&mut s, &[ch('q'), ch('G'), ch(']'), ch('/'), ch('e')]);
+            draw(&s);
+            press(&mut s, &[key(KeyCode::Esc), ch('d'), key(KeyCode::Tab)]);
             draw(&s);
         }
     }
