@@ -1,5 +1,5 @@
 //! Terminal setup and restore, in one place. The guard restores on drop (quit, error); a panic
-//! hook restores before the panic message is printed; SIGTERM and SIGHUP set a flag the event
+//! hook restores before the panic message is printed; SIGTERM, SIGHUP and SIGINT set a flag the event
 //! loop checks, so it leaves through the guard too. Restoring twice is harmless.
 
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -32,7 +32,7 @@ pub fn restore() {
 
 /// The reader's hold on the terminal; dropping it restores the terminal.
 pub struct Guard {
-    /// Set by SIGTERM or SIGHUP.
+    /// Set by SIGTERM, SIGHUP or SIGINT.
     pub signalled: Arc<AtomicBool>,
 }
 
@@ -40,7 +40,12 @@ impl Guard {
     /// Raw mode, alternate screen, hidden cursor, and mouse capture when asked for.
     pub fn enter(mouse: bool) -> std::io::Result<Guard> {
         let signalled = Arc::new(AtomicBool::new(false));
-        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        // SIGINT too: in raw mode Ctrl-C is a key, but `kill -INT` still arrives as a signal.
+        for signal in [
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+            signal_hook::consts::SIGINT,
+        ] {
             signal_hook::flag::register(signal, Arc::clone(&signalled))?;
         }
         install_panic_hook();
