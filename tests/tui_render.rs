@@ -60,6 +60,15 @@ fn help_overlay() {
 }
 
 #[test]
+fn help_fits_the_smallest_layout() {
+    let mut s = sample_state(60, 15, false);
+    press(&mut s, &[ch('?')]);
+    let screen = snapshot(&s);
+    assert!(screen.contains("j/k") && screen.contains("Ctrl-C quits"));
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
 fn small_terminal_note() {
     let s = sample_state(40, 10, false);
     insta::assert_snapshot!(snapshot(&s));

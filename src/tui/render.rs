@@ -416,7 +416,11 @@ fn status(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn help(theme: &Theme, frame: &mut Frame, area: Rect) {
-    let lines: Vec<Line> = KEYS.lines().map(Line::raw).collect();
+    let mut lines: Vec<Line> = KEYS.lines().map(Line::raw).collect();
+    // On a short terminal the heading goes first: the border already says "Help".
+    if lines.len() + 2 > usize::from(area.height) {
+        lines.remove(0);
+    }
     let width = (lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4).min(area.width);
     let height = (lines.len() as u16 + 2).min(area.height);
     let popup = Rect::new(

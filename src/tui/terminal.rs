@@ -1,6 +1,6 @@
 //! Terminal setup and restore, in one place. The guard restores on drop (quit, error); a panic
-//! hook restores before the panic message is printed; SIGTERM, SIGHUP and SIGINT set a flag the event
-//! loop checks, so it leaves through the guard too. Restoring twice is harmless.
+//! hook restores before the panic message is printed; SIGTERM, SIGHUP and SIGINT set a flag the
+//! event loop checks, so it leaves through the guard too. Restoring twice is harmless.
 
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::terminal::{
