@@ -60,7 +60,11 @@ fn sources(paths: &[PathBuf]) -> (Vec<Source>, bool) {
     }
     let (sources, errors) = load::list_sources(paths);
     for e in &errors {
-        eprintln!("lector: skipped {e}");
+        // File names are data too: one with an escape sequence must not reach the terminal raw.
+        eprintln!(
+            "lector: skipped {}",
+            lector::sanitize::sanitize(&e.to_string())
+        );
     }
     (sources, errors.is_empty())
 }

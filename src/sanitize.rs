@@ -20,7 +20,14 @@ pub fn display_char(c: char) -> Option<char> {
         | '\u{200F}'
         | '\u{061C}' => None,
         // Zero-width and other invisible format characters: dropped, so nothing hides in a line.
-        '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' => None,
+        // Tag characters (U+E0000..) are invisible ASCII look-alikes used to smuggle text.
+        '\u{200B}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{FEFF}'
+        | '\u{00AD}'
+        | '\u{180E}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{E0000}'..='\u{E007F}' => None,
         // Line and paragraph separators would break lines behind the layout's back.
         '\u{2028}' | '\u{2029}' => Some(' '),
         _ => Some(c),
@@ -55,5 +62,35 @@ mod tests {
     #[test]
     fn plain_text_is_borrowed() {
         assert!(matches!(sanitize("Plain «text» 東京 🎉"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn tag_characters_and_annotations_are_dropped() {
+        assert_eq!(sanitize("ok\u{E0041}\u{E0042}\u{FFF9}x\u{FFFB}"), "okx");
+    }
+
+    #[test]
+    fn no_output_char_is_a_control_or_invisible_format_char() {
+        // Every char of the first planes and the tag block: nothing a terminal obeys gets through.
+        let all = (0..=0x3_0000u32)
+            .chain(0xE_0000..=0xE_0FFF)
+            .filter_map(char::from_u32);
+        for c in all {
+            if let Some(shown) = display_char(c) {
+                assert!(!shown.is_control(), "{:?} shown as control {:?}", c, shown);
+                assert!(
+                    !matches!(shown, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'),
+                    "{c:?} shown as a bidi control"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn wide_and_combining_characters_pass_unchanged() {
+        assert_eq!(
+            sanitize("東京 e\u{301} 👩\u{200D}🔬"),
+            "東京 e\u{301} 👩\u{200D}🔬"
+        );
     }
 }

@@ -3,8 +3,9 @@
 
 mod tui_support;
 
+use lector::analyze::Analysis;
 use lector::load::Source;
-use lector::view::State;
+use lector::view::{Opened, State};
 use ratatui::buffer::Cell;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
@@ -101,14 +102,18 @@ fn several_articles_and_one_that_fails() {
 #[test]
 fn wide_and_combining_characters_line_up() {
     let text = "東京の記事 Headline Here\n\n東京都は、日本の首都である。人口は約千四百万人。🎉🎉 Cafe\u{301} naïve \u{1b}[31mred\u{1b}[0m and a zero\u{200B}width space.\n";
+    let source = Source::Bundled {
+        path: "cjk.txt",
+        text,
+    };
     let mut s = State::new(
-        vec![Source::Bundled {
-            path: "cjk.txt",
-            text,
-        }],
+        vec![source],
         ratatui::layout::Rect::new(0, 0, 70, 15),
         false,
     );
+    // No analysis: this is about laying out characters, not about what the analyzers find.
+    let article = lector::load::parse_article("cjk.txt", text.to_string());
+    s.insert_opened(0, Opened::new(article, Analysis::default(), None));
     s.open(0);
     let screen = snapshot(&s);
     assert!(!screen.contains('\u{1b}'), "escape shown as ␛, never sent");

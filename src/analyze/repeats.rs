@@ -72,29 +72,28 @@ pub fn find_repeated_texts(texts: &[&str]) -> Vec<Option<Repeat>> {
 
 /// A short block ("Interview", a section heading) is a repeat only inside a repeated run: when it
 /// equals an earlier block and its neighbour repeats that block's neighbour. Alone, it is not.
+///
+/// The earlier block is found from the neighbour's repeat (if block `i + 1` repeats block `k`,
+/// the only candidate is `k - 1`), so a million identical short lines cost a million steps, not
+/// a million squared.
 fn extend_runs_over_short_blocks(out: &mut [Option<Repeat>], short_keys: &[Option<u64>]) {
-    let mut first_of: HashMap<u64, Vec<usize>> = HashMap::default();
-    for (i, key) in short_keys.iter().enumerate() {
-        if let Some(key) = key {
-            first_of.entry(*key).or_default().push(i);
-        }
-    }
-    let points_at = |out: &[Option<Repeat>], i: Option<usize>, of: Option<usize>| match (i, of) {
-        (Some(i), Some(of)) => out.get(i).copied().flatten().is_some_and(|r| r.of == of),
-        _ => false,
+    let repeated_of = |out: &[Option<Repeat>], i: Option<usize>| {
+        i.and_then(|i| out.get(i).copied().flatten()).map(|r| r.of)
     };
     // Forward then backward, so runs of several short blocks fill in from either end.
-    let order: Vec<usize> = (0..out.len()).chain((0..out.len()).rev()).collect();
+    let order = (0..out.len()).chain((0..out.len()).rev());
     for i in order {
         let Some(key) = short_keys[i] else { continue };
         if out[i].is_some() {
             continue;
         }
-        let earlier = first_of[&key].iter().copied().filter(|&j| j < i);
-        let found = earlier.into_iter().find(|&j| {
-            points_at(out, i.checked_add(1), j.checked_add(1))
-                || points_at(out, i.checked_sub(1), j.checked_sub(1))
-        });
+        let after = repeated_of(out, i.checked_add(1)).and_then(|of| of.checked_sub(1));
+        let before = repeated_of(out, i.checked_sub(1)).and_then(|of| of.checked_add(1));
+        let found = [after, before]
+            .into_iter()
+            .flatten()
+            .filter(|&j| j < i && short_keys[j] == Some(key))
+            .min();
         if let Some(j) = found {
             out[i] = Some(Repeat {
                 of: out[j].map_or(j, |r| r.of),

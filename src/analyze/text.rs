@@ -81,26 +81,28 @@ fn is_abbreviation(piece: &str) -> bool {
 /// after `.`, `!` or `?` (optionally followed by closing quotes or brackets) and whitespace.
 pub fn sentence_starts(text: &str) -> Vec<usize> {
     let mut starts = vec![0];
-    let bytes: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < bytes.len() {
-        let (_, c) = bytes[i];
-        if matches!(c, '.' | '!' | '?') {
-            let mut j = i + 1;
-            while j < bytes.len() && matches!(bytes[j].1, '"' | '”' | '’' | '\'' | ')' | ']') {
-                j += 1;
+    let mut resume = 0;
+    for (at, _) in text.match_indices(['.', '!', '?']) {
+        if at < resume {
+            continue;
+        }
+        let mut rest = text[at + 1..].char_indices().peekable();
+        while rest
+            .next_if(|&(_, c)| matches!(c, '"' | '”' | '’' | '\'' | ')' | ']'))
+            .is_some()
+        {}
+        let mut spaced = false;
+        while rest.next_if(|&(_, c)| c.is_whitespace()).is_some() {
+            spaced = true;
+        }
+        let next = rest.peek().map(|&(i, _)| at + 1 + i);
+        if let Some(next) = next
+            && spaced
+        {
+            if !ends_with_abbreviation(&text[..at]) {
+                starts.push(next);
             }
-            if j < bytes.len() && bytes[j].1.is_whitespace() {
-                while j < bytes.len() && bytes[j].1.is_whitespace() {
-                    j += 1;
-                }
-                if j < bytes.len() && !ends_with_abbreviation(&text[..bytes[i].0]) {
-                    starts.push(bytes[j].0);
-                }
-            }
-            i = j.max(i + 1);
-        } else {
-            i += 1;
+            resume = next;
         }
     }
     starts

@@ -2,7 +2,10 @@
 
 use crate::analyze::{Analysis, EntityKind};
 use crate::article::{Article, BlockKind};
+use crate::sanitize::display_char;
 use serde::Serialize;
+use serde_json::ser::{CompactFormatter, Formatter};
+use std::io;
 
 #[derive(Serialize)]
 pub struct ArticleJson<'a> {
@@ -101,5 +104,59 @@ impl<'a> ArticleJson<'a> {
                 })
                 .collect(),
         }
+    }
+}
+
+/// `value` as compact JSON that is safe to print on a terminal: besides the C0 controls that JSON
+/// always escapes, every character the text report would neutralize (C1 controls such as CSI
+/// U+009B, DEL, bidi overrides, zero-width and tag characters) is written as a `\u` escape. The
+/// JSON value is the same; only its spelling changes.
+pub fn to_terminal_safe_string<T: Serialize>(value: &T) -> String {
+    let mut out = Vec::new();
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, TerminalSafe);
+    // Serializing plain data into memory fails only on a bug in the data types.
+    if value.serialize(&mut serializer).is_err() {
+        return "null".to_string();
+    }
+    // Only valid UTF-8 and ASCII escapes were written.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+struct TerminalSafe;
+
+impl Formatter for TerminalSafe {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut plain_from = 0;
+        for (i, c) in fragment.char_indices() {
+            if display_char(c) == Some(c) {
+                continue;
+            }
+            CompactFormatter.write_string_fragment(writer, &fragment[plain_from..i])?;
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                write!(writer, "\\u{unit:04x}")?;
+            }
+            plain_from = i + c.len_utf8();
+        }
+        CompactFormatter.write_string_fragment(writer, &fragment[plain_from..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn c1_bidi_and_tag_characters_are_escaped_and_decode_back() {
+        let text = "csi\u{9b}2J del\u{7f} rlo\u{202E} tag\u{E0041} esc\u{1b}[0m 東京";
+        let json = to_terminal_safe_string(&text);
+        assert_eq!(
+            json,
+            r#""csi\u009b2J del\u007f rlo\u202e tag\udb40\udc41 esc\u001b[0m 東京""#
+        );
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), text);
     }
 }

@@ -5,6 +5,7 @@ mod report;
 
 use crate::analyze::{Analysis, analyze};
 use crate::load::{self, Source};
+use crate::sanitize::sanitize;
 use rayon::prelude::*;
 use std::io::{self, Write};
 
@@ -42,7 +43,7 @@ pub fn run_analyze(sources: &[Source], format: Format, out: &mut dyn Write) -> i
             match result {
                 Ok((text, warning)) => {
                     if let Some(w) = warning {
-                        eprintln!("lector: warning: {w}");
+                        eprintln!("lector: warning: {}", sanitize(&w));
                     }
                     if format == Format::Json && !first {
                         out.write_all(b",\n")?;
@@ -51,7 +52,7 @@ pub fn run_analyze(sources: &[Source], format: Format, out: &mut dyn Write) -> i
                     out.write_all(text.as_bytes())?;
                 }
                 Err(message) => {
-                    eprintln!("lector: skipped {message}");
+                    eprintln!("lector: skipped {}", sanitize(&message));
                     all_ok = false;
                 }
             }
@@ -65,14 +66,14 @@ pub fn run_analyze(sources: &[Source], format: Format, out: &mut dyn Write) -> i
     Ok(all_ok)
 }
 
-fn render(article: &crate::article::Article, analysis: &Analysis, format: Format) -> String {
+/// One article's analysis in `format`, as printed by `lector analyze`.
+pub fn render(article: &crate::article::Article, analysis: &Analysis, format: Format) -> String {
     match format {
         Format::Text => report::report(article, analysis),
-        Format::Json => serde_json::to_string(&json::ArticleJson::new(article, analysis))
-            .expect("serializing plain data cannot fail"),
+        Format::Json => json::to_terminal_safe_string(&json::ArticleJson::new(article, analysis)),
         Format::JsonLines => {
-            let mut line = serde_json::to_string(&json::ArticleJson::new(article, analysis))
-                .expect("serializing plain data cannot fail");
+            let mut line =
+                json::to_terminal_safe_string(&json::ArticleJson::new(article, analysis));
             line.push('\n');
             line
         }

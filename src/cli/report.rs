@@ -65,10 +65,9 @@ pub fn report(article: &Article, analysis: &Analysis) -> String {
 }
 
 fn excerpt(text: &str) -> String {
-    let clean: String = sanitize(text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    // Whitespace is collapsed before sanitizing, so line breaks inside a block read as spaces,
+    // not as the control pictures ␍ ␊.
+    let clean = sanitize(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned();
     if clean.chars().count() <= EXCERPT_CHARS {
         clean
     } else {

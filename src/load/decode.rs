@@ -6,8 +6,8 @@ use thiserror::Error;
 pub enum DecodeError {
     #[error("not a text file (it contains NUL bytes)")]
     Binary,
-    #[error("invalid UTF-16 text")]
-    InvalidUtf16,
+    #[error("UTF-32 text is not supported (convert it to UTF-8)")]
+    Utf32,
 }
 
 /// Decoded text and what the reader should be told about it.
@@ -18,6 +18,10 @@ pub struct Decoded {
 }
 
 pub fn decode(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    // UTF-32 byte-order marks first: the little-endian one starts like UTF-16's.
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err(DecodeError::Utf32);
+    }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return utf16(rest, u16::from_le_bytes);
     }
@@ -41,17 +45,33 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
     }
 }
 
+/// UTF-16 after its byte-order mark. Unpaired surrogates and an odd trailing byte become U+FFFD,
+/// like invalid UTF-8, rather than refusing the whole file.
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<Decoded, DecodeError> {
-    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
-    let text: String = char::decode_utf16(units)
-        .collect::<Result<_, _>>()
-        .map_err(|_| DecodeError::InvalidUtf16)?;
+    let chunks = bytes.chunks_exact(2);
+    let odd_byte = !chunks.remainder().is_empty();
+    let mut lossy = odd_byte;
+    let mut text: String = char::decode_utf16(chunks.map(|c| unit([c[0], c[1]])))
+        .map(|c| {
+            c.unwrap_or_else(|_| {
+                lossy = true;
+                char::REPLACEMENT_CHARACTER
+            })
+        })
+        .collect();
+    if odd_byte {
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
     if text.contains('\0') {
         return Err(DecodeError::Binary);
     }
     Ok(Decoded {
         text,
-        warning: Some("UTF-16 text: offsets refer to its UTF-8 transcoding"),
+        warning: Some(if lossy {
+            "UTF-16 text with invalid units: they are shown as \u{FFFD}, and offsets refer to its UTF-8 transcoding"
+        } else {
+            "UTF-16 text: offsets refer to its UTF-8 transcoding"
+        }),
     })
 }
 
@@ -86,5 +106,37 @@ mod tests {
         let mut bytes = vec![0xFF, 0xFE];
         bytes.extend("Hé".encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(decode(bytes).unwrap().text, "Hé");
+    }
+
+    #[test]
+    fn utf16_big_endian_with_bom_is_decoded() {
+        let mut bytes = vec![0xFE, 0xFF];
+        bytes.extend("Grüße, 東京".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode(bytes).unwrap().text, "Grüße, 東京");
+    }
+
+    #[test]
+    fn broken_utf16_is_decoded_lossily_with_a_warning() {
+        // "A", an unpaired high surrogate, "B", then half a code unit.
+        let bytes = vec![0xFF, 0xFE, b'A', 0, 0x00, 0xD8, b'B', 0, b'C'];
+        let d = decode(bytes).unwrap();
+        assert_eq!(d.text, "A\u{FFFD}B\u{FFFD}");
+        assert!(d.warning.unwrap().contains("invalid"));
+    }
+
+    #[test]
+    fn utf32_is_refused_by_name_not_as_binary() {
+        let mut bytes = vec![0xFF, 0xFE, 0, 0];
+        bytes.extend("Hi".chars().flat_map(|c| (c as u32).to_le_bytes()));
+        assert_eq!(decode(bytes), Err(DecodeError::Utf32));
+    }
+
+    #[test]
+    fn truncated_multibyte_sequence_at_the_end_is_lossy() {
+        let mut bytes = "Zürich 東".as_bytes().to_vec();
+        bytes.pop();
+        let d = decode(bytes).unwrap();
+        assert_eq!(d.text, "Zürich \u{FFFD}");
+        assert!(d.warning.is_some());
     }
 }

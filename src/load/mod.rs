@@ -9,7 +9,6 @@ pub mod parse;
 pub use parse::parse_article;
 
 use crate::article::Article;
-use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -58,8 +57,11 @@ pub enum LoadError {
         path: String,
         reason: decode::DecodeError,
     },
-    #[error("{path}: not a regular file or folder")]
-    NotAFile { path: String },
+    /// A FIFO, socket or device: reading one could block forever or never end.
+    #[error("{path}: not a regular file or folder ({kind})")]
+    NotAFile { path: String, kind: &'static str },
+    #[error("{path}: too large ({size} bytes; articles may have at most {limit} bytes)")]
+    TooLarge { path: String, size: u64, limit: u64 },
     #[error("{path}: {reason}")]
     Walk { path: String, reason: String },
 }
@@ -84,6 +86,8 @@ const ARTICLE_EXTENSION: &str = "txt";
 
 /// Every article file under `paths`: a file is itself, a folder is every `.txt` file under it,
 /// recursively, in name order. Paths that cannot be listed are returned as errors; the rest go on.
+/// A `.txt` entry that is not a regular file (a FIFO, socket or device) is an error, not an
+/// article: opening it could block.
 pub fn list_sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
     let mut sources = Vec::new();
     let mut errors = Vec::new();
@@ -95,8 +99,9 @@ pub fn list_sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
             }),
             Ok(meta) if meta.is_dir() => list_folder(path, &mut sources, &mut errors),
             Ok(meta) if meta.is_file() => sources.push(Source::File(path.clone())),
-            Ok(_) => errors.push(LoadError::NotAFile {
+            Ok(meta) => errors.push(LoadError::NotAFile {
                 path: path.display().to_string(),
+                kind: file_kind(&meta.file_type()),
             }),
         }
     }
@@ -104,32 +109,80 @@ pub fn list_sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
 }
 
 fn list_folder(dir: &Path, sources: &mut Vec<Source>, errors: &mut Vec<LoadError>) {
+    // Symbolic links are followed (a corpus may link articles in); walkdir detects loops and
+    // reports them as errors.
     let walk = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name();
     for entry in walk {
         match entry {
             Ok(entry) => {
+                let file_type = entry.file_type();
                 let is_article = entry
                     .path()
                     .extension()
                     .is_some_and(|e| e == ARTICLE_EXTENSION);
-                // FIFOs, sockets and devices are skipped: opening them could block or never end.
-                if is_article && entry.file_type().is_file() {
+                if !is_article || file_type.is_dir() {
+                    continue;
+                }
+                if file_type.is_file() {
                     sources.push(Source::File(entry.into_path()));
+                } else {
+                    errors.push(LoadError::NotAFile {
+                        path: entry.path().display().to_string(),
+                        kind: file_kind(&file_type),
+                    });
                 }
             }
             Err(e) => errors.push(LoadError::Walk {
                 path: e
                     .path()
                     .map_or_else(|| dir.display().to_string(), |p| p.display().to_string()),
-                reason: e
-                    .io_error()
-                    .map_or_else(|| e.to_string(), ToString::to_string),
+                reason: walk_reason(&e),
             }),
         }
     }
 }
+
+fn walk_reason(e: &walkdir::Error) -> String {
+    if let Some(ancestor) = e.loop_ancestor() {
+        return format!(
+            "symbolic link loop (back to {}), not followed",
+            ancestor.display()
+        );
+    }
+    e.io_error()
+        .map_or_else(|| e.to_string(), ToString::to_string)
+}
+
+/// A word for what a non-regular file is, for messages.
+fn file_kind(file_type: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "a device";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else if file_type.is_symlink() {
+        "a dangling symbolic link"
+    } else {
+        "a special file"
+    }
+}
+
+/// The largest article file read. Analysis keeps a few times the text's size in memory, so this
+/// bounds memory; it also stops a file that keeps growing, or that claims a huge size (a sparse
+/// file), from being read without end.
+pub const MAX_ARTICLE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Reads, decodes and parses one article. Files are opened read-only and never written.
 pub fn load(source: &Source) -> Result<Loaded, LoadError> {
@@ -140,33 +193,76 @@ pub fn load(source: &Source) -> Result<Loaded, LoadError> {
         }),
         Source::File(path) => {
             let shown = path.display().to_string();
-            let bytes = read_regular_file(path).map_err(|reason| LoadError::Io {
-                path: shown.clone(),
-                reason,
+            let bytes = read_regular_file(path, MAX_ARTICLE_BYTES).map_err(|e| match e {
+                ReadError::Io(reason) => LoadError::Io {
+                    path: shown.clone(),
+                    reason,
+                },
+                ReadError::NotAFile(kind) => LoadError::NotAFile {
+                    path: shown.clone(),
+                    kind,
+                },
+                ReadError::TooLarge(size) => LoadError::TooLarge {
+                    path: shown.clone(),
+                    size,
+                    limit: MAX_ARTICLE_BYTES,
+                },
             })?;
             let decoded = decode::decode(bytes).map_err(|reason| LoadError::Decode {
                 path: shown.clone(),
                 reason,
             })?;
+            let article = parse_article(&shown, decoded.text);
+            let warning = decoded.warning.or_else(|| {
+                article
+                    .blocks
+                    .is_empty()
+                    .then_some("no text (the file is empty or only whitespace)")
+            });
             Ok(Loaded {
-                warning: decoded.warning.map(|w| format!("{shown}: {w}")),
-                article: parse_article(&shown, decoded.text),
+                warning: warning.map(|w| format!("{shown}: {w}")),
+                article,
             })
         }
     }
 }
 
-/// Reads a file, refusing anything that is not a regular file (a FIFO would block forever).
-fn read_regular_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    if !std::fs::metadata(path)?.is_file() {
-        return Err(std::io::Error::other("not a regular file"));
+enum ReadError {
+    Io(std::io::Error),
+    NotAFile(&'static str),
+    TooLarge(u64),
+}
+
+/// Reads a regular file of at most `limit` bytes, read-only.
+///
+/// The file is opened without blocking and checked after opening (not before), so a file
+/// replaced by a FIFO between listing and reading is refused instead of blocking forever.
+fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // O_NONBLOCK: opening a FIFO does not wait for a writer (it has no effect on reading a
+        // regular file). O_NOCTTY: a terminal device never becomes our controlling terminal.
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
-    let mut file = File::open(path)?;
-    let meta = file.metadata()?;
+    let file = options.open(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
     if !meta.is_file() {
-        return Err(std::io::Error::other("not a regular file"));
+        return Err(ReadError::NotAFile(file_kind(&meta.file_type())));
     }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge(meta.len()));
+    }
+    // The size may change while reading (a file being written or truncated, or one whose
+    // metadata does not tell its size): read at most one byte past the limit to notice.
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.read_to_end(&mut bytes)?;
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
     Ok(bytes)
 }

@@ -15,6 +15,9 @@ const MAX_HEADLINE_WORDS: usize = 30;
 const MAX_LEAD_BLOCKS: usize = 3;
 /// A dek is one sentence or two, not a paragraph.
 const MAX_DEK_WORDS: usize = 80;
+/// Byte bounds on the same: a 50 MB line without spaces is one "word", never a headline or dek.
+const MAX_HEADLINE_BYTES: usize = 1_000;
+const MAX_DEK_BYTES: usize = 4_000;
 /// Lines at most this long, in runs between blank lines, look hard-wrapped.
 const MAX_WRAPPED_LINE: usize = 100;
 const MIN_WRAPPED_LINE: usize = 30;
@@ -40,6 +43,7 @@ pub fn parse_article(path: &str, text: String) -> Article {
         blocks[second].kind = BlockKind::Headline;
         title = Some(collapse_spaces(block_text(first, &blocks)));
         if let Some(next) = blocks.get(second + 1)
+            && next.span.len() <= MAX_DEK_BYTES
             && word_count(next.span.of(&text)) <= MAX_DEK_WORDS
         {
             blocks[second + 1].kind = BlockKind::Dek;
@@ -81,6 +85,9 @@ fn repeated_headline(text: &str, blocks: &[Block]) -> Option<(usize, usize)> {
 }
 
 fn looks_like_headline(block: &str) -> bool {
+    if block.len() > MAX_HEADLINE_BYTES {
+        return false;
+    }
     let words = word_count(block);
     words > 0
         && words <= MAX_HEADLINE_WORDS
@@ -238,5 +245,14 @@ mod tests {
         let a = parse_article("empty.txt", " \n\n ".to_string());
         assert!(a.blocks.is_empty());
         assert_eq!(a.title, "empty");
+    }
+
+    #[test]
+    fn a_huge_line_without_spaces_is_a_paragraph_not_a_headline() {
+        let text = "x".repeat(100_000);
+        let a = parse_article("dir/blob.txt", text);
+        assert_eq!(a.title, "blob");
+        assert_eq!(a.blocks.len(), 1);
+        assert_eq!(a.blocks[0].kind, BlockKind::Paragraph);
     }
 }
