@@ -300,7 +300,14 @@ fn quotes(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         .take(usize::from(inner.height))
         .map(|(i, q)| {
             let selected = state.selected_quote == Some(i);
-            let speaker = o.analysis.speaker_name(q).unwrap_or("unattributed");
+            // A person by surname leaves room for the quote's words; other speakers in full.
+            let speaker = match q.speaker.and_then(|e| o.analysis.entities.get(e)) {
+                Some(e) if e.kind == EntityKind::Person => {
+                    e.name.rsplit(' ').next().unwrap_or(&e.name)
+                }
+                Some(e) => e.name.as_str(),
+                None => "unattributed",
+            };
             let words: String = q
                 .span
                 .of(&o.article.text)
