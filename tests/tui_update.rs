@@ -532,3 +532,27 @@ fn paging_through_many_articles_keeps_a_bounded_cache() {
     assert_eq!(s.current, 0);
     assert!(matches!(s.doc(), Some(Doc::Ready(_))));
 }
+
+#[test]
+fn coming_back_to_an_article_returns_to_where_it_was_left() {
+    let sources = vec![sample_source(), sample_source()];
+    let mut s = reader_with(sources, 100, 15, false);
+    let target = s
+        .opened()
+        .unwrap()
+        .article
+        .text
+        .find("According to")
+        .unwrap();
+    let block = s.opened().unwrap().article.block_at(target).unwrap();
+    s.scroll = s.layout().unwrap().line_of(block, target).unwrap();
+    press(&mut s, &[ch('J')]);
+    assert_eq!(
+        (s.current, s.scroll),
+        (1, 0),
+        "a new article opens at its top"
+    );
+    press(&mut s, &[ch('K')]);
+    assert_eq!(s.current, 0);
+    assert!(top_text(&s).starts_with("According to"));
+}

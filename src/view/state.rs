@@ -87,6 +87,8 @@ pub struct State {
     docs: HashMap<usize, Doc>,
     /// Opened articles, least recently shown first.
     recent: std::collections::VecDeque<usize>,
+    /// Where each article was left (block, byte at the top), to come back to the same place.
+    places: HashMap<usize, (usize, usize)>,
     /// The open article.
     pub current: usize,
     pub focus: Pane,
@@ -132,6 +134,7 @@ impl State {
             summaries: HashMap::new(),
             docs: HashMap::new(),
             recent: std::collections::VecDeque::new(),
+            places: HashMap::new(),
             current: 0,
             focus: Pane::Text,
             size,
@@ -289,8 +292,11 @@ impl State {
         self.show(index);
     }
 
-    /// Makes the (already cached) article `index` the one on screen, from its top.
+    /// Makes the (already cached) article `index` the one on screen, where it was left.
     fn show(&mut self, index: usize) {
+        if let Some(anchor) = self.layout().and_then(|l| l.anchor_at(self.scroll)) {
+            self.places.insert(self.current, anchor);
+        }
         self.recent.retain(|&i| i != index);
         self.recent.push_back(index);
         while self.recent.len() > MAX_OPENED {
@@ -308,6 +314,8 @@ impl State {
         self.search = Search::default();
         self.articles.set(index, self.sources.len());
         self.ensure_layout();
+        let place = self.places.get(&index).copied();
+        self.restore_anchor(place);
         self.follow_lists();
         if let Some(Doc::Ready(o)) = self.doc()
             && let Some(w) = &o.warning
