@@ -62,8 +62,12 @@ pub fn view_char(c: char) -> Option<char> {
     }
 }
 
-/// Display width as the terminal buffer counts it: grapheme by grapheme.
+/// Display width as the terminal buffer counts it: grapheme by grapheme. For text already
+/// through [`view_char`] (no control characters left), ASCII is one cell a byte.
 pub fn display_width(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
     s.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
