@@ -3,8 +3,9 @@
 
 mod tui_support;
 
+use lector::analyze::Analysis;
 use lector::load::Source;
-use lector::view::State;
+use lector::view::{Opened, State};
 use ratatui::buffer::Cell;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
@@ -60,6 +61,15 @@ fn help_overlay() {
 }
 
 #[test]
+fn help_fits_the_smallest_layout() {
+    let mut s = sample_state(60, 15, false);
+    press(&mut s, &[ch('?')]);
+    let screen = snapshot(&s);
+    assert!(screen.contains("j/k") && screen.contains("Ctrl-C quits"));
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
 fn small_terminal_note() {
     let s = sample_state(40, 10, false);
     insta::assert_snapshot!(snapshot(&s));
@@ -92,14 +102,18 @@ fn several_articles_and_one_that_fails() {
 #[test]
 fn wide_and_combining_characters_line_up() {
     let text = "東京の記事 Headline Here\n\n東京都は、日本の首都である。人口は約千四百万人。🎉🎉 Cafe\u{301} naïve \u{1b}[31mred\u{1b}[0m and a zero\u{200B}width space.\n";
+    let source = Source::Bundled {
+        path: "cjk.txt",
+        text,
+    };
     let mut s = State::new(
-        vec![Source::Bundled {
-            path: "cjk.txt",
-            text,
-        }],
+        vec![source],
         ratatui::layout::Rect::new(0, 0, 70, 15),
         false,
     );
+    // No analysis: this is about laying out characters, not about what the analyzers find.
+    let article = lector::load::parse_article("cjk.txt", text.to_string());
+    s.insert_opened(0, Opened::new(article, Analysis::default(), None));
     s.open(0);
     let screen = snapshot(&s);
     assert!(!screen.contains('\u{1b}'), "escape shown as ␛, never sent");
@@ -109,13 +123,16 @@ fn wide_and_combining_characters_line_up() {
 
 #[test]
 fn never_panics_at_any_size() {
-    for width in (1..=130).step_by(7) {
-        for height in 1..=35 {
-            let mut s = sample_state(100, 30, false);
+    let mut s = sample_state(100, 30, false);
+    // Around every threshold (the minimum size, the pane width clamps) and the extremes.
+    for width in [1, 2, 5, 20, 40, 59, 60, 61, 66, 80, 100, 130, 167, 300] {
+        for height in [1, 2, 3, 5, 10, 14, 15, 16, 17, 24, 35, 80] {
             resize(&mut s, width, height);
             press(&mut s, &[ch('?')]);
             draw(&s);
-            press(&mut s, &[ch('q'), ch('G'), ch('/'), ch('e')]);
+            press(&mut s, &[ch('q'), ch('G'), ch(']'), ch('/'), ch('e')]);
+            draw(&s);
+            press(&mut s, &[key(KeyCode::Esc), ch('d'), key(KeyCode::Tab)]);
             draw(&s);
         }
     }

@@ -134,8 +134,10 @@ fn n_and_shift_n_walk_the_mentions_of_the_selected_entity() {
     // The dek is shown above the lead paragraph, so its mention (the second in the text)
     // comes first on screen.
     assert_eq!(s.mention, Some(1));
+    assert_eq!(s.mention_position(), Some(("Claudia Sheinbaum", 1, 7)));
     press(&mut s, &[ch('n')]);
     assert_eq!(s.mention, Some(0));
+    assert_eq!(s.mention_position(), Some(("Claudia Sheinbaum", 2, 7)));
     press(&mut s, &[ch('N')]);
     assert_eq!(s.mention, Some(1));
     press(&mut s, &[ch('N')]);
@@ -510,4 +512,47 @@ fn search_matches_are_byte_spans_of_the_text() {
                 .contains(Span::new(span.start, span.end))
         );
     }
+}
+
+#[test]
+fn paging_through_many_articles_keeps_a_bounded_cache() {
+    let sources: Vec<Source> = std::iter::repeat_n(sample_source(), 100).collect();
+    let mut s = State::new(sources, ratatui::layout::Rect::new(0, 0, 100, 30), false);
+    s.open(0);
+    for _ in 0..99 {
+        press(&mut s, &[ch('J')]);
+    }
+    assert_eq!(s.current, 99);
+    assert!(s.doc_at(0).is_none(), "the first article was dropped");
+    assert!(s.doc_at(99).is_some() && s.doc_at(50).is_some());
+    // Going back loads it again.
+    press(&mut s, &[ch('g')]);
+    s.focus = Pane::Articles;
+    press(&mut s, &[ch('g'), key(KeyCode::Enter)]);
+    assert_eq!(s.current, 0);
+    assert!(matches!(s.doc(), Some(Doc::Ready(_))));
+}
+
+#[test]
+fn coming_back_to_an_article_returns_to_where_it_was_left() {
+    let sources = vec![sample_source(), sample_source()];
+    let mut s = reader_with(sources, 100, 15, false);
+    let target = s
+        .opened()
+        .unwrap()
+        .article
+        .text
+        .find("According to")
+        .unwrap();
+    let block = s.opened().unwrap().article.block_at(target).unwrap();
+    s.scroll = s.layout().unwrap().line_of(block, target).unwrap();
+    press(&mut s, &[ch('J')]);
+    assert_eq!(
+        (s.current, s.scroll),
+        (1, 0),
+        "a new article opens at its top"
+    );
+    press(&mut s, &[ch('K')]);
+    assert_eq!(s.current, 0);
+    assert!(top_text(&s).starts_with("According to"));
 }

@@ -24,22 +24,23 @@ use std::io::Write;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// The keys, for the help overlay and `lector --help`.
+/// The keys, for the help overlay and `lector --help`; at most 56 columns, so the overlay fits
+/// the smallest layout (60 columns).
 pub const KEYS: &str = "\
 Keys in the reader:
-  j/k, ↓/↑            scroll, or move the selection
-  Space/PgDn, b/PgUp  page down / up
-  g/G                 top / bottom
-  Tab/Shift-Tab       next / previous pane
-  Enter               open article, select entity, jump to quote
-  ] / [               next / previous quote
-  n / N               next / previous mention or search match
-  /                   search in the article (Enter keeps, Esc cancels)
-  d                   hide / show repeated blocks
-  J / K               next / previous article
-  y                   copy the selected quote (OSC 52)
-  ?                   help
-  q, Esc              close overlay, or quit; Ctrl-C quits";
+  j/k, ↓/↑          scroll, or move the selection
+  Space/PgDn b/PgUp page down / up
+  g/G               top / bottom
+  Tab/Shift-Tab     next / previous pane
+  Enter             open article, select entity or quote
+  ] / [             next / previous quote
+  n / N             next / previous mention or match
+  /                 search (Enter keeps, Esc cancels)
+  d                 hide / show repeated blocks
+  J / K             next / previous article
+  y                 copy the selected quote (OSC 52)
+  ?                 this help
+  q, Esc            close help, or quit; Ctrl-C quits";
 
 /// Options for the reader.
 #[derive(Debug, Clone, Copy, Default)]

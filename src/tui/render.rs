@@ -300,7 +300,14 @@ fn quotes(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         .take(usize::from(inner.height))
         .map(|(i, q)| {
             let selected = state.selected_quote == Some(i);
-            let speaker = o.analysis.speaker_name(q).unwrap_or("unattributed");
+            // A person by surname leaves room for the quote's words; other speakers in full.
+            let speaker = match q.speaker.and_then(|e| o.analysis.entities.get(e)) {
+                Some(e) if e.kind == EntityKind::Person => {
+                    e.name.rsplit(' ').next().unwrap_or(&e.name)
+                }
+                Some(e) => e.name.as_str(),
+                None => "unattributed",
+            };
             let words: String = q
                 .span
                 .of(&o.article.text)
@@ -380,6 +387,9 @@ fn status(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     if hidden > 0 {
         left.push_str(&format!(" · {hidden} repeats hidden"));
     }
+    if let Some((name, rank, count)) = state.mention_position() {
+        left.push_str(&format!(" · {} {rank}/{count}", sanitize(name)));
+    }
     if !state.search.query.is_empty() && !state.search.matches.is_empty() {
         let current = state.search.current.map_or(0, |c| c + 1);
         left.push_str(&format!(
@@ -413,7 +423,11 @@ fn status(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn help(theme: &Theme, frame: &mut Frame, area: Rect) {
-    let lines: Vec<Line> = KEYS.lines().map(Line::raw).collect();
+    let mut lines: Vec<Line> = KEYS.lines().map(Line::raw).collect();
+    // On a short terminal the heading goes first: the border already says "Help".
+    if lines.len() + 2 > usize::from(area.height) {
+        lines.remove(0);
+    }
     let width = (lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4).min(area.width);
     let height = (lines.len() as u16 + 2).min(area.height);
     let popup = Rect::new(

@@ -1,10 +1,11 @@
-//! What each character of a visible line is: part of an entity mention, a quote, a search match,
+//! What each character (grapheme) of a visible line is: part of an entity mention, a quote, a search match,
 //! the selected ones. Marks come from the analysis spans (looked up by byte offset), never from
 //! re-scanning the text, and only for the lines on screen.
 
 use super::wrap::{ScreenLine, view_char};
 use crate::analyze::{Analysis, EntityKind};
 use crate::span::Span;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// The roles of a run of characters; the terminal theme turns them into a style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -100,8 +101,13 @@ pub fn segments(
     let inside = |s: Span, at: usize| s.start <= at && at < s.end;
 
     let mut out: Vec<Segment> = Vec::new();
-    for (i, c) in span.of(text).char_indices() {
-        let Some(shown) = view_char(c) else { continue };
+    // By grapheme, not by char: a style change inside a cluster (a span ending before a
+    // combining accent) would split it into cells and lose the accent.
+    for (i, grapheme) in span.of(text).grapheme_indices(true) {
+        let shown: String = grapheme.chars().filter_map(view_char).collect();
+        if shown.is_empty() {
+            continue;
+        }
         let at = span.start + i;
         let mention = mentions.iter().find(|(s, _)| inside(*s, at));
         let quote = quotes.iter().find(|(_, s)| inside(*s, at));
@@ -115,11 +121,8 @@ pub fn segments(
             current_match: matched.is_some_and(|&(m, _)| highlight.current_match == Some(m)),
         };
         match out.last_mut() {
-            Some(last) if last.marks == marks => last.text.push(shown),
-            _ => out.push(Segment {
-                text: shown.to_string(),
-                marks,
-            }),
+            Some(last) if last.marks == marks => last.text.push_str(&shown),
+            _ => out.push(Segment { text: shown, marks }),
         }
     }
     out
@@ -130,6 +133,39 @@ mod tests {
     use super::*;
     use crate::analyze::{Entity, Mention, Quote};
     use crate::view::wrap::LineKind;
+
+    #[test]
+    fn a_span_ending_inside_a_grapheme_keeps_the_cluster_whole() {
+        let text = "Cafe\u{301} open";
+        let analysis = Analysis {
+            repeats: vec![None],
+            entities: vec![Entity {
+                name: "Cafe".into(),
+                kind: EntityKind::Place,
+                mentions: vec![Mention {
+                    span: Span::new(0, 4),
+                    block: 0,
+                }],
+            }],
+            quotes: vec![],
+        };
+        let line = ScreenLine {
+            kind: LineKind::Body,
+            block: Some(0),
+            span: Span::new(0, text.len()),
+            repeat: false,
+        };
+        let segs = segments(
+            text,
+            &line,
+            &analysis,
+            &MentionIndex::new(&analysis),
+            &Highlight::default(),
+        );
+        assert_eq!(segs[0].text, "Cafe\u{301}");
+        assert_eq!(segs[0].marks.entity, Some(EntityKind::Place));
+        assert_eq!(segs[1].text, " open");
+    }
 
     #[test]
     fn marks_follow_the_analysis_spans() {

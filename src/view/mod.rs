@@ -4,10 +4,14 @@
 
 pub mod layout;
 pub mod marks;
+pub mod opened;
+pub mod search;
 pub mod state;
 pub mod wrap;
 
 pub use layout::Areas;
 pub use marks::{Highlight, Marks, Segment};
-pub use state::{Doc, EntityRow, Opened, Pane, State, Walk};
+pub use opened::{Doc, EntityRow, Opened};
+pub use search::Search;
+pub use state::{Pane, State, Walk};
 pub use wrap::{LineKind, ScreenLine, Wrapped};

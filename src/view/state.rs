@@ -1,16 +1,16 @@
 //! What the reader is looking at: the article list, the open article (loaded and analysed on
 //! first open, then cached), the scroll position, the selected entity or quote, the search, and
-//! whether repeats are hidden. Every change goes through a method here; drawing only reads.
+//! whether repeats are hidden. Every change goes through a method here (the search ones live in
+//! `search.rs`); drawing only reads.
 
 use super::layout::{Areas, inside_border};
-use super::marks::MentionIndex;
-use super::wrap::{Wrapped, reading_order};
-use crate::analyze::{Analysis, EntityKind, analyze};
-use crate::article::Article;
+use super::opened::{Doc, EntityRow, MAX_OPENED, Opened};
+use super::search::Search;
+use super::wrap::Wrapped;
+use crate::analyze::analyze;
 use crate::index::Summary;
 use crate::load::{self, Source};
 use crate::sanitize::sanitize;
-use crate::span::Span;
 use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -47,81 +47,6 @@ impl Pane {
     }
 }
 
-/// A row of the Entities pane: a kind heading or an entity (index into `Analysis::entities`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntityRow {
-    Kind(EntityKind),
-    Entity(usize),
-}
-
-/// An opened article with everything derived from it once.
-#[derive(Debug)]
-pub struct Opened {
-    pub article: Article,
-    pub analysis: Analysis,
-    pub warning: Option<String>,
-    pub mentions: MentionIndex,
-    /// Kinds in a fixed order, most mentioned entity first within a kind.
-    pub entity_rows: Vec<EntityRow>,
-    /// Entities in the order of `entity_rows` (what the Entities cursor walks).
-    pub entity_order: Vec<usize>,
-    reading_order: Vec<usize>,
-    /// Layouts by (width, repeats hidden), so resizing back and forth does not re-wrap.
-    layouts: HashMap<(u16, bool), Wrapped>,
-}
-
-impl Opened {
-    pub fn new(article: Article, analysis: Analysis, warning: Option<String>) -> Opened {
-        let mut entity_rows = Vec::new();
-        let mut entity_order = Vec::new();
-        for kind in EntityKind::ALL {
-            let mut of_kind: Vec<usize> = (0..analysis.entities.len())
-                .filter(|&i| analysis.entities[i].kind == kind)
-                .collect();
-            if of_kind.is_empty() {
-                continue;
-            }
-            of_kind.sort_by_key(|&i| std::cmp::Reverse(analysis.entities[i].mentions.len()));
-            entity_rows.push(EntityRow::Kind(kind));
-            entity_rows.extend(of_kind.iter().map(|&i| EntityRow::Entity(i)));
-            entity_order.extend(of_kind);
-        }
-        Opened {
-            mentions: MentionIndex::new(&analysis),
-            reading_order: reading_order(&article),
-            article,
-            analysis,
-            warning,
-            entity_rows,
-            entity_order,
-            layouts: HashMap::new(),
-        }
-    }
-
-    pub fn layout(&self, width: u16, hide_repeats: bool) -> Option<&Wrapped> {
-        self.layouts.get(&(width, hide_repeats))
-    }
-
-    fn ensure_layout(&mut self, width: u16, hide_repeats: bool) {
-        let Opened {
-            layouts,
-            article,
-            analysis,
-            ..
-        } = self;
-        layouts
-            .entry((width, hide_repeats))
-            .or_insert_with(|| Wrapped::build(article, &analysis.repeats, width, hide_repeats));
-    }
-}
-
-/// An article as the reader has it: opened, or the reason it could not be.
-#[derive(Debug)]
-pub enum Doc {
-    Ready(Box<Opened>),
-    Failed(String),
-}
-
 /// A cursor and the first visible row of a list pane.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListPos {
@@ -145,34 +70,6 @@ impl ListPos {
     }
 }
 
-/// The search: what is typed, what it matches, which match is current.
-#[derive(Debug, Clone, Default)]
-pub struct Search {
-    /// The query is being typed (the status line is a prompt).
-    pub editing: bool,
-    pub query: String,
-    /// Matches in screen order, in shown blocks only: (span, block).
-    pub matches: Vec<(Span, usize)>,
-    pub current: Option<usize>,
-    /// What to go back to when the typing is cancelled.
-    before: Option<Before>,
-}
-
-/// The search and scroll position as they were before `/`.
-#[derive(Debug, Clone, Default)]
-struct Before {
-    query: String,
-    matches: Vec<(Span, usize)>,
-    current: Option<usize>,
-    scroll: usize,
-}
-
-impl Search {
-    pub fn match_spans(&self) -> Vec<Span> {
-        self.matches.iter().map(|m| m.0).collect()
-    }
-}
-
 /// What `n`/`N` walk through: the last thing chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Walk {
@@ -188,6 +85,10 @@ pub struct State {
     /// Titles and counts found by the background indexer, by article index.
     pub summaries: HashMap<usize, Summary>,
     docs: HashMap<usize, Doc>,
+    /// Opened articles, least recently shown first.
+    recent: std::collections::VecDeque<usize>,
+    /// Where each article was left (block, byte at the top), to come back to the same place.
+    places: HashMap<usize, (usize, usize)>,
     /// The open article.
     pub current: usize,
     pub focus: Pane,
@@ -232,6 +133,8 @@ impl State {
             sources: sources.into(),
             summaries: HashMap::new(),
             docs: HashMap::new(),
+            recent: std::collections::VecDeque::new(),
+            places: HashMap::new(),
             current: 0,
             focus: Pane::Text,
             size,
@@ -301,17 +204,17 @@ impl State {
         self.text_size().1
     }
 
-    fn max_scroll(&self) -> usize {
+    pub(super) fn max_scroll(&self) -> usize {
         self.layout()
             .map_or(0, |l| l.lines.len().saturating_sub(self.text_height()))
     }
 
-    fn clamp_scroll(&mut self) {
+    pub(super) fn clamp_scroll(&mut self) {
         self.scroll = self.scroll.min(self.max_scroll());
     }
 
     /// Scrolls so `line` is on screen, a third down from the top when it was not.
-    fn reveal(&mut self, line: usize) {
+    pub(super) fn reveal(&mut self, line: usize) {
         let height = self.text_height();
         if line < self.scroll || line >= self.scroll + height {
             self.scroll = line.saturating_sub(height / 3);
@@ -389,8 +292,18 @@ impl State {
         self.show(index);
     }
 
-    /// Makes the (already cached) article `index` the one on screen, from its top.
+    /// Makes the (already cached) article `index` the one on screen, where it was left.
     fn show(&mut self, index: usize) {
+        if let Some(anchor) = self.layout().and_then(|l| l.anchor_at(self.scroll)) {
+            self.places.insert(self.current, anchor);
+        }
+        self.recent.retain(|&i| i != index);
+        self.recent.push_back(index);
+        while self.recent.len() > MAX_OPENED {
+            if let Some(old) = self.recent.pop_front() {
+                self.docs.remove(&old);
+            }
+        }
         self.current = index;
         self.scroll = 0;
         self.selected_entity = None;
@@ -401,6 +314,8 @@ impl State {
         self.search = Search::default();
         self.articles.set(index, self.sources.len());
         self.ensure_layout();
+        let place = self.places.get(&index).copied();
+        self.restore_anchor(place);
         self.follow_lists();
         if let Some(Doc::Ready(o)) = self.doc()
             && let Some(w) = &o.warning
@@ -549,7 +464,7 @@ impl State {
     }
 
     /// The screen position (line, byte) of a span in `block`, when the block is shown.
-    fn key_of(&self, block: usize, start: usize) -> Option<(usize, usize)> {
+    pub(super) fn key_of(&self, block: usize, start: usize) -> Option<(usize, usize)> {
         self.layout()?.line_of(block, start).map(|l| (l, start))
     }
 
@@ -588,6 +503,27 @@ impl State {
             }
         }
         self.follow_lists();
+    }
+
+    /// The selected entity's name, and which of its shown mentions (in screen order) is the
+    /// current one, of how many.
+    pub fn mention_position(&self) -> Option<(&str, usize, usize)> {
+        let entity = self
+            .opened()?
+            .analysis
+            .entities
+            .get(self.selected_entity?)?;
+        let keys: Vec<(usize, usize)> = entity
+            .mentions
+            .iter()
+            .filter_map(|m| self.key_of(m.block, m.span.start))
+            .collect();
+        let current = self
+            .mention
+            .and_then(|m| entity.mentions.get(m))
+            .and_then(|m| self.key_of(m.block, m.span.start))?;
+        let rank = keys.iter().filter(|&&k| k < current).count() + 1;
+        Some((entity.name.as_str(), rank, keys.len()))
     }
 
     /// Selects quote `q` and scrolls it into view.
@@ -733,121 +669,6 @@ impl State {
         } else {
             "repeated blocks shown".into()
         });
-    }
-
-    // ---- search ----
-
-    /// `/`: start typing a search.
-    pub fn search_start(&mut self) {
-        self.search.before = Some(Before {
-            query: self.search.query.clone(),
-            matches: self.search.matches.clone(),
-            current: self.search.current,
-            scroll: self.scroll,
-        });
-        self.search.editing = true;
-        self.search.query.clear();
-        self.search.matches.clear();
-        self.search.current = None;
-    }
-
-    pub fn search_input(&mut self, c: char) {
-        self.search.query.push(c);
-        self.search_update();
-    }
-
-    pub fn search_backspace(&mut self) {
-        self.search.query.pop();
-        self.search_update();
-    }
-
-    /// Enter: keep the search (and let `n`/`N` walk its matches).
-    pub fn search_accept(&mut self) {
-        self.search.editing = false;
-        self.search.before = None;
-        self.walk = Walk::Matches;
-        let n = self.search.matches.len();
-        self.message = Some(if self.search.query.is_empty() {
-            "search cleared".into()
-        } else if n == 0 {
-            format!("no matches for \"{}\"", self.search.query)
-        } else {
-            format!(
-                "{n} match{} for \"{}\" (n / N)",
-                if n == 1 { "" } else { "es" },
-                self.search.query
-            )
-        });
-    }
-
-    /// Esc: back to how things were before `/`.
-    pub fn search_cancel(&mut self) {
-        if let Some(before) = self.search.before.take() {
-            self.search.query = before.query;
-            self.search.matches = before.matches;
-            self.search.current = before.current;
-            self.scroll = before.scroll;
-        }
-        self.search.editing = false;
-        self.clamp_scroll();
-    }
-
-    /// While typing: match again from where the search started.
-    fn search_update(&mut self) {
-        self.rematch();
-        let start = self
-            .search
-            .before
-            .as_ref()
-            .map_or(self.scroll, |b| b.scroll)
-            .min(self.max_scroll());
-        let keys: Vec<(usize, usize)> = self
-            .search
-            .matches
-            .iter()
-            .filter_map(|(s, b)| self.key_of(*b, s.start))
-            .collect();
-        let first = keys
-            .iter()
-            .position(|k| *k >= (start, 0))
-            .or((!keys.is_empty()).then_some(0));
-        self.search.current = first;
-        match first {
-            Some(i) => {
-                self.scroll = start;
-                self.reveal(keys[i].0);
-            }
-            None => self.scroll = start,
-        }
-    }
-
-    /// Finds the query (case-insensitively) in the shown blocks, in screen order.
-    fn rematch(&mut self) {
-        let current = self
-            .search
-            .current
-            .and_then(|c| self.search.matches.get(c).copied());
-        self.search.matches.clear();
-        self.search.current = None;
-        if self.search.query.is_empty() {
-            return;
-        }
-        let pattern = format!("(?i){}", regex::escape(&self.search.query));
-        let Ok(re) = regex::Regex::new(&pattern) else {
-            return;
-        };
-        let (Some(o), Some(layout)) = (self.opened(), self.layout()) else {
-            return;
-        };
-        let mut matches = Vec::new();
-        for &b in layout.shown_blocks() {
-            let span = o.article.blocks[b].span;
-            for m in re.find_iter(span.of(&o.article.text)) {
-                matches.push((Span::new(m.start(), m.end()).offset(span.start), b));
-            }
-        }
-        self.search.current = current.and_then(|c| matches.iter().position(|m| *m == c));
-        self.search.matches = matches;
     }
 
     // ---- copying ----

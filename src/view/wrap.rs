@@ -62,8 +62,12 @@ pub fn view_char(c: char) -> Option<char> {
     }
 }
 
-/// Display width as the terminal buffer counts it: grapheme by grapheme.
+/// Display width as the terminal buffer counts it: grapheme by grapheme. For text already
+/// through [`view_char`] (no control characters left), ASCII is one cell a byte.
 pub fn display_width(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
     s.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
@@ -397,6 +401,41 @@ mod tests {
         assert_eq!(hidden.hidden, 1);
         assert!(!hidden.is_shown(3));
         assert_eq!(hidden.lines.len(), shown.lines.len() - 3);
+    }
+
+    proptest::proptest! {
+        /// Whatever the text and width: lines lie on char boundaries inside their block, fit
+        /// the width (a single grapheme wider than the width excepted), and lose no character.
+        #[test]
+        fn lines_fit_map_back_and_lose_nothing(
+            body in "[a-zé東🎉 \u{301}\u{1b}\u{200B}\t-]{1,200}",
+            width in 1u16..40,
+        ) {
+            let text = format!("Headline\n\n{body}\n");
+            let article = parse_article("p.txt", text.clone());
+            let w = Wrapped::build(&article, &[], width, false);
+            let mut shown = String::new();
+            for line in &w.lines {
+                let span = line.span;
+                proptest::prop_assert!(text.is_char_boundary(span.start));
+                proptest::prop_assert!(text.is_char_boundary(span.end));
+                if let Some(b) = line.block {
+                    proptest::prop_assert!(article.blocks[b].span.contains(span));
+                }
+                let cells: String = span.of(&text).chars().filter_map(view_char).collect();
+                let graphemes = cells.graphemes(true).count();
+                proptest::prop_assert!(
+                    display_width(&cells) <= usize::from(width) || graphemes == 1,
+                    "{cells:?} wider than {width}"
+                );
+                shown.push_str(span.of(&text));
+            }
+            let kept = |t: &str| -> String {
+                t.chars().filter(|c| view_char(*c).is_some_and(|d| d != ' ')).collect()
+            };
+            let all: String = article.blocks.iter().map(|b| b.span.of(&text)).collect();
+            proptest::prop_assert_eq!(kept(&shown), kept(&all));
+        }
     }
 
     #[test]
