@@ -79,28 +79,27 @@ fn is_abbreviation(piece: &str) -> bool {
 
 /// Byte offsets (relative to `text`) where sentences start: the text start, and the first word
 /// after `.`, `!` or `?` (optionally followed by closing quotes or brackets) and whitespace.
+///
+/// One pass over the chars, keeping nothing but the result: a 50 MB paragraph must not cost a
+/// copy of itself per char.
 pub fn sentence_starts(text: &str) -> Vec<usize> {
     let mut starts = vec![0];
-    let bytes: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < bytes.len() {
-        let (_, c) = bytes[i];
-        if matches!(c, '.' | '!' | '?') {
-            let mut j = i + 1;
-            while j < bytes.len() && matches!(bytes[j].1, '"' | '”' | '’' | '\'' | ')' | ']') {
-                j += 1;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        while chars
+            .next_if(|&(_, c)| matches!(c, '"' | '”' | '’' | '\'' | ')' | ']'))
+            .is_some()
+        {}
+        if chars.peek().is_some_and(|&(_, c)| c.is_whitespace()) {
+            while chars.next_if(|&(_, c)| c.is_whitespace()).is_some() {}
+            if let Some(&(next, _)) = chars.peek()
+                && !ends_with_abbreviation(&text[..at])
+            {
+                starts.push(next);
             }
-            if j < bytes.len() && bytes[j].1.is_whitespace() {
-                while j < bytes.len() && bytes[j].1.is_whitespace() {
-                    j += 1;
-                }
-                if j < bytes.len() && !ends_with_abbreviation(&text[..bytes[i].0]) {
-                    starts.push(bytes[j].0);
-                }
-            }
-            i = j.max(i + 1);
-        } else {
-            i += 1;
         }
     }
     starts
