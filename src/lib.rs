@@ -12,3 +12,4 @@ pub mod load;
 pub mod sanitize;
 pub mod span;
 pub mod tui;
+pub mod view;

@@ -7,25 +7,9 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const KEYS: &str = "\
-Keys in the reader:
-  j/k, ↓/↑        scroll, or move the selection
-  Space/PgDn, b/PgUp  page down / up
-  g/G             top / bottom
-  Tab/Shift-Tab   next / previous pane
-  Enter           open article, select entity, jump to quote
-  ] / [           next / previous quote
-  n / N           next / previous mention or search match
-  /               search in the article
-  d               hide / show repeated blocks
-  J / K           next / previous article
-  y               copy the selected quote (OSC 52)
-  ?               help
-  q, Esc          close overlay, or quit; Ctrl-C quits";
-
 /// A terminal reader for news articles: entities, quotes and repeated paragraphs at a glance.
 #[derive(Parser)]
-#[command(version, about, after_help = KEYS, args_conflicts_with_subcommands = true)]
+#[command(version, about, after_help = lector::tui::KEYS, args_conflicts_with_subcommands = true)]
 struct Args {
     #[command(subcommand)]
     command: Option<Command>,

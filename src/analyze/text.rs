@@ -79,27 +79,30 @@ fn is_abbreviation(piece: &str) -> bool {
 
 /// Byte offsets (relative to `text`) where sentences start: the text start, and the first word
 /// after `.`, `!` or `?` (optionally followed by closing quotes or brackets) and whitespace.
-///
-/// One pass over the chars, keeping nothing but the result: a 50 MB paragraph must not cost a
-/// copy of itself per char.
 pub fn sentence_starts(text: &str) -> Vec<usize> {
     let mut starts = vec![0];
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?') {
+    let mut resume = 0;
+    for (at, _) in text.match_indices(['.', '!', '?']) {
+        if at < resume {
             continue;
         }
-        while chars
+        let mut rest = text[at + 1..].char_indices().peekable();
+        while rest
             .next_if(|&(_, c)| matches!(c, '"' | '”' | '’' | '\'' | ')' | ']'))
             .is_some()
         {}
-        if chars.peek().is_some_and(|&(_, c)| c.is_whitespace()) {
-            while chars.next_if(|&(_, c)| c.is_whitespace()).is_some() {}
-            if let Some(&(next, _)) = chars.peek()
-                && !ends_with_abbreviation(&text[..at])
-            {
+        let mut spaced = false;
+        while rest.next_if(|&(_, c)| c.is_whitespace()).is_some() {
+            spaced = true;
+        }
+        let next = rest.peek().map(|&(i, _)| at + 1 + i);
+        if let Some(next) = next
+            && spaced
+        {
+            if !ends_with_abbreviation(&text[..at]) {
                 starts.push(next);
             }
+            resume = next;
         }
     }
     starts

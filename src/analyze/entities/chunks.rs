@@ -1,0 +1,369 @@
+//! Candidate names: runs of capitalised words (with "of", "de", "van"... inside), split at
+//! titles, calendar words and gazetteer names that abut a person's name, and trimmed of
+//! function words. Gazetteer names are atomic units, so "Bosnia and Herzegovina" stays whole.
+
+use super::gazetteer::{Entry, GAZETTEER, Hit};
+use super::lexicon;
+use super::tokens::Token;
+use crate::analyze::EntityKind;
+use crate::span::Span;
+
+/// How far a chunk's capitalisation can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Certainty {
+    /// Capitalised mid-sentence: a name.
+    Sure,
+    /// The first word opens a sentence, so its capital may be positional.
+    Initial,
+    /// In a headline, where every word may be capitalised.
+    Headline,
+}
+
+#[derive(Debug, Clone)]
+pub struct Chunk {
+    /// Token indices, inclusive.
+    pub first: usize,
+    pub last: usize,
+    pub span: Span,
+    pub block: usize,
+    /// The gazetteer entry when the chunk is exactly one gazetteer name.
+    pub hit: Option<Entry>,
+    /// Right after a title or role: "President Claudia Sheinbaum".
+    pub after_title: bool,
+    pub certainty: Certainty,
+}
+
+/// A run element: one word, or a gazetteer name over one or more words.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    first: usize,
+    last: usize,
+    hit: Option<Entry>,
+}
+
+/// Where gazetteer hits sit among the tokens.
+struct HitIndex {
+    /// For a token where a hit starts and ends on token bounds: the last token and the entry.
+    whole: Vec<Option<(usize, Entry)>>,
+    /// Hits inside one hyphenated token ("U.S.-Mexico"), as standalone spans.
+    inside: Vec<(usize, Hit)>,
+}
+
+fn index_hits(tokens: &[Token], hits: &[Hit]) -> HitIndex {
+    let mut whole = vec![None; tokens.len()];
+    let mut inside = Vec::new();
+    let mut t = 0;
+    for hit in hits {
+        while t < tokens.len() && tokens[t].span.end <= hit.start {
+            t += 1;
+        }
+        if t >= tokens.len() {
+            break;
+        }
+        let tok = &tokens[t];
+        if tok.span.start == hit.start {
+            // Find the token where the hit ends, if it ends on one.
+            let mut e = t;
+            while e < tokens.len() && tokens[e].span.end < hit.end {
+                e += 1;
+            }
+            if e < tokens.len() && tokens[e].span.end == hit.end && tokens[e].block == tok.block {
+                whole[t] = Some((e, hit.entry));
+                continue;
+            }
+        }
+        if tok.span.start <= hit.start && hit.end <= tok.span.end && tok.text.contains('-') {
+            inside.push((t, *hit));
+        }
+    }
+    HitIndex { whole, inside }
+}
+
+fn unit_at(tokens: &[Token], index: &HitIndex, i: usize) -> Unit {
+    match index.whole[i] {
+        Some((last, entry)) => Unit {
+            first: i,
+            last,
+            hit: Some(entry),
+        },
+        None => Unit {
+            first: i,
+            last: i,
+            hit: None,
+        },
+    }
+    .clamp_to(tokens.len())
+}
+
+impl Unit {
+    fn clamp_to(self, n: usize) -> Unit {
+        Unit {
+            last: self.last.min(n.saturating_sub(1)),
+            ..self
+        }
+    }
+}
+
+/// Finds every candidate name in the article's tokens.
+pub fn find_chunks(tokens: &[Token], text: &str) -> Vec<Chunk> {
+    let hits = GAZETTEER.hits(text);
+    let index = index_hits(tokens, &hits);
+    let hyphen_hit_tokens: std::collections::HashSet<usize> =
+        index.inside.iter().map(|&(t, _)| t).collect();
+    let mut chunks = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let starts = tokens[i].capitalized && !hyphen_hit_tokens.contains(&i);
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let run = collect_run(tokens, &index, &hyphen_hit_tokens, i);
+        let next = run.last().map_or(i + 1, |u| u.last + 1);
+        split_run(tokens, &run, &mut chunks);
+        i = next.max(i + 1);
+    }
+    for &(t, hit) in &index.inside {
+        let tok = &tokens[t];
+        chunks.push(Chunk {
+            first: t,
+            last: t,
+            span: Span::new(hit.start, hit.end),
+            block: tok.block,
+            hit: Some(hit.entry),
+            after_title: false,
+            certainty: Certainty::Sure,
+        });
+    }
+    chunks.sort_by_key(|c| c.span.start);
+    chunks
+}
+
+fn collect_run(
+    tokens: &[Token],
+    index: &HitIndex,
+    hyphen_hit_tokens: &std::collections::HashSet<usize>,
+    start: usize,
+) -> Vec<Unit> {
+    let mut run = vec![unit_at(tokens, index, start)];
+    let block = tokens[start].block;
+    let joinable = |k: usize| {
+        k < tokens.len()
+            && tokens[k].block == block
+            && !tokens[k].gap_before
+            && !hyphen_hit_tokens.contains(&k)
+    };
+    while let Some(prev) = run.last().copied() {
+        if tokens[prev.last].possessive {
+            break;
+        }
+        let k = prev.last + 1;
+        if !joinable(k) {
+            break;
+        }
+        if tokens[k].capitalized {
+            run.push(unit_at(tokens, index, k));
+            continue;
+        }
+        // A lower-case connector joins only when a capitalised word follows it directly.
+        let w = tokens[k].text;
+        if !lexicon::is_connector(w) || !joinable(k + 1) {
+            break;
+        }
+        let institutional = run.iter().any(|u| {
+            u.hit.is_none()
+                && (lexicon::is_org_head(tokens[u.first].text)
+                    || lexicon::is_org_tail(tokens[u.last].text))
+        });
+        let placey = run.iter().any(|u| {
+            u.hit.is_none()
+                && (lexicon::is_place_head(tokens[u.first].text)
+                    || lexicon::is_place_tail(tokens[u.last].text))
+        });
+        let after_title = is_plain(tokens, &prev, lexicon::is_title);
+        let allowed = match w {
+            "the" => k > 0 && tokens[k - 1].text == "of",
+            // "University of Helsinki", "Gulf of Mexico", "Secretary of State"; not
+            // "History of England" or "Steve Rubell of Studio 54".
+            "of" => institutional || placey || after_title,
+            "and" => false,
+            "for" | "&" => institutional,
+            _ => true,
+        };
+        if !allowed {
+            break;
+        }
+        if tokens[k + 1].capitalized {
+            run.push(Unit {
+                first: k,
+                last: k,
+                hit: None,
+            });
+            run.push(unit_at(tokens, index, k + 1));
+        } else if w == "of"
+            && tokens[k + 1].text == "the"
+            && joinable(k + 2)
+            && tokens[k + 2].capitalized
+        {
+            run.push(Unit {
+                first: k,
+                last: k,
+                hit: None,
+            });
+            run.push(Unit {
+                first: k + 1,
+                last: k + 1,
+                hit: None,
+            });
+            run.push(unit_at(tokens, index, k + 2));
+        } else {
+            break;
+        }
+    }
+    run
+}
+
+fn is_plain(tokens: &[Token], u: &Unit, f: impl Fn(&str) -> bool) -> bool {
+    u.hit.is_none() && u.first == u.last && f(tokens[u.first].text)
+}
+
+/// Splits one run into chunks: titles and calendar words drop out, demonyms and places
+/// standing before a person's name stand alone.
+fn split_run(tokens: &[Token], run: &[Unit], out: &mut Vec<Chunk>) {
+    let mut current: Vec<Unit> = Vec::new();
+    let mut after_title = false;
+    let ends_institutional = run
+        .last()
+        .is_some_and(|u| is_plain(tokens, u, lexicon::is_org_tail));
+    let ends_placey = run.len() > 1
+        && run
+            .last()
+            .is_some_and(|u| is_plain(tokens, u, lexicon::is_place_tail));
+    let mut i = 0;
+    while i < run.len() {
+        let u = run[i];
+        let is_title_here = |j: usize| {
+            // A modifier counts as part of a title only when a title follows it.
+            let mut k = j;
+            while k < run.len() && is_plain(tokens, &run[k], lexicon::is_title_modifier) {
+                if is_plain(tokens, &run[k], lexicon::is_title) {
+                    break;
+                }
+                k += 1;
+            }
+            k < run.len() && is_plain(tokens, &run[k], lexicon::is_title) && {
+                // "General Motors", "Major League": a title inside a known name is no title.
+                k + 1 >= run.len() || !is_plain(tokens, &run[run.len() - 1], lexicon::is_org_tail)
+            }
+        };
+        let after_connector = i > 0 && is_plain(tokens, &run[i - 1], lexicon::is_connector);
+        if !after_connector && is_title_here(i) {
+            flush(tokens, &mut current, &mut after_title, out);
+            // Skip the title words themselves.
+            while i < run.len()
+                && (is_plain(tokens, &run[i], lexicon::is_title_modifier)
+                    || is_plain(tokens, &run[i], lexicon::is_title))
+            {
+                i += 1;
+            }
+            after_title = true;
+            // "Secretary of State Marco Rubio", "President of the United States Donald Trump":
+            // the title's domain is not the person's name.
+            if i < run.len() && is_plain(tokens, &run[i], |w| w == "of") {
+                i += 1;
+                while i < run.len() && is_plain(tokens, &run[i], |w| w == "the") {
+                    i += 1;
+                }
+                if i < run.len() && run[i].hit.is_some() {
+                    let mut no_title = false;
+                    flush(tokens, &mut vec![run[i]], &mut no_title, out);
+                    i += 1;
+                } else {
+                    while i < run.len()
+                        && !is_plain(tokens, &run[i], |w| GAZETTEER.is_given_name(w))
+                    {
+                        i += 1;
+                    }
+                }
+            }
+            continue;
+        }
+        if is_plain(tokens, &u, lexicon::is_calendar) {
+            flush(tokens, &mut current, &mut after_title, out);
+            i += 1;
+            continue;
+        }
+        let next_is_given = run
+            .get(i + 1)
+            .is_some_and(|n| is_plain(tokens, n, |w| GAZETTEER.is_given_name(w)));
+        let standalone = match u.hit.map(|e| e.kind) {
+            Some(EntityKind::Group) => !ends_institutional,
+            // "NASA Bill Ingalls".
+            Some(EntityKind::Organization) => next_is_given,
+            // "Mexico Ronald Johnson", "United States Hamdullah Mohib"; but "New York Press".
+            Some(EntityKind::Place) => {
+                (next_is_given || i + 1 < run.len()) && !ends_institutional && !ends_placey
+            }
+            _ => false,
+        };
+        if standalone {
+            flush(tokens, &mut current, &mut after_title, out);
+            current.push(u);
+            flush(tokens, &mut current, &mut after_title, out);
+        } else {
+            current.push(u);
+        }
+        i += 1;
+    }
+    flush(tokens, &mut current, &mut after_title, out);
+}
+
+/// Turns collected units into a chunk, trimming function words and connectors at the edges.
+fn flush(tokens: &[Token], units: &mut Vec<Unit>, after_title: &mut bool, out: &mut Vec<Chunk>) {
+    let mut lo = 0;
+    let mut hi = units.len();
+    while lo < hi {
+        let u = &units[lo];
+        let t = &tokens[u.first];
+        if u.hit.is_none() && (!t.capitalized || lexicon::is_function_word(t.text)) {
+            lo += 1;
+        } else {
+            break;
+        }
+    }
+    while hi > lo {
+        let u = &units[hi - 1];
+        let t = &tokens[u.last];
+        if u.hit.is_none() && (!t.capitalized || lexicon::is_function_word(t.text)) {
+            hi -= 1;
+        } else {
+            break;
+        }
+    }
+    if lo < hi {
+        let first = units[lo].first;
+        let last = units[hi - 1].last;
+        let hit = if hi - lo == 1 { units[lo].hit } else { None };
+        let headline = tokens[first..=last].iter().any(|t| t.headline);
+        let certainty = if hit.is_some() {
+            Certainty::Sure
+        } else if headline {
+            Certainty::Headline
+        } else if tokens[first].initial {
+            Certainty::Initial
+        } else {
+            Certainty::Sure
+        };
+        out.push(Chunk {
+            first,
+            last,
+            span: Span::new(tokens[first].span.start, tokens[last].span.end),
+            block: tokens[first].block,
+            hit,
+            after_title: *after_title,
+            certainty,
+        });
+        *after_title = false;
+    }
+    units.clear();
+}

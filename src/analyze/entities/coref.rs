@@ -1,0 +1,222 @@
+//! Groups mentions into entities within one article: same canonical gazetteer name or same
+//! words; then a shorter name joins the longer one it begins or ends ("Sheinbaum" into
+//! "Claudia Sheinbaum"), and an acronym joins the name it abbreviates ("FBI").
+
+use super::classify::{Candidate, Evidence, kind_of};
+use super::gazetteer::GAZETTEER;
+use super::lexicon;
+use super::tokens::Token;
+use crate::analyze::{Entity, EntityKind, Mention};
+use std::collections::HashMap;
+
+struct Cluster<'a> {
+    /// The capitalised words of its longest mention.
+    words: Vec<&'a str>,
+    mentions: Vec<usize>,
+    evidence: Evidence,
+    gazetteer: bool,
+}
+
+fn merge_evidence(into: &mut Evidence, from: &Evidence) {
+    for (a, b) in into.iter_mut().zip(from) {
+        *a = (*a).max(*b);
+    }
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn is_acronym(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| *c != '.').peekable();
+    letters.peek().is_some()
+        && word.chars().filter(|c| *c != '.').count() >= 2
+        && letters.all(char::is_uppercase)
+}
+
+fn initials(words: &[&str]) -> String {
+    words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// Builds the entities, most mentioned first (ties: first mentioned first).
+pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Entity> {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (m, c) in candidates.iter().enumerate() {
+        let words: Vec<&str> = tokens[c.first..=c.last]
+            .iter()
+            .filter(|t| t.capitalized)
+            .map(|t| t.text)
+            .collect();
+        let key = match c.canonical {
+            Some(canonical) => format!("\u{1}{canonical}"),
+            None => c
+                .span
+                .of(text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        let id = *by_key.entry(key).or_insert_with(|| {
+            clusters.push(Cluster {
+                words: Vec::new(),
+                mentions: Vec::new(),
+                evidence: [0; 5],
+                gazetteer: c.canonical.is_some(),
+            });
+            clusters.len() - 1
+        });
+        let cl = &mut clusters[id];
+        cl.mentions.push(m);
+        merge_evidence(&mut cl.evidence, &c.evidence);
+        if words.len() > cl.words.len() {
+            cl.words = words;
+        }
+    }
+
+    // Shorter names join a longer one that starts or ends with them.
+    let mut by_edge: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (id, cl) in clusters.iter().enumerate() {
+        if cl.words.len() > 1 {
+            if let Some(first) = cl.words.first() {
+                by_edge.entry(first).or_default().push(id);
+            }
+            if let Some(last) = cl.words.last()
+                && cl.words.first() != Some(last)
+            {
+                by_edge.entry(last).or_default().push(id);
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..clusters.len()).collect();
+    let mut order: Vec<usize> = (0..clusters.len()).collect();
+    order.sort_by_key(|&i| clusters[i].words.len());
+    for &s in &order {
+        let short = &clusters[s];
+        if short.words.is_empty() {
+            continue;
+        }
+        // A gazetteer name stays itself ("Mexico" never joins "New Mexico"), unless it is also
+        // a personal name and a person in the article bears it ("Paris" in "Valeska Paris").
+        let personal = short.words.len() == 1
+            && (GAZETTEER.is_given_name(short.words[0]) || GAZETTEER.is_surname(short.words[0]));
+        let short_acronym = short.words.len() == 1 && is_acronym(short.words[0]);
+        if short.gazetteer && !personal && !short_acronym {
+            continue;
+        }
+        let short_kind = kind_of(&short.evidence);
+        let short_sure = short.evidence.iter().max().copied().unwrap_or(0) >= 3;
+        let n = short.words.len();
+        let mut best: Option<usize> = None;
+        let candidates = short
+            .words
+            .first()
+            .and_then(|w| by_edge.get(w))
+            .into_iter()
+            .chain(short.words.last().and_then(|w| by_edge.get(w)))
+            .flatten()
+            .take(64);
+        for &l in candidates {
+            let long = &clusters[l];
+            if l == s || long.words.len() <= n {
+                continue;
+            }
+            let edge = long.words[..n] == short.words[..]
+                || long.words[long.words.len() - n..] == short.words[..];
+            let long_kind = kind_of(&long.evidence);
+            let compatible = if short.gazetteer {
+                personal && long_kind == EntityKind::Person
+            } else {
+                !short_sure || short_kind == long_kind
+            };
+            // A lone first word joins only a person ("Claudia") or an institution named by its
+            // head ("the Church" of Scientology), never "Claudia Street".
+            let first_only = n == 1
+                && long.words[0] == short.words[0]
+                && long.words[long.words.len() - 1] != short.words[0]
+                && !short_acronym
+                && !(long_kind == EntityKind::Person
+                    || (long_kind == EntityKind::Organization
+                        && lexicon::is_org_head(short.words[0])));
+            if edge && compatible && !first_only {
+                let better =
+                    best.is_none_or(|b| clusters[l].mentions.len() > clusters[b].mentions.len());
+                if better {
+                    best = Some(l);
+                }
+            }
+        }
+        // An acronym joins the name whose initials it spells: "NASA", "U.N.".
+        if best.is_none() && n == 1 {
+            let letters: String = short.words[0].chars().filter(|c| *c != '.').collect();
+            if short_acronym {
+                best = clusters
+                    .iter()
+                    .enumerate()
+                    .find(|(l, c)| *l != s && c.words.len() >= 2 && initials(&c.words) == letters)
+                    .map(|(l, _)| l);
+            }
+        }
+        if let Some(l) = best {
+            let root = find(&mut parent, l);
+            let sroot = find(&mut parent, s);
+            if root != sroot {
+                parent[sroot] = root;
+            }
+        }
+    }
+
+    let mut merged: HashMap<usize, (Vec<usize>, Evidence)> = HashMap::new();
+    for (id, cluster) in clusters.iter().enumerate() {
+        let root = find(&mut parent, id);
+        let entry = merged.entry(root).or_insert_with(|| (Vec::new(), [0; 5]));
+        entry.0.extend_from_slice(&cluster.mentions);
+        merge_evidence(&mut entry.1, &cluster.evidence);
+    }
+    let mut entities: Vec<(usize, Entity)> = merged
+        .into_values()
+        .map(|(mut ms, evidence)| {
+            ms.sort_by_key(|&m| candidates[m].span.start);
+            ms.dedup_by_key(|m| candidates[*m].span);
+            let name = ms
+                .iter()
+                .map(|&m| candidates[m].span.of(text))
+                .max_by_key(|s| s.chars().count())
+                .unwrap_or_default()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let first = ms.first().map_or(0, |&m| candidates[m].span.start);
+            let mentions = ms
+                .iter()
+                .map(|&m| Mention {
+                    span: candidates[m].span,
+                    block: candidates[m].block,
+                })
+                .collect();
+            (
+                first,
+                Entity {
+                    name,
+                    kind: kind_of(&evidence),
+                    mentions,
+                },
+            )
+        })
+        .collect();
+    entities.sort_by(|a, b| {
+        b.1.mentions
+            .len()
+            .cmp(&a.1.mentions.len())
+            .then(a.0.cmp(&b.0))
+    });
+    entities.into_iter().map(|(_, e)| e).collect()
+}

@@ -1,0 +1,194 @@
+//! The shipped gazetteers (assets/data/), parsed once into one Aho-Corasick automaton over
+//! multi-word names (countries, places, organisations, demonyms) plus word sets of given names
+//! and surnames.
+
+use crate::analyze::EntityKind;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+const COUNTRIES: &str = include_str!("../../../assets/data/countries.txt");
+const PLACES: &str = include_str!("../../../assets/data/places.txt");
+const ORGANIZATIONS: &str = include_str!("../../../assets/data/organizations.txt");
+const DEMONYMS: &str = include_str!("../../../assets/data/demonyms.txt");
+const GIVEN_NAMES: &str = include_str!("../../../assets/data/given_names.txt");
+const SURNAMES: &str = include_str!("../../../assets/data/surnames.txt");
+
+/// What a gazetteer name denotes: its kind and the canonical form shared by its aliases
+/// ("U.S." and "America" both have canonical "United States").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    pub kind: EntityKind,
+    pub canonical: &'static str,
+    /// A country, region or organisation, as opposed to a town whose name may be something
+    /// else too.
+    pub major: bool,
+}
+
+/// A gazetteer hit in a text: byte range and what it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entry: Entry,
+}
+
+pub struct Gazetteer {
+    automaton: AhoCorasick,
+    by_name: HashMap<&'static str, Entry>,
+    entries: Vec<Entry>,
+    given: HashSet<&'static str>,
+    surnames: HashSet<&'static str>,
+}
+
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
+
+fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Gazetteer {
+    fn build() -> Gazetteer {
+        let mut by_name: HashMap<&'static str, Entry> = HashMap::new();
+        let mut order: Vec<&'static str> = Vec::new();
+        // Earlier lists win when a name is in two: an organisation's alias ("Amazon") over a
+        // region, a country over a city of the same name.
+        let mut add = |name: &'static str, entry: Entry| {
+            let name = name.trim();
+            if name.is_empty() || by_name.contains_key(name) {
+                return;
+            }
+            by_name.insert(name, entry);
+            order.push(name);
+        };
+        for line in data_lines(ORGANIZATIONS) {
+            let canonical = line.split('|').next().unwrap_or(line);
+            for name in line.split('|') {
+                add(
+                    name,
+                    Entry {
+                        kind: EntityKind::Organization,
+                        canonical,
+                        major: true,
+                    },
+                );
+            }
+        }
+        for line in data_lines(COUNTRIES) {
+            let canonical = line.split('|').next().unwrap_or(line);
+            for name in line.split('|') {
+                add(
+                    name,
+                    Entry {
+                        kind: EntityKind::Place,
+                        canonical,
+                        major: true,
+                    },
+                );
+            }
+        }
+        for line in data_lines(DEMONYMS) {
+            let names = line.split('\t').next().unwrap_or(line);
+            let canonical = names.split('|').next().unwrap_or(names);
+            for name in names.split('|') {
+                add(
+                    name,
+                    Entry {
+                        kind: EntityKind::Group,
+                        canonical,
+                        major: true,
+                    },
+                );
+            }
+        }
+        for name in data_lines(PLACES) {
+            add(
+                name,
+                Entry {
+                    kind: EntityKind::Place,
+                    canonical: name,
+                    major: false,
+                },
+            );
+        }
+        let entries: Vec<Entry> = order.iter().map(|n| by_name[n]).collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&order)
+            .expect("the shipped gazetteer builds into an automaton");
+        Gazetteer {
+            automaton,
+            by_name,
+            entries,
+            given: data_lines(GIVEN_NAMES).collect(),
+            surnames: data_lines(SURNAMES).collect(),
+        }
+    }
+
+    /// Every gazetteer name in `text` that starts and ends on a word boundary (a possessive
+    /// "'s" or a hyphen may follow: "Mexico's", "U.S.-Mexico"), leftmost-longest, in one pass.
+    pub fn hits(&self, text: &str) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            let last = text[..m.end()].chars().next_back();
+            let bounded_before = !before.is_some_and(char::is_alphanumeric);
+            // "U.S." ends in a period, so a letter may not follow it directly either way.
+            let bounded_after = !after.is_some_and(char::is_alphanumeric)
+                || last.is_some_and(|c| !c.is_alphanumeric());
+            if bounded_before && bounded_after {
+                out.push(Hit {
+                    start: m.start(),
+                    end: m.end(),
+                    entry: self.entries[m.pattern().as_usize()],
+                });
+            }
+        }
+        out
+    }
+
+    /// The entry for exactly this name, if the gazetteer has one.
+    pub fn lookup(&self, name: &str) -> Option<Entry> {
+        self.by_name.get(name).copied()
+    }
+
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given.contains(word)
+    }
+
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_share_a_canonical_name() {
+        let hits = GAZETTEER.hits("The U.S. and the United States, in Latin America.");
+        let names: Vec<&str> = hits.iter().map(|h| h.entry.canonical).collect();
+        assert_eq!(names, ["United States", "United States", "Latin America"]);
+    }
+
+    #[test]
+    fn hits_respect_word_boundaries() {
+        let hits = GAZETTEER.hits("Indianapolis, Mexico's, U.S.-Mexico, Omaha");
+        let texts: Vec<&str> = hits
+            .iter()
+            .map(|h| &"Indianapolis, Mexico's, U.S.-Mexico, Omaha"[h.start..h.end])
+            .collect();
+        assert_eq!(texts, ["Indianapolis", "Mexico", "U.S.", "Mexico", "Omaha"]);
+    }
+
+    #[test]
+    fn names_lists_load() {
+        assert!(GAZETTEER.is_given_name("Claudia"));
+        assert!(GAZETTEER.is_surname("Johnson"));
+        assert!(!GAZETTEER.is_given_name("Despite"));
+    }
+}

@@ -1,0 +1,27 @@
+//! Named entities: people, organisations, places, groups and other named things, with every
+//! mention of each in the article, found by rules in the manner of Mikheev, Moens and Grover
+//! (1999): sure-fire contexts first (titles, organisation and place head words, gazetteer
+//! names), then propagation within the article (a later "Sheinbaum" is the earlier "Claudia
+//! Sheinbaum"), then relaxed guesses. Words capitalised only by their position (sentence
+//! starts, headlines) count as names only when the article confirms them elsewhere.
+
+mod chunks;
+mod classify;
+mod coref;
+mod gazetteer;
+mod lexicon;
+mod tokens;
+
+use super::Entity;
+use crate::article::Article;
+
+/// Every named entity in the article with its mentions, most mentioned first.
+pub fn find_entities(article: &Article) -> Vec<Entity> {
+    let tokens = tokens::tokenize(article);
+    let chunks = chunks::find_chunks(&tokens, &article.text);
+    let mentions = classify::resolve(&tokens, chunks);
+    coref::group(&article.text, &tokens, &mentions)
+}
+
+#[cfg(test)]
+mod tests;

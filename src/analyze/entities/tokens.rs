@@ -1,0 +1,81 @@
+//! The article as a flat list of words with what entity finding needs to know about each:
+//! capitalisation, position in its sentence, punctuation before it, a possessive after it.
+
+use crate::analyze::text;
+use crate::article::{Article, BlockKind};
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token<'a> {
+    /// The word without a possessive "'s": "Trump" for "Trump's".
+    pub text: &'a str,
+    /// Span of `text` in the article.
+    pub span: Span,
+    pub block: usize,
+    pub possessive: bool,
+    /// Starts with an upper-case letter.
+    pub capitalized: bool,
+    /// First word of a sentence, of a quotation, or after a colon: capitalised by position.
+    pub initial: bool,
+    /// In a headline, where every word may be capitalised.
+    pub headline: bool,
+    /// Punctuation (other than "&") stands between this word and the previous one.
+    pub gap_before: bool,
+}
+
+fn strip_possessive(word: &str) -> (&str, bool) {
+    for suffix in ["'s", "’s", "'S"] {
+        if let Some(base) = word.strip_suffix(suffix)
+            && !base.is_empty()
+        {
+            return (base, true);
+        }
+    }
+    (word, false)
+}
+
+/// All words of all blocks, in text order.
+pub fn tokenize(article: &Article) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    for (block, b) in article.blocks.iter().enumerate() {
+        let text = b.span.of(&article.text);
+        let headline = b.kind == BlockKind::Headline;
+        let starts = text::sentence_starts(text);
+        let mut next_start = 0;
+        let mut prev_end = 0;
+        for (i, w) in text::words(text).into_iter().enumerate() {
+            let between = &text[prev_end..w.span.start];
+            // A sentence start lying between the previous word and this one makes it initial.
+            let mut initial = i == 0;
+            while next_start < starts.len() && starts[next_start] <= w.span.start {
+                if starts[next_start] >= prev_end {
+                    initial = true;
+                }
+                next_start += 1;
+            }
+            if between.contains(['"', '“', ':', '(', '[', '‘']) && !between.contains(',') {
+                initial = true;
+            }
+            // "Prof. Patrizia": the period of a title abbreviation does not part the name.
+            let after_title = between.starts_with('.')
+                && out
+                    .last()
+                    .is_some_and(|t: &Token| super::lexicon::is_title(t.text));
+            let punctuation = if after_title { &between[1..] } else { between };
+            let gap_before = i > 0 && punctuation.chars().any(|c| !c.is_whitespace() && c != '&');
+            let (base, possessive) = strip_possessive(w.text);
+            out.push(Token {
+                text: base,
+                span: Span::new(w.span.start, w.span.start + base.len()).offset(b.span.start),
+                block,
+                possessive,
+                capitalized: base.chars().next().is_some_and(char::is_uppercase),
+                initial,
+                headline,
+                gap_before,
+            });
+            prev_end = w.span.end;
+        }
+    }
+    out
+}

@@ -1,0 +1,339 @@
+//! From a reporting cue to a speaker: find the words naming who speaks, then the entity one of
+//! whose mentions overlaps them.
+
+use super::Paragraph;
+use super::lexicon;
+use crate::analyze::{Entity, EntityKind};
+use crate::span::Span;
+
+/// Where a quotation's speaker is named. Word indices and spans are relative to the paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// The subject stands before reporting verb `verb`, after `segment_start`: "Sheinbaum, the
+    /// president, said".
+    Before { verb: usize, segment_start: usize },
+    /// The subject follows the verb right after the quotation: ""...," said Sheinbaum".
+    Inverted { verb: usize, region_end: usize },
+    /// "according to X", "in the words of X": the speaker is named in `region`.
+    According { region: Span },
+    /// ""..." — Matthew Ingram".
+    Dash { region: Span },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    Entity(usize),
+    /// A speaker is named but is no known entity ("one poster wrote").
+    Unknown,
+    /// "it added", ", and said": the speaker of the quotation before.
+    Inherit,
+}
+
+/// The entities' mentions in text order, for overlap and "latest person" look-ups.
+pub struct Mentions {
+    /// (span, entity index, kind), sorted by span start.
+    list: Vec<(Span, usize, EntityKind)>,
+    /// For each position in `list`, the entity of the latest person mention up to it.
+    latest_person: Vec<Option<usize>>,
+}
+
+/// Mentions longer than this are not looked for behind a span's start.
+const LONGEST_MENTION: usize = 256;
+
+impl Mentions {
+    pub fn new(entities: &[Entity]) -> Self {
+        let mut list: Vec<(Span, usize, EntityKind)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i, e.kind)))
+            .collect();
+        list.sort_by_key(|&(span, i, _)| (span, i));
+        let mut latest = None;
+        let latest_person = list
+            .iter()
+            .map(|&(_, i, kind)| {
+                if kind == EntityKind::Person {
+                    latest = Some(i);
+                }
+                latest
+            })
+            .collect();
+        Mentions {
+            list,
+            latest_person,
+        }
+    }
+
+    /// Mentions overlapping `span`, in text order.
+    fn overlapping(&self, span: Span) -> impl Iterator<Item = (Span, usize, EntityKind)> + '_ {
+        let from = span.start.saturating_sub(LONGEST_MENTION);
+        let first = self.list.partition_point(|(s, _, _)| s.start < from);
+        self.list[first..]
+            .iter()
+            .take_while(move |(s, _, _)| s.start < span.end)
+            .filter(move |(s, _, _)| s.overlaps(span))
+            .copied()
+    }
+
+    /// The first person mentioned in `span`, else the first entity of any kind.
+    pub fn first_in(&self, span: Span) -> Option<usize> {
+        self.overlapping(span)
+            .find(|m| m.2 == EntityKind::Person)
+            .or_else(|| self.overlapping(span).next())
+            .map(|m| m.1)
+    }
+
+    /// The first person mentioned in `span`.
+    pub fn first_person_in(&self, span: Span) -> Option<usize> {
+        self.overlapping(span)
+            .find(|m| m.2 == EntityKind::Person)
+            .map(|m| m.1)
+    }
+
+    /// The last person mentioned in `span`, else the last entity of any kind: the head of a noun
+    /// phrase such as "Secretary of State Marco Rubio" comes last.
+    fn last_in(&self, span: Span) -> Option<usize> {
+        self.overlapping(span)
+            .filter(|m| m.2 == EntityKind::Person)
+            .last()
+            .or_else(|| self.overlapping(span).last())
+            .map(|m| m.1)
+    }
+
+    /// Whether anything is mentioned in `span`.
+    pub fn any_in(&self, span: Span) -> bool {
+        self.overlapping(span).next().is_some()
+    }
+
+    /// Whether a person is mentioned in `span`.
+    pub fn has_person_in(&self, span: Span) -> bool {
+        self.overlapping(span).any(|m| m.2 == EntityKind::Person)
+    }
+
+    /// The span of the last person mention starting before byte `at`.
+    fn latest_person_mention_before(&self, at: usize) -> Option<Span> {
+        let entity = self.latest_person_before(at)?;
+        let i = self.list.partition_point(|(s, _, _)| s.start < at);
+        self.list[..i]
+            .iter()
+            .rev()
+            .find(|m| m.1 == entity)
+            .map(|m| m.0)
+    }
+
+    /// The first person mentioned from byte `from` up to and including the mention `until`.
+    fn first_person_from(&self, from: usize, until: Span) -> Option<usize> {
+        self.overlapping(Span::new(from, until.end))
+            .find(|m| m.2 == EntityKind::Person && m.0.start >= from)
+            .map(|m| m.1)
+    }
+
+    /// The entity of the person mentioned last before byte `at`.
+    fn latest_person_before(&self, at: usize) -> Option<usize> {
+        let i = self.list.partition_point(|(s, _, _)| s.start < at);
+        self.latest_person.get(i.checked_sub(1)?).copied().flatten()
+    }
+
+    /// Person mentions before byte `at` and from byte `floor` on, latest first.
+    pub fn persons_before(&self, at: usize, floor: usize) -> impl Iterator<Item = (Span, usize)> {
+        let i = self.list.partition_point(|(s, _, _)| s.start < at);
+        self.list[..i]
+            .iter()
+            .rev()
+            .take_while(move |m| m.0.start >= floor)
+            .filter(|m| m.2 == EntityKind::Person)
+            .map(|m| (m.0, m.1))
+    }
+}
+
+/// Resolves a cue of paragraph `para` to a speaker.
+pub fn resolve(para: &Paragraph, cue: &Cue, mentions: &Mentions) -> Resolution {
+    match *cue {
+        Cue::Before {
+            verb,
+            segment_start,
+        } => subject_before(para, verb, segment_start, mentions),
+        Cue::Inverted { verb, region_end } => subject_after(para, verb, region_end, mentions),
+        Cue::According { region } | Cue::Dash { region } => {
+            match mentions.first_in(para.abs(region)) {
+                Some(e) => Resolution::Entity(e),
+                None => Resolution::Unknown,
+            }
+        }
+    }
+}
+
+/// The subject of verb `verb`: the noun phrase ending just before it (past auxiliaries such as
+/// "has also", and past a comma-enclosed apposition such as ", the president,"), starting after
+/// the last clause boundary.
+fn subject_before(
+    para: &Paragraph,
+    verb: usize,
+    segment_start: usize,
+    mentions: &Mentions,
+) -> Resolution {
+    let words = &para.words;
+    let first = para.word_index_at(segment_start);
+    let mut end = verb;
+    // "Cooper said ... "for months", and said": a conjunction right before the verb chain.
+    while end > first
+        && (lexicon::is_auxiliary(words[end - 1].text)
+            || matches!(words[end - 1].text, "and" | "but" | "or"))
+    {
+        end -= 1;
+    }
+    if end == first {
+        // "X said ... "...", and said "..."": the subject of the verb coordinated before.
+        let sentence = para.sentence_start(words[verb].span.start);
+        let earlier = (0..first).rev().find(|&i| {
+            words[i].span.start >= sentence
+                && lexicon::is_reporting_verb(words[i].text)
+                && !para.inside_marks(words[i].span.start)
+        });
+        return match earlier {
+            Some(i) => subject_before(para, i, para.segment_start(i), mentions),
+            None => Resolution::Inherit,
+        };
+    }
+    let verb_start = words[verb].span.start;
+    let mut np_end_word = end - 1;
+    if para.text[words[np_end_word].span.end..verb_start].contains(',') {
+        // "X, the president, said": the subject is the comma-separated piece before the
+        // apposition; the apposition may hold commas itself ("curator at the University of
+        // Arkansas, Fayetteville,"), so the nearest piece naming a person wins.
+        let commas: Vec<usize> = (first..np_end_word)
+            .filter(|&j| gap(para, j).contains(','))
+            .collect();
+        let piece = |k: usize| {
+            let start = if k == 0 { first } else { commas[k - 1] + 1 };
+            (start, commas[k])
+        };
+        let with_person = (0..commas.len()).rev().map(piece).find(|&(a, b)| {
+            let span = Span::new(words[a].span.start, words[b].span.end);
+            mentions.has_person_in(para.abs(span))
+        });
+        if let Some((_, b)) = with_person {
+            np_end_word = b;
+        } else if let Some(&j) = commas.last() {
+            np_end_word = j;
+        }
+    }
+    let mut np_start_word = np_end_word;
+    while np_start_word > first {
+        let prev = np_start_word - 1;
+        // "and" joins clauses, but not inside a name: "The Globe and Mail".
+        let inside_name = matches!(words[prev].text, "and" | "&")
+            && prev > first
+            && words[prev - 1].is_capitalized()
+            && words[prev + 1].is_capitalized();
+        if (lexicon::is_clause_word(words[prev].text) && !inside_name)
+            || gap(para, prev).contains([',', ';', ':', '(', ')', '—', '–'])
+        {
+            break;
+        }
+        np_start_word = prev;
+    }
+    // The head of the subject comes before a preposition when a common noun ("a letter seen by
+    // Sky News says") or a name ("Matthew Ingram of The Globe and Mail wrote") precedes it; in
+    // "Secretary of State Marco Rubio said" it comes after.
+    if let Some(k) = (np_start_word + 1..=np_end_word).find(|&k| {
+        lexicon::is_preposition(words[k].text)
+            && (!words[k - 1].is_capitalized()
+                || mentions.any_in(para.abs(Span::new(
+                    words[np_start_word].span.start,
+                    words[k - 1].span.end,
+                ))))
+    }) {
+        np_end_word = k - 1;
+    }
+    let np = Span::new(words[np_start_word].span.start, words[np_end_word].span.end);
+    if let Some(e) = mentions.last_in(para.abs(np)) {
+        return Resolution::Entity(e);
+    }
+    let head = words[np_end_word].text;
+    if np_start_word == np_end_word {
+        if lexicon::is_person_pronoun(head) {
+            return pronoun(para, np.start, mentions);
+        }
+        if lexicon::is_other_pronoun(head) {
+            return Resolution::Inherit;
+        }
+    }
+    Resolution::Unknown
+}
+
+/// The subject after verb `verb` in "said Bolden to the crowd": the first entity in the next
+/// few words, up to punctuation.
+fn subject_after(
+    para: &Paragraph,
+    verb: usize,
+    region_end: usize,
+    mentions: &Mentions,
+) -> Resolution {
+    const MAX_WORDS: usize = 6;
+    let words = &para.words;
+    let first = verb + 1;
+    let Some(head) = words.get(first).filter(|w| w.span.start < region_end) else {
+        return Resolution::Unknown;
+    };
+    if lexicon::is_person_pronoun(head.text) {
+        return pronoun(para, head.span.start, mentions);
+    }
+    if lexicon::is_other_pronoun(head.text) {
+        return Resolution::Inherit;
+    }
+    let mut last = first;
+    while last + 1 < words.len()
+        && last + 1 - first < MAX_WORDS
+        && words[last + 1].span.start < region_end
+        && !gap(para, last).contains([',', ';', ':', '.', '(', '—', '–'])
+    {
+        last += 1;
+    }
+    let region = Span::new(head.span.start, words[last].span.end);
+    match mentions.first_in(para.abs(region)) {
+        Some(e) => Resolution::Entity(e),
+        None => Resolution::Unknown,
+    }
+}
+
+/// "he said": the person the pronoun most likely refers to. Of the sentence holding the last
+/// person mentioned before it, the first person mentioned: subjects come first, so in "Rathbun
+/// asked for donations to help Montalvo. He described ..." the pronoun is Rathbun.
+fn pronoun(para: &Paragraph, at: usize, mentions: &Mentions) -> Resolution {
+    let at = para.base + at;
+    let Some(latest) = mentions.latest_person_mention_before(at) else {
+        return Resolution::Unknown;
+    };
+    let sentence = sentence_start_before(para.full, latest.start);
+    match mentions.first_person_from(sentence, latest) {
+        Some(e) => Resolution::Entity(e),
+        None => Resolution::Unknown,
+    }
+}
+
+/// Where the sentence holding byte `at` of `text` starts, looking back a bounded distance.
+fn sentence_start_before(text: &str, at: usize) -> usize {
+    const MAX_LOOKBACK: usize = 600;
+    let mut prev: Option<(usize, char)> = None;
+    for (n, (i, c)) in text[..at].char_indices().rev().enumerate() {
+        if n >= MAX_LOOKBACK || c == '\n' {
+            return prev.map_or(i + c.len_utf8(), |(p, _)| p);
+        }
+        if matches!(c, '.' | '!' | '?') && prev.is_some_and(|(_, p)| p.is_whitespace()) {
+            return i + 1;
+        }
+        prev = Some((i, c));
+    }
+    0
+}
+
+/// The text between word `i` and the next word (or the paragraph's end).
+fn gap<'a>(para: &Paragraph<'a>, i: usize) -> &'a str {
+    let start = para.words[i].span.end;
+    let end = para
+        .words
+        .get(i + 1)
+        .map_or(para.text.len(), |w| w.span.start);
+    &para.text[start..end]
+}

@@ -1,0 +1,326 @@
+//! Words that tell who is speaking: reporting verbs in all their inflections, and the small
+//! closed classes (auxiliaries, pronouns, determiners, naming words) attribution needs.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Regular reporting verbs by their base form; inflections are generated.
+const REGULAR: &[&str] = &[
+    "add",
+    "state",
+    "declare",
+    "clarify",
+    "explain",
+    "warn",
+    "insist",
+    "note",
+    "argue",
+    "claim",
+    "ask",
+    "announce",
+    "comment",
+    "continue",
+    "conclude",
+    "admit",
+    "assert",
+    "tweet",
+    "reply",
+    "respond",
+    "recall",
+    "observe",
+    "remark",
+    "mention",
+    "acknowledge",
+    "emphasize",
+    "emphasise",
+    "stress",
+    "urge",
+    "describe",
+    "characterize",
+    "characterise",
+    "quip",
+    "joke",
+    "exclaim",
+    "answer",
+    "confirm",
+    "deny",
+    "complain",
+    "testify",
+    "predict",
+    "boast",
+    "concede",
+    "caution",
+    "affirm",
+    "maintain",
+    "contend",
+    "agree",
+    "protest",
+    "scream",
+    "shout",
+    "yell",
+    "whisper",
+    "suggest",
+    "muse",
+    "dub",
+];
+
+/// Irregular forms, and forms whose base is too ambiguous as a noun ("report", "read").
+const IRREGULAR: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "write",
+    "writes",
+    "wrote",
+    "written",
+    "writing",
+    "reported",
+    "reporting",
+    "reads",
+    "speak",
+    "speaks",
+    "spoke",
+    "speaking",
+    "posted",
+    "posting",
+];
+
+/// Regular English inflections of a base form: -s, -ed, -ing, with the usual spelling changes.
+fn inflections(base: &str) -> Vec<String> {
+    let mut forms = vec![base.to_string()];
+    if let Some(stem) = base
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
+        forms.push(format!("{stem}ies"));
+        forms.push(format!("{stem}ied"));
+        forms.push(format!("{base}ing"));
+    } else if let Some(stem) = base.strip_suffix('e') {
+        forms.push(format!("{base}s"));
+        forms.push(format!("{base}d"));
+        forms.push(format!("{stem}ing"));
+    } else if base.ends_with(['s', 'x', 'z']) || base.ends_with("sh") || base.ends_with("ch") {
+        forms.push(format!("{base}es"));
+        forms.push(format!("{base}ed"));
+        forms.push(format!("{base}ing"));
+    } else {
+        forms.push(format!("{base}s"));
+        // Short verbs ending consonant-vowel-consonant double it: "quipped", "dubbed".
+        let doubled = matches!(base, "quip" | "dub");
+        let last = base.chars().last().unwrap_or('x');
+        if doubled {
+            forms.push(format!("{base}{last}ed"));
+            forms.push(format!("{base}{last}ing"));
+        } else {
+            forms.push(format!("{base}ed"));
+            forms.push(format!("{base}ing"));
+        }
+    }
+    forms
+}
+
+static REPORTING: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    REGULAR
+        .iter()
+        .flat_map(|b| inflections(b))
+        .chain(IRREGULAR.iter().map(|s| s.to_string()))
+        .collect()
+});
+
+/// Whether `word` is a reporting verb. Only lower-case words count: capitalised "States" or
+/// "Post" are names far more often than verbs.
+pub fn is_reporting_verb(word: &str) -> bool {
+    REPORTING.contains(word)
+}
+
+/// Words that may stand between a subject and its reporting verb: "Sheinbaum has also said".
+pub fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "later"
+            | "then"
+            | "previously"
+            | "further"
+            | "was"
+            | "is"
+            | "were"
+            | "are"
+            | "reportedly"
+            | "once"
+            | "again"
+            | "publicly"
+            | "would"
+            | "will"
+            | "earlier"
+            | "recently"
+            | "repeatedly"
+            | "simply"
+            | "just"
+            | "often"
+            | "been"
+            | "not"
+            | "did"
+            | "does"
+            | "do"
+            | "may"
+            | "might"
+            | "could"
+    )
+}
+
+/// Third-person pronouns that refer back to a person.
+pub fn is_person_pronoun(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "he" | "she")
+}
+
+/// Pronouns that refer back to an organisation or a group already speaking.
+pub fn is_other_pronoun(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "it" | "they" | "we")
+}
+
+/// Words after which a short quotation is a noun phrase, not speech: "a "quasi-state of war"".
+pub fn is_determiner(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "a" | "an"
+            | "the"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "so-called"
+            | "some"
+            | "any"
+            | "of"
+    )
+}
+
+/// Words after which a quotation is a name or a title: "a robot named "Robogee"".
+pub fn is_naming_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "named"
+            | "called"
+            | "titled"
+            | "entitled"
+            | "nicknamed"
+            | "labelled"
+            | "labeled"
+            | "name"
+            | "headlined"
+            | "hashtag"
+    )
+}
+
+/// Short words that stay lower-case in a title: "Photographs and Prints from the Collection".
+pub fn is_title_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "and"
+            | "or"
+            | "for"
+            | "from"
+            | "with"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "by"
+            | "into"
+            | "over"
+            | "vs"
+            | "vs."
+            | "nor"
+            | "but"
+            | "as"
+    )
+}
+
+/// Prepositions that attach a name to a common noun: "a letter seen by Sky News".
+pub fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "by" | "of" | "for" | "from" | "at" | "with" | "in" | "on" | "to" | "about" | "near"
+    )
+}
+
+/// Words that start a new clause, so a subject never reaches back past them.
+pub fn is_clause_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "that"
+            | "which"
+            | "who"
+            | "and"
+            | "but"
+            | "while"
+            | "as"
+            | "when"
+            | "after"
+            | "before"
+            | "because"
+            | "since"
+            | "although"
+            | "though"
+            | "whereas"
+            | "where"
+            | "if"
+            | "so"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reporting_verbs_are_known_in_every_inflection() {
+        for w in [
+            "said",
+            "says",
+            "tells",
+            "told",
+            "added",
+            "adding",
+            "stated",
+            "declares",
+            "clarified",
+            "clarifies",
+            "explaining",
+            "warned",
+            "insists",
+            "noted",
+            "argued",
+            "claims",
+            "asked",
+            "wrote",
+            "announced",
+            "replied",
+            "tweeted",
+            "quipped",
+            "concluded",
+        ] {
+            assert!(is_reporting_verb(w), "{w}");
+        }
+        for w in ["Said", "report", "house", "States", "dub"] {
+            assert_eq!(is_reporting_verb(w), w == "dub", "{w}");
+        }
+    }
+}

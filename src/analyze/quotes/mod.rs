@@ -1,0 +1,431 @@
+//! Direct quotations and who said them.
+//!
+//! Each paragraph's double quotation marks are paired ([`marks`]); a paired span is a quotation
+//! unless it looks like a scare quote, a name or a title. Its speaker comes from a reporting cue
+//! next to it ("X said", "said X", "according to X", "— X"), else from the quotation it continues
+//! (the previous one in the paragraph, or the previous paragraph's when a quotation runs across
+//! paragraphs), else from the paragraph's narrative (the last reporting verb's subject, or the
+//! person mentioned last). The speaker's words are matched to the given entities' mentions, so
+//! this works with any entity list, including an empty one (then every speaker is `None`).
+//!
+//! A quotation that runs over several paragraphs gives one [`Quote`] per paragraph, all with the
+//! same speaker: a quote's span never leaves its block.
+
+mod attribution;
+mod lexicon;
+mod marks;
+
+use super::text::{Word, sentence_starts, words};
+use super::{Entity, Quote};
+use crate::article::{Article, BlockKind};
+use crate::span::Span;
+use attribution::{Cue, Mentions, Resolution};
+use marks::Marked;
+
+/// Finds the direct quotations of `article`, in text order, with speakers as indices into
+/// `entities`.
+pub fn find_quotes(article: &Article, entities: &[Entity]) -> Vec<Quote> {
+    let mentions = Mentions::new(entities);
+    let mut out = Vec::new();
+    let mut carry = Carry::default();
+    for (index, block) in article.blocks.iter().enumerate() {
+        if article.text.get(block.span.start..block.span.end).is_none() {
+            continue;
+        }
+        if block.kind == BlockKind::Headline {
+            carry = Carry::default();
+            continue;
+        }
+        let para = Paragraph::new(&article.text, block.span, carry.open.is_some());
+        carry = para.find(index, &mentions, &carry, &mut out);
+    }
+    out
+}
+
+/// What a paragraph hands to the next one.
+#[derive(Debug, Default, Clone, Copy)]
+struct Carry {
+    /// Set when the paragraph ended inside a quotation (with that quotation's speaker); kept
+    /// across paragraphs without any quotation marks, such as photo captions.
+    open: Option<Option<usize>>,
+    /// The speaker of the paragraph's last quotation.
+    last_speaker: Option<usize>,
+    /// The speaker introduced by a paragraph that ends with "X said:" or "X stated,".
+    intro: Option<usize>,
+}
+
+/// One block's text with its words, sentences and paired marks; offsets relative to the block.
+struct Paragraph<'a> {
+    /// The whole article's text.
+    full: &'a str,
+    text: &'a str,
+    base: usize,
+    words: Vec<Word<'a>>,
+    sentences: Vec<usize>,
+    marked: Vec<Marked>,
+}
+
+impl<'a> Paragraph<'a> {
+    fn new(full: &'a str, span: Span, continued: bool) -> Self {
+        let text = &full[span.start..span.end];
+        let base = span.start;
+        Paragraph {
+            full,
+            text,
+            base,
+            words: words(text),
+            sentences: sentence_starts(text),
+            marked: marks::pair(text, continued),
+        }
+    }
+
+    /// Finds this paragraph's quotations, pushes them to `out`, and says what the next paragraph
+    /// inherits.
+    fn find(
+        &self,
+        block: usize,
+        mentions: &Mentions,
+        carry: &Carry,
+        out: &mut Vec<Quote>,
+    ) -> Carry {
+        let mut previous: Option<Option<usize>> = None;
+        let mut last_open: Option<Option<usize>> = None;
+        for (k, m) in self.marked.iter().enumerate() {
+            let cue = self.cue(k);
+            if !self.is_quotation(k, cue.as_ref()) {
+                if !m.closed {
+                    last_open = Some(None);
+                }
+                continue;
+            }
+            let resolved = cue.map(|c| attribution::resolve(self, &c, mentions));
+            let speaker = match resolved {
+                Some(Resolution::Entity(e)) => Some(e),
+                Some(Resolution::Unknown) => None,
+                Some(Resolution::Inherit) => previous.flatten().or(carry.last_speaker),
+                None => self.fallback(k, previous, carry, mentions),
+            };
+            out.push(Quote {
+                span: Span::new(self.base + m.inner_start, self.base + m.inner_end),
+                block,
+                speaker,
+            });
+            previous = Some(speaker);
+            if !m.closed {
+                last_open = Some(speaker);
+            }
+        }
+        let open = if self.marked.is_empty() {
+            carry.open
+        } else {
+            last_open
+        };
+        Carry {
+            open,
+            last_speaker: previous.flatten(),
+            intro: self.intro(mentions),
+        }
+    }
+
+    /// The speaker of a quotation without a cue of its own.
+    fn fallback(
+        &self,
+        k: usize,
+        previous: Option<Option<usize>>,
+        carry: &Carry,
+        mentions: &Mentions,
+    ) -> Option<usize> {
+        let m = self.marked[k];
+        // A quotation continuing after "X said." in the same paragraph.
+        if let Some(Some(speaker)) = previous {
+            return Some(speaker);
+        }
+        // A paragraph that opens with a quotation continues the previous paragraph's speaker.
+        if !has_word(&self.text[..m.open]) {
+            if let Some(open) = carry.open {
+                return open;
+            }
+            // After "Rathbun stated," closing the previous paragraph.
+            if let Some(speaker) = carry.intro {
+                return Some(speaker);
+            }
+            // After a quoted paragraph, unless a name after this quotation points elsewhere
+            // (""..." Anonymous blogger, "Title"").
+            if !self.names_follow(k)
+                && let Some(speaker) = carry.last_speaker
+            {
+                return Some(speaker);
+            }
+        }
+        // The narrative just before: "Heald noted the findings show ... . "An air-quality..."".
+        if let Some(verb) = self.last_verb_before(m.open) {
+            let cue = Cue::Before {
+                verb,
+                segment_start: self.segment_start(verb),
+            };
+            if let Resolution::Entity(e) = attribution::resolve(self, &cue, mentions) {
+                return Some(e);
+            }
+        }
+        // "Sunak defended the record: "...": the person leading a sentence that introduces a
+        // quotation; without one, a colon introduces a list or an example ("including:").
+        let sentence = self.sentence_start(m.open);
+        if self.text[..m.open].trim_end().ends_with(':')
+            && let Some(e) = mentions.first_person_in(self.abs(Span::new(sentence, m.open)))
+        {
+            return Some(e);
+        }
+        // The person this paragraph mentioned last, outside quotations.
+        mentions
+            .persons_before(self.base + m.open, self.base)
+            .find(|(span, _)| !self.inside_marks(span.start - self.base))
+            .map(|(_, e)| e)
+    }
+
+    /// Whether a capitalised word follows quotation `k` in its sentence, before the next one.
+    fn names_follow(&self, k: usize) -> bool {
+        let m = self.marked[k];
+        let next_mark = self.marked.get(k + 1).map_or(self.text.len(), |n| n.open);
+        let after = &self.text[m.close_end..next_mark];
+        let end = after
+            .find(['.', '!', '?'])
+            .map_or(next_mark, |i| m.close_end + i);
+        self.words[self.word_index_at(m.close_end)..]
+            .iter()
+            .take_while(|w| w.span.start < end)
+            .any(|w| w.is_capitalized())
+    }
+
+    /// The speaker a paragraph ending in "X said:" or "X stated," introduces for the next one.
+    fn intro(&self, mentions: &Mentions) -> Option<usize> {
+        let trimmed = self.text.trim_end();
+        if !trimmed.ends_with([':', ',']) {
+            return None;
+        }
+        let end = trimmed.len();
+        if let Some(verb) = self.last_verb_before(end) {
+            let cue = Cue::Before {
+                verb,
+                segment_start: self.segment_start(verb),
+            };
+            if let Resolution::Entity(e) = attribution::resolve(self, &cue, mentions) {
+                return Some(e);
+            }
+        }
+        let sentence = self.sentence_start(end);
+        mentions.first_in(self.abs(Span::new(sentence, end)))
+    }
+
+    /// The reporting cue of quotation `k`: after it when the quotation opens its sentence
+    /// (""...," she said"), else before it ("She said "..."") and then after it.
+    fn cue(&self, k: usize) -> Option<Cue> {
+        let m = self.marked[k];
+        let sentence = self.sentence_start(m.open);
+        let opens_sentence = !has_word(&self.text[sentence..m.open]);
+        if opens_sentence {
+            self.cue_after(k).or_else(|| self.cue_before(k))
+        } else {
+            self.cue_before(k).or_else(|| self.cue_after(k))
+        }
+    }
+
+    /// How many words the cue after a quotation may lie from it: "..., Khaled Al-Maeena, editor at
+    /// large at the Saudi Gazette, said".
+    const AFTER_WINDOW: usize = 12;
+    /// How far back in its sentence a reporting verb may govern a quotation.
+    const BEFORE_WINDOW: usize = 40;
+
+    fn cue_after(&self, k: usize) -> Option<Cue> {
+        let m = self.marked[k];
+        if !m.closed {
+            return None;
+        }
+        let next_mark = self.marked.get(k + 1).map_or(self.text.len(), |n| n.open);
+        let rest = &self.text[m.close_end..next_mark];
+        let after = rest.trim_start();
+        if after.starts_with(['-', '—', '–']) {
+            let dash = m.close_end + (rest.len() - after.len());
+            return Some(Cue::Dash {
+                region: Span::new(dash, next_mark),
+            });
+        }
+        let first = self.word_index_at(m.close_end);
+        let first_word = self.words.get(first)?;
+        let inner = &self.text[m.inner_start..m.inner_end];
+        if ends_sentence(inner) && first_word.is_capitalized() {
+            return None;
+        }
+        let sentence_end = self.sentence_end(m.close_end).min(next_mark);
+        for (n, i) in (first..self.words.len())
+            .take(Self::AFTER_WINDOW)
+            .enumerate()
+        {
+            let w = self.words[i];
+            if w.span.start >= sentence_end {
+                break;
+            }
+            if w.text.eq_ignore_ascii_case("according")
+                && self.words.get(i + 1).is_some_and(|t| t.text == "to")
+            {
+                return Some(Cue::According {
+                    region: Span::new(self.words[i + 1].span.end, sentence_end),
+                });
+            }
+            if lexicon::is_reporting_verb(w.text) {
+                return Some(if n == 0 {
+                    Cue::Inverted {
+                        verb: i,
+                        region_end: sentence_end,
+                    }
+                } else {
+                    Cue::Before {
+                        verb: i,
+                        segment_start: m.close_end,
+                    }
+                });
+            }
+        }
+        None
+    }
+
+    fn cue_before(&self, k: usize) -> Option<Cue> {
+        let m = self.marked[k];
+        let sentence = self.sentence_start(m.open);
+        let end = self.word_index_at(m.open);
+        let start = self.word_index_at(sentence);
+        for i in (start..end).rev().take(Self::BEFORE_WINDOW) {
+            let w = self.words[i];
+            if self.inside_marks(w.span.start) {
+                continue;
+            }
+            let lower = w.text.to_lowercase();
+            let prev = |back: usize| {
+                i.checked_sub(back)
+                    .filter(|&j| j >= start)
+                    .map(|j| self.words[j].text.to_lowercase())
+            };
+            if lower == "to" && prev(1).as_deref() == Some("according") {
+                return Some(Cue::According {
+                    region: Span::new(w.span.end, m.open),
+                });
+            }
+            if lower == "of"
+                && prev(1).as_deref() == Some("words")
+                && prev(2).as_deref() == Some("the")
+                && prev(3).as_deref() == Some("in")
+            {
+                return Some(Cue::According {
+                    region: Span::new(w.span.end, m.open),
+                });
+            }
+            if lexicon::is_reporting_verb(w.text) {
+                return Some(Cue::Before {
+                    verb: i,
+                    segment_start: self.segment_start(i),
+                });
+            }
+        }
+        None
+    }
+
+    /// Whether a marked span is speech rather than a scare quote, a name or a title.
+    fn is_quotation(&self, k: usize, cue: Option<&Cue>) -> bool {
+        let m = self.marked[k];
+        let first = self.word_index_at(m.inner_start);
+        let last = self.word_index_at(m.inner_end);
+        let inner_words = &self.words[first..last.max(first)];
+        let count = inner_words.len();
+        if count == 0 {
+            return false;
+        }
+        let before = self.word_index_at(m.open);
+        let previous_word = before.checked_sub(1).map(|i| self.words[i]).filter(|w| {
+            !has_word(&self.text[w.span.end..m.open]) && !self.inside_marks(w.span.start)
+        });
+        if previous_word.is_some_and(|w| lexicon::is_naming_word(w.text)) {
+            return false;
+        }
+        if count <= 3 && previous_word.is_some_and(|w| lexicon::is_determiner(w.text)) {
+            return false;
+        }
+        let inner = &self.text[m.inner_start..m.inner_end];
+        let sentence = ends_sentence(inner);
+        let capitalized = inner_words.iter().filter(|w| w.is_capitalized()).count();
+        let title_case = capitalized >= 2
+            && inner_words.iter().all(|w| {
+                w.is_capitalized()
+                    || lexicon::is_title_function_word(w.text)
+                    || w.text.chars().all(|c| c.is_ascii_digit())
+            });
+        if count >= 2 && !sentence && title_case {
+            return false;
+        }
+        if !sentence && matches!(cue, Some(Cue::Dash { .. })) {
+            return false;
+        }
+        match count {
+            1 | 2 => sentence && cue.is_some(),
+            3 => sentence || cue.is_some(),
+            _ => true,
+        }
+    }
+
+    /// The last reporting verb outside quotation marks before byte `end`.
+    fn last_verb_before(&self, end: usize) -> Option<usize> {
+        let end = self.word_index_at(end);
+        (0..end).rev().find(|&i| {
+            lexicon::is_reporting_verb(self.words[i].text)
+                && !self.inside_marks(self.words[i].span.start)
+        })
+    }
+
+    /// Where the subject of verb `i` may start: its sentence's start, or the end of a quotation
+    /// between that and the verb.
+    fn segment_start(&self, verb: usize) -> usize {
+        let at = self.words[verb].span.start;
+        let sentence = self.sentence_start(at);
+        self.marked
+            .iter()
+            .filter(|m| m.close_end <= at)
+            .map(|m| m.close_end)
+            .fold(sentence, usize::max)
+    }
+
+    fn inside_marks(&self, at: usize) -> bool {
+        self.marked.iter().any(|m| m.open <= at && at < m.close_end)
+    }
+
+    /// Index of the first word starting at or after byte `at`.
+    fn word_index_at(&self, at: usize) -> usize {
+        self.words.partition_point(|w| w.span.start < at)
+    }
+
+    fn sentence_start(&self, at: usize) -> usize {
+        let i = self.sentences.partition_point(|&s| s <= at);
+        i.checked_sub(1).map_or(0, |i| self.sentences[i])
+    }
+
+    /// The start of the sentence after the one containing byte `at`, or the paragraph's end.
+    fn sentence_end(&self, at: usize) -> usize {
+        let i = self.sentences.partition_point(|&s| s <= at);
+        self.sentences.get(i).copied().unwrap_or(self.text.len())
+    }
+
+    fn abs(&self, span: Span) -> Span {
+        span.offset(self.base)
+    }
+}
+
+fn has_word(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
+/// Whether quoted words end a sentence: "...ruled out." or "...worse?)".
+fn ends_sentence(inner: &str) -> bool {
+    inner
+        .trim_end_matches([')', ']', '\'', '’', ' '])
+        .ends_with(['.', '!', '?', '…'])
+}
+
+#[cfg(test)]
+mod tests;

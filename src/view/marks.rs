@@ -1,0 +1,189 @@
+//! What each character of a visible line is: part of an entity mention, a quote, a search match,
+//! the selected ones. Marks come from the analysis spans (looked up by byte offset), never from
+//! re-scanning the text, and only for the lines on screen.
+
+use super::wrap::{ScreenLine, view_char};
+use crate::analyze::{Analysis, EntityKind};
+use crate::span::Span;
+
+/// The roles of a run of characters; the terminal theme turns them into a style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Marks {
+    pub entity: Option<EntityKind>,
+    pub selected_entity: bool,
+    pub quote: bool,
+    pub selected_quote: bool,
+    pub matched: bool,
+    pub current_match: bool,
+}
+
+/// A run of displayable text with the same marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub text: String,
+    pub marks: Marks,
+}
+
+/// Every entity mention of an article by position: built once when the article is opened.
+#[derive(Debug, Clone, Default)]
+pub struct MentionIndex {
+    /// (mention span, entity index), by start.
+    mentions: Vec<(Span, usize)>,
+}
+
+impl MentionIndex {
+    pub fn new(analysis: &Analysis) -> MentionIndex {
+        let mut mentions: Vec<(Span, usize)> = analysis
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
+            .collect();
+        mentions.sort_by_key(|&(span, i)| (span.start, std::cmp::Reverse(span.end), i));
+        MentionIndex { mentions }
+    }
+
+    /// Mentions overlapping `span`.
+    fn overlapping(&self, span: Span) -> &[(Span, usize)] {
+        overlapping_by_start(&self.mentions, span, |m| m.0)
+    }
+}
+
+/// The items (sorted by start) that overlap `span`; an item starting before `span` is found as
+/// long as it is one of the few just before it (mentions and quotes do not nest deeply).
+fn overlapping_by_start<T>(items: &[T], span: Span, span_of: impl Fn(&T) -> Span) -> &[T] {
+    let mut lo = items.partition_point(|t| span_of(t).start < span.start);
+    while lo > 0 && span_of(&items[lo - 1]).end > span.start {
+        lo -= 1;
+    }
+    let hi = items.partition_point(|t| span_of(t).start < span.end);
+    &items[lo..hi.max(lo)]
+}
+
+/// What is highlighted at the moment.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Highlight<'a> {
+    pub selected_entity: Option<usize>,
+    pub selected_quote: Option<usize>,
+    /// Search matches.
+    pub matches: &'a [Span],
+    pub current_match: Option<usize>,
+}
+
+/// The text of `line` as displayable runs with their marks.
+pub fn segments(
+    text: &str,
+    line: &ScreenLine,
+    analysis: &Analysis,
+    index: &MentionIndex,
+    highlight: &Highlight,
+) -> Vec<Segment> {
+    let span = line.span;
+    if span.is_empty() {
+        return Vec::new();
+    }
+    let mentions = index.overlapping(span);
+    let quotes: Vec<(usize, Span)> = analysis
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.span.overlaps(span))
+        .map(|(i, q)| (i, q.span))
+        .collect();
+    let matches: Vec<(usize, Span)> = highlight
+        .matches
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, m)| m.overlaps(span))
+        .collect();
+    let inside = |s: Span, at: usize| s.start <= at && at < s.end;
+
+    let mut out: Vec<Segment> = Vec::new();
+    for (i, c) in span.of(text).char_indices() {
+        let Some(shown) = view_char(c) else { continue };
+        let at = span.start + i;
+        let mention = mentions.iter().find(|(s, _)| inside(*s, at));
+        let quote = quotes.iter().find(|(_, s)| inside(*s, at));
+        let matched = matches.iter().find(|(_, s)| inside(*s, at));
+        let marks = Marks {
+            entity: mention.and_then(|&(_, e)| analysis.entities.get(e).map(|e| e.kind)),
+            selected_entity: mention.is_some_and(|&(_, e)| highlight.selected_entity == Some(e)),
+            quote: quote.is_some(),
+            selected_quote: quote.is_some_and(|&(q, _)| highlight.selected_quote == Some(q)),
+            matched: matched.is_some(),
+            current_match: matched.is_some_and(|&(m, _)| highlight.current_match == Some(m)),
+        };
+        match out.last_mut() {
+            Some(last) if last.marks == marks => last.text.push(shown),
+            _ => out.push(Segment {
+                text: shown.to_string(),
+                marks,
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::{Entity, Mention, Quote};
+    use crate::view::wrap::LineKind;
+
+    #[test]
+    fn marks_follow_the_analysis_spans() {
+        let text = "Ann said \"go home\" to Bob.";
+        let analysis = Analysis {
+            repeats: vec![None],
+            entities: vec![
+                Entity {
+                    name: "Ann".into(),
+                    kind: EntityKind::Person,
+                    mentions: vec![Mention {
+                        span: Span::new(0, 3),
+                        block: 0,
+                    }],
+                },
+                Entity {
+                    name: "Bob".into(),
+                    kind: EntityKind::Person,
+                    mentions: vec![Mention {
+                        span: Span::new(22, 25),
+                        block: 0,
+                    }],
+                },
+            ],
+            quotes: vec![Quote {
+                span: Span::new(10, 17),
+                block: 0,
+                speaker: Some(0),
+            }],
+        };
+        let line = ScreenLine {
+            kind: LineKind::Body,
+            block: Some(0),
+            span: Span::new(0, text.len()),
+            repeat: false,
+        };
+        let index = MentionIndex::new(&analysis);
+        let matches = [Span::new(13, 17)];
+        let highlight = Highlight {
+            selected_entity: Some(1),
+            selected_quote: None,
+            matches: &matches,
+            current_match: Some(0),
+        };
+        let segs = segments(text, &line, &analysis, &index, &highlight);
+        let texts: Vec<&str> = segs.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Ann", " said \"", "go ", "home", "\" to ", "Bob", "."]
+        );
+        assert_eq!(segs[0].marks.entity, Some(EntityKind::Person));
+        assert!(!segs[0].marks.selected_entity);
+        assert!(segs[2].marks.quote && !segs[2].marks.matched);
+        assert!(segs[3].marks.quote && segs[3].marks.current_match);
+        assert!(segs[5].marks.selected_entity);
+    }
+}

@@ -1,0 +1,250 @@
+//! The real binary in a real terminal (tmux): open the sample article, press keys, read the
+//! screen after each, quit, and check the terminal was given back as it was.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_lector");
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/articles/mexico-sovereignty.txt"
+);
+
+/// A tmux server of our own (its own socket), killed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn available() -> bool {
+        Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+
+    /// A 120x40 session running a plain `sh` with a known prompt.
+    fn start(name: &str) -> Tmux {
+        let tmux = Tmux {
+            socket: format!("lector-test-{}-{name}", std::process::id()),
+        };
+        let path = std::env::var("PATH").unwrap_or_default();
+        tmux.run(&[
+            "new-session",
+            "-d",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "env",
+            "-i",
+            &format!("PATH={path}"),
+            "TERM=xterm-256color",
+            "PS1=prompt$ ",
+            "sh",
+        ]);
+        tmux.wait_for("prompt$");
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        assert!(
+            out.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "0"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    /// Types `text` literally, then Enter.
+    fn line(&self, text: &str) {
+        self.run(&["send-keys", "-t", "0", "-l", text]);
+        self.keys(&["Enter"]);
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "0"])
+    }
+
+    fn format(&self, f: &str) -> String {
+        self.run(&["display-message", "-p", "-t", "0", f])
+            .trim()
+            .to_string()
+    }
+
+    /// Waits until the screen shows `text` (5 s at most) and returns the screen.
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(text, |s| s.contains(text))
+    }
+
+    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "timed out waiting for {what:?}; the screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// `stty -a` in the pane: the shell's terminal modes after lector left.
+    fn assert_terminal_restored(&self) {
+        assert_eq!(self.format("#{alternate_on}"), "0", "alternate screen left");
+        assert_eq!(self.format("#{mouse_any_flag}"), "0", "mouse capture off");
+        assert_eq!(self.format("#{cursor_flag}"), "1", "cursor shown");
+        // One mode per line; the end marker is printed with %s so the typed command (which
+        // the screen also shows) never matches it.
+        self.line(
+            "clear; stty -a | tr ';' '\\n' | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)'; \
+             printf 'end-%s\\n' stty",
+        );
+        let screen = self.wait_until("stty output", |s| s.lines().any(|l| l.trim() == "end-stty"));
+        let modes: Vec<&str> = screen.lines().map(str::trim).collect();
+        assert!(modes.contains(&"icanon"), "canonical mode back:\n{screen}");
+        assert!(modes.contains(&"echo"), "echo back:\n{screen}");
+        assert!(!modes.contains(&"-icanon") && !modes.contains(&"-echo"));
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
+    }
+}
+
+/// The status line: the last non-empty line of the screen.
+fn status(screen: &str) -> &str {
+    screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("")
+}
+
+#[test]
+fn read_the_sample_press_keys_and_quit_cleanly() {
+    if !Tmux::available() {
+        eprintln!("SKIPPED: tmux is not installed; the end-to-end reader test needs it");
+        return;
+    }
+    assert!(Path::new(SAMPLE).is_file());
+    let t = Tmux::start("keys");
+    t.line("clear; echo before-lector");
+    t.wait_for("before-lector");
+    t.line(&format!("{BIN} {SAMPLE}"));
+
+    // First frame: title, dek, panes, status line.
+    let screen = t.wait_for("Mexico Denies Trump");
+    assert!(screen.contains("Articles 1/1"), "{screen}");
+    assert!(screen.contains("Entities") && screen.contains("Quotes"));
+    assert!(screen.contains("Mexican President Claudia Sheinbaum firmly rejects"));
+    assert!(
+        screen.contains("repeat of ¶2"),
+        "the repeated headline is labelled"
+    );
+    assert!(status(&screen).contains("1/1") && status(&screen).contains("? help"));
+    assert_eq!(
+        t.format("#{alternate_on}"),
+        "1",
+        "drawn on the alternate screen"
+    );
+
+    // d: the three repeated blocks are hidden.
+    t.keys(&["d"]);
+    let screen = t.wait_for("3 repeats hidden");
+    assert!(!screen.contains("repeat of ¶2"));
+
+    // ]: the first quote is selected, or the reader says there are none.
+    t.keys(&["]"]);
+    let screen = t.wait_until("a quote step", |s| {
+        s.contains("no quotes in this article") || s.contains('●')
+    });
+    if screen.contains("Quotes 0") {
+        assert!(status(&screen).contains("no quotes in this article"));
+    } else {
+        assert!(
+            screen.contains("●"),
+            "the selected quote is marked:\n{screen}"
+        );
+    }
+
+    // /: incremental search, matches counted in shown blocks only, Enter keeps it.
+    t.keys(&["/"]);
+    t.run(&["send-keys", "-t", "0", "-l", "sovereign"]);
+    // Three: the dek and two paragraphs; their repeats are hidden.
+    let screen = t.wait_for("matches   Enter keeps");
+    assert!(status(&screen).starts_with("/sovereign"));
+    assert!(status(&screen).contains("3 matches"), "{}", status(&screen));
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("(n / N)");
+    assert!(
+        status(&screen).contains("/sovereign 1/3"),
+        "{}",
+        status(&screen)
+    );
+
+    // ?: the help overlay lists the keys; q closes it without quitting.
+    t.keys(&["?"]);
+    // The whole overlay (its last line drawn), not a frame caught halfway.
+    let screen = t.wait_for("Ctrl-C quits");
+    assert!(screen.contains("Keys in the reader") && screen.contains("copy the selected quote"));
+    t.keys(&["q"]);
+    let screen = t.wait_until("help closed", |s| !s.contains("Keys in the reader"));
+    assert!(screen.contains("Mexico Denies Trump"));
+
+    // q: back to the shell, with the screen and the terminal modes as they were.
+    t.keys(&["q"]);
+    let screen = t.wait_until("the shell", |s| s.contains("before-lector"));
+    assert!(
+        !screen.contains("Articles 1/1"),
+        "no reader left on screen:\n{screen}"
+    );
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal_even_with_the_mouse_on() {
+    if !Tmux::available() {
+        eprintln!("SKIPPED: tmux is not installed; the end-to-end reader test needs it");
+        return;
+    }
+    let t = Tmux::start("sigterm");
+    let pid_file = std::env::temp_dir().join(format!("lector-e2e-{}.pid", std::process::id()));
+    t.line(&format!(
+        "clear; echo before-lector; sh -c 'echo $$ > {}; exec {BIN} --mouse {SAMPLE}'",
+        pid_file.display()
+    ));
+    t.wait_for("Mexico Denies Trump");
+    assert_eq!(
+        t.format("#{mouse_any_flag}"),
+        "1",
+        "--mouse captures the mouse"
+    );
+    let pid = std::fs::read_to_string(&pid_file).expect("pid written");
+    let _ = std::fs::remove_file(&pid_file);
+    let killed = Command::new("kill")
+        .args(["-TERM", pid.trim()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    t.wait_until("the shell", |s| s.contains("before-lector"));
+    t.assert_terminal_restored();
+}

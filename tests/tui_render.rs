@@ -1,0 +1,214 @@
+//! Whole-screen snapshots of the reader on the sample article (with a hand-written analysis),
+//! and style checks on cells: colours by entity kind, and modifiers only under NO_COLOR.
+
+mod tui_support;
+
+use lector::load::Source;
+use lector::view::State;
+use ratatui::buffer::Cell;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::{Color, Modifier};
+use tui_support::*;
+
+fn snapshot(state: &State) -> String {
+    screen(state).join("\n")
+}
+
+#[test]
+fn first_open() {
+    let s = sample_state(100, 30, false);
+    insta::assert_snapshot!(snapshot(&s));
+}
+
+#[test]
+fn entity_selected() {
+    let mut s = sample_state(100, 30, false);
+    press(
+        &mut s,
+        &[key(KeyCode::Tab), ch('j'), ch('j'), key(KeyCode::Enter)],
+    );
+    insta::assert_snapshot!(snapshot(&s));
+}
+
+#[test]
+fn quote_selected() {
+    let mut s = sample_state(100, 30, false);
+    press(&mut s, &[ch(']'), ch(']')]);
+    insta::assert_snapshot!(snapshot(&s));
+}
+
+#[test]
+fn repeats_hidden() {
+    let mut s = sample_state(100, 30, false);
+    press(&mut s, &[ch('d')]);
+    insta::assert_snapshot!(snapshot(&s));
+}
+
+#[test]
+fn search_active() {
+    let mut s = sample_state(100, 30, false);
+    press(&mut s, &[ch('/')]);
+    press(&mut s, &typed("cartel"));
+    insta::assert_snapshot!(snapshot(&s));
+}
+
+#[test]
+fn help_overlay() {
+    let mut s = sample_state(100, 30, false);
+    press(&mut s, &[ch('?')]);
+    insta::assert_snapshot!(snapshot(&s));
+}
+
+#[test]
+fn small_terminal_note() {
+    let s = sample_state(40, 10, false);
+    insta::assert_snapshot!(snapshot(&s));
+}
+
+#[test]
+fn smallest_layout() {
+    let s = sample_state(60, 15, false);
+    insta::assert_snapshot!(snapshot(&s));
+}
+
+#[test]
+fn several_articles_and_one_that_fails() {
+    let mut sources = vec![sample_source()];
+    sources.extend(
+        lector::load::bundled_sources()
+            .into_iter()
+            .filter(|s| s.display_path() != SAMPLE),
+    );
+    sources.push(Source::File("missing/article.txt".into()));
+    let mut s = reader_with(sources, 120, 24, false);
+    press(
+        &mut s,
+        &[key(KeyCode::Tab), key(KeyCode::Tab), key(KeyCode::Tab)],
+    );
+    press(&mut s, &[ch('G'), key(KeyCode::Enter)]);
+    insta::assert_snapshot!(snapshot(&s));
+}
+
+#[test]
+fn wide_and_combining_characters_line_up() {
+    let text = "東京の記事 Headline Here\n\n東京都は、日本の首都である。人口は約千四百万人。🎉🎉 Cafe\u{301} naïve \u{1b}[31mred\u{1b}[0m and a zero\u{200B}width space.\n";
+    let mut s = State::new(
+        vec![Source::Bundled {
+            path: "cjk.txt",
+            text,
+        }],
+        ratatui::layout::Rect::new(0, 0, 70, 15),
+        false,
+    );
+    s.open(0);
+    let screen = snapshot(&s);
+    assert!(!screen.contains('\u{1b}'), "escape shown as ␛, never sent");
+    assert!(!screen.contains('\u{200B}'));
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn never_panics_at_any_size() {
+    for width in (1..=130).step_by(7) {
+        for height in 1..=35 {
+            let mut s = sample_state(100, 30, false);
+            resize(&mut s, width, height);
+            press(&mut s, &[ch('?')]);
+            draw(&s);
+            press(&mut s, &[ch('q'), ch('G'), ch('/'), ch('e')]);
+            draw(&s);
+        }
+    }
+}
+
+/// The cell showing the first character of the `nth` occurrence of `word` on screen.
+fn cell_of<'a>(
+    terminal: &'a ratatui::Terminal<ratatui::backend::TestBackend>,
+    word: &str,
+    nth: usize,
+) -> &'a Cell {
+    let buf = terminal.backend().buffer();
+    let mut seen = 0;
+    for y in 0..buf.area.height {
+        let line: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        let joined = line.concat();
+        for (byte, _) in joined.match_indices(word) {
+            if seen == nth {
+                // Map the byte offset back to a column (all symbols here are single cells).
+                let mut col = 0;
+                let mut at = 0;
+                while at < byte {
+                    at += line[col].len();
+                    col += 1;
+                }
+                return &buf[(col as u16, y)];
+            }
+            seen += 1;
+        }
+    }
+    panic!("{word} not on screen");
+}
+
+/// The text pane shows the body after the dek; the first body mention of each name is there.
+#[test]
+fn entity_kinds_and_quotes_are_coloured() {
+    let s = sample_state(100, 30, false);
+    let t = draw(&s);
+    assert_eq!(cell_of(&t, "Donald", 0).fg, Color::LightCyan, "person");
+    assert_eq!(
+        cell_of(&t, "Pentagon", 0).fg,
+        Color::LightMagenta,
+        "organization"
+    );
+    assert_eq!(cell_of(&t, "Latin", 0).fg, Color::LightGreen, "place");
+    let quote = cell_of(&t, "cooperate", 0);
+    assert_eq!(quote.fg, Color::Yellow);
+    assert!(quote.modifier.contains(Modifier::ITALIC));
+}
+
+#[test]
+fn no_color_uses_modifiers_only_and_keeps_kinds_apart() {
+    let mut s = sample_state(100, 30, true);
+    press(&mut s, &[ch(']')]);
+    let t = draw(&s);
+    let buf = t.backend().buffer();
+    for cell in &buf.content {
+        assert_eq!(cell.fg, Color::Reset, "no foreground colour");
+        assert_eq!(cell.bg, Color::Reset, "no background colour");
+    }
+    let person = cell_of(&t, "Donald", 0).modifier;
+    let organization = cell_of(&t, "Pentagon", 0).modifier;
+    let place = cell_of(&t, "Latin", 0).modifier;
+    let group = cell_of(&t, "Mexican officials", 0).modifier;
+    let kinds = [person, organization, place, group];
+    for (i, a) in kinds.iter().enumerate() {
+        assert!(!a.is_empty());
+        for b in &kinds[i + 1..] {
+            assert_ne!(a, b, "kinds are told apart");
+        }
+    }
+    // The selected quote is reversed; the unselected one is only italic.
+    let selected = cell_of(&t, "cooperate", 0).modifier;
+    assert!(selected.contains(Modifier::REVERSED | Modifier::ITALIC));
+}
+
+#[test]
+fn no_color_selected_entity_and_matches_are_reversed() {
+    let mut s = sample_state(100, 30, true);
+    press(&mut s, &[key(KeyCode::Tab), ch('j'), key(KeyCode::Enter)]);
+    let t = draw(&s);
+    assert!(
+        cell_of(&t, "Trump", 1)
+            .modifier
+            .contains(Modifier::REVERSED | Modifier::BOLD)
+    );
+    let mut s = sample_state(100, 30, true);
+    press(&mut s, &[ch('/')]);
+    press(&mut s, &typed("drug"));
+    let t = draw(&s);
+    // The first match is in the headline ("Drug Cartels"), the next ones lower down.
+    let current = cell_of(&t, "Drug", 0).modifier;
+    let other = cell_of(&t, "drug", 0).modifier;
+    assert!(current.contains(Modifier::REVERSED | Modifier::BOLD));
+    assert!(other.contains(Modifier::REVERSED) && !other.contains(Modifier::BOLD));
+}
