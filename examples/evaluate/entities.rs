@@ -108,8 +108,10 @@ pub fn evaluate(wikinews: &Path) -> Vec<Figure> {
                 })
             })
             .collect();
-        let entities: Vec<_> = find_entities(&article)
-            .into_iter()
+        let all = find_entities(&article);
+        let entities: Vec<_> = all
+            .iter()
+            .cloned()
             .filter(|e| {
                 matches!(
                     e.kind,
@@ -137,7 +139,7 @@ pub fn evaluate(wikinews: &Path) -> Vec<Figure> {
         let mut typed_groups: BTreeSet<&str> = BTreeSet::new();
         // For grouping: gold group -> the lector entities its found mentions landed in.
         let mut landing: BTreeMap<&str, (usize, BTreeSet<usize>)> = BTreeMap::new();
-        for (ei, e) in entities.iter().enumerate() {
+        for e in &entities {
             let mut any = false;
             let mut typed = false;
             for m in &e.mentions {
@@ -160,7 +162,16 @@ pub fn evaluate(wikinews: &Path) -> Vec<Figure> {
             if verbose && !any {
                 println!("    {file}: spurious {:?} {}", e.kind, e.name);
             } else if verbose && !typed {
-                println!("    {file}: mistyped {:?} {}", e.kind, e.name);
+                let gold: BTreeSet<String> = e
+                    .mentions
+                    .iter()
+                    .flat_map(|m| hits(m.span))
+                    .map(|g| format!("{:?}", g.kind))
+                    .collect();
+                println!(
+                    "    {file}: mistyped {:?} {} (gold {gold:?})",
+                    e.kind, e.name
+                );
             }
         }
         // Grouping: each lector mention counts for the one gold mention it matches best (the
@@ -232,7 +243,20 @@ pub fn evaluate(wikinews: &Path) -> Vec<Figure> {
                                 .join(" ")
                         })
                         .unwrap_or_default();
-                    println!("    {file}: missed {kind:?} {example}");
+                    // What lector made of it, if anything: an unscored group or other entity.
+                    let seen: Vec<String> = all
+                        .iter()
+                        .filter(|e| {
+                            e.mentions.iter().any(|m| {
+                                gold_mentions
+                                    .iter()
+                                    .filter(|g| g.group == *group)
+                                    .any(|g| g.names.iter().any(|n| n.overlaps(m.span)))
+                            })
+                        })
+                        .map(|e| format!("{:?} {}", e.kind, e.name))
+                        .collect();
+                    println!("    {file}: missed {kind:?} {example} (as {seen:?})");
                 }
             }
         }

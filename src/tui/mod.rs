@@ -48,7 +48,7 @@ pub struct Options {
     pub mouse: bool,
 }
 
-/// How long to wait for a key before looking at the indexer and the signal flag again.
+/// How long to wait for a key before looking at the indexer again.
 const TICK: Duration = Duration::from_millis(100);
 
 /// Runs the reader on `sources` until the user quits. The terminal is restored however it ends.
@@ -69,7 +69,7 @@ pub fn run(sources: Vec<Source>, options: Options) -> anyhow::Result<()> {
     indexer.prioritize(state.visible_article_rows());
 
     let mut dirty = true;
-    while !state.quit && !guard.signalled() {
+    while !state.quit {
         let batch = indexer.drain();
         if !batch.is_empty() {
             update(&mut state, Action::Indexed(batch));

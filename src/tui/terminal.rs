@@ -1,6 +1,9 @@
 //! Terminal setup and restore, in one place. The guard restores on drop (quit, error); a panic
-//! hook restores before the panic message is printed; SIGTERM and SIGHUP set a flag the event
-//! loop checks, so it leaves through the guard too. Restoring twice is harmless.
+//! hook restores before the panic message is printed; SIGTERM, SIGHUP, SIGINT and SIGQUIT are
+//! caught on a thread of their own, which restores and exits. (The event loop cannot be relied on
+//! to notice a signal: once the terminal is gone, crossterm's `poll` never returns — see
+//! crossterm-rs/crossterm#793 — so a flag it checks would leave a process spinning forever.)
+//! Restoring twice is harmless.
 
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::terminal::{
@@ -8,7 +11,6 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{cursor, execute};
 use std::io::{Write, stdout};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Whether the terminal is in the reader's mode (raw, alternate screen) and needs restoring.
@@ -32,21 +34,40 @@ pub fn restore() {
 
 /// The reader's hold on the terminal; dropping it restores the terminal.
 pub struct Guard {
-    /// Set by SIGTERM or SIGHUP.
-    pub signalled: Arc<AtomicBool>,
+    _private: (),
+}
+
+/// Signals that end the reader. In raw mode Ctrl-C is a key, not SIGINT, but `kill -INT` still
+/// arrives as one.
+const ENDING_SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
+
+/// Restores the terminal and exits with the shell's status for a death by that signal.
+fn exit_on_signals() -> std::io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new(ENDING_SIGNALS)?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                restore();
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
 }
 
 impl Guard {
     /// Raw mode, alternate screen, hidden cursor, and mouse capture when asked for.
     pub fn enter(mouse: bool) -> std::io::Result<Guard> {
-        let signalled = Arc::new(AtomicBool::new(false));
-        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-            signal_hook::flag::register(signal, Arc::clone(&signalled))?;
-        }
+        exit_on_signals()?;
         install_panic_hook();
         ACTIVE.store(true, Ordering::SeqCst);
         // From here on, a failure restores what was done so far.
-        let guard = Guard { signalled };
+        let guard = Guard { _private: () };
         enable_raw_mode()?;
         let mut out = stdout();
         execute!(out, EnterAlternateScreen, cursor::Hide)?;
@@ -55,10 +76,6 @@ impl Guard {
             execute!(out, EnableMouseCapture)?;
         }
         Ok(guard)
-    }
-
-    pub fn signalled(&self) -> bool {
-        self.signalled.load(Ordering::Relaxed)
     }
 }
 

@@ -253,7 +253,10 @@ fn split_run(tokens: &[Token], run: &[Unit], out: &mut Vec<Chunk>) {
             }
             k < run.len() && is_plain(tokens, &run[k], lexicon::is_title) && {
                 // "General Motors", "Major League": a title inside a known name is no title.
-                k + 1 >= run.len() || !is_plain(tokens, &run[run.len() - 1], lexicon::is_org_tail)
+                // "Director of Media" keeps its title: the tail is the title's domain.
+                k + 1 >= run.len()
+                    || is_plain(tokens, &run[k + 1], |w| w == "of")
+                    || !is_plain(tokens, &run[run.len() - 1], lexicon::is_org_tail)
             }
         };
         let after_connector = i > 0 && is_plain(tokens, &run[i - 1], lexicon::is_connector);
@@ -302,7 +305,16 @@ fn split_run(tokens: &[Token], run: &[Unit], out: &mut Vec<Chunk>) {
             Some(EntityKind::Organization) => next_is_given,
             // "Mexico Ronald Johnson", "United States Hamdullah Mohib"; but "New York Press".
             Some(EntityKind::Place) => {
-                (next_is_given || i + 1 < run.len()) && !ends_institutional && !ends_placey
+                // A town before a surname may be a first name: "George Bush", "Paris Hilton".
+                let major = u.hit.is_some_and(|e| e.major);
+                let next_is_surname = run
+                    .get(i + 1)
+                    .is_some_and(|n| is_plain(tokens, n, |w| GAZETTEER.is_surname(w)));
+                let first_name = GAZETTEER.is_common_given_name(tokens[u.first].text);
+                (next_is_given
+                    || (i + 1 < run.len() && (major || (!next_is_surname && !first_name))))
+                    && !ends_institutional
+                    && !ends_placey
             }
             _ => false,
         };
@@ -340,7 +352,9 @@ fn flush(tokens: &[Token], units: &mut Vec<Unit>, after_title: &mut bool, out: &
             break;
         }
     }
-    if lo < hi {
+    // A dozen capitalised words in a row is a title-cased sentence or a list, not a name.
+    const MAX_NAME_WORDS: usize = 10;
+    if lo < hi && units[hi - 1].last - units[lo].first < MAX_NAME_WORDS {
         let first = units[lo].first;
         let last = units[hi - 1].last;
         let hit = if hi - lo == 1 { units[lo].hit } else { None };

@@ -49,19 +49,27 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
             Certainty::Sure => kept.push(chunk),
             Certainty::Headline => {
                 // Keep the stretches made only of words the article capitalises elsewhere.
-                let known = |t: &Token| {
+                let confirmed = |t: &Token| {
                     t.capitalized
                         && sure_words.contains(t.text)
                         && !lexicon::is_function_word(t.text)
                 };
+                // A first name standing before a confirmed word belongs to it: "Christopher"
+                // in a headline "Christopher Hill on ..." when the body says "Hill".
+                let known = |i: usize| {
+                    confirmed(&tokens[i])
+                        || (i < chunk.last
+                            && GAZETTEER.is_given_name(tokens[i].text)
+                            && confirmed(&tokens[i + 1]))
+                };
                 let mut i = chunk.first;
                 while i <= chunk.last {
-                    if !known(&tokens[i]) {
+                    if !known(i) {
                         i += 1;
                         continue;
                     }
                     let s = i;
-                    while i < chunk.last && known(&tokens[i + 1]) {
+                    while i < chunk.last && known(i + 1) {
                         i += 1;
                     }
                     kept.push(sub_chunk(tokens, &chunk, s, i));
@@ -79,7 +87,9 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
                     || (multi && !seen_lower(t.text))
                     || (!multi
                         && !seen_lower(t.text)
-                        && (GAZETTEER.is_surname(t.text) || next_speech));
+                        && (GAZETTEER.is_surname(t.text)
+                            || next_speech
+                            || !GAZETTEER.is_common_word(t.text)));
                 if confirmed {
                     kept.push(chunk);
                 } else if multi {
@@ -95,9 +105,20 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
             }
         }
     }
+    // Shouting, not an acronym: "HUGE", "UNLESS".
+    kept.retain(|c| {
+        let t = &tokens[c.first];
+        let shouted = c.first == c.last
+            && c.hit.is_none()
+            && t.text.chars().all(char::is_uppercase)
+            && ((t.text.chars().count() >= 4 && GAZETTEER.is_common_word(t.text))
+                || lexicon::is_function_word(&title_case(t.text)));
+        !shouted
+    });
     kept.into_iter()
         .map(|c| {
-            let evidence = evidence(tokens, &c, &seen_lower);
+            let mut evidence = evidence(tokens, &c, &seen_lower);
+            relaxed(tokens, &c, &seen_lower, &mut evidence);
             Candidate {
                 first: c.first,
                 last: c.last,
@@ -108,6 +129,33 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
             }
         })
         .collect()
+}
+
+fn title_case(word: &str) -> String {
+    let mut cs = word.chars();
+    cs.next()
+        .map(|f| {
+            f.to_uppercase()
+                .chain(cs.flat_map(char::to_lowercase))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// "Paralympic movement", "Hebrew text": a lone adjective of a people or place before a noun.
+fn adjective_before_noun(tokens: &[Token], c: &Chunk) -> bool {
+    let t = &tokens[c.first];
+    let adjective = ["ic", "ese", "ian", "ean", "ish", "ical"]
+        .iter()
+        .any(|s| t.text.ends_with(s));
+    let next_lower = tokens.get(c.last + 1).is_some_and(|n| {
+        n.block == c.block && !n.gap_before && n.text.chars().next().is_some_and(char::is_lowercase)
+    });
+    c.first == c.last
+        && c.hit.is_none()
+        && adjective
+        && next_lower
+        && !GAZETTEER.is_given_name(t.text)
 }
 
 fn sub_chunk(tokens: &[Token], chunk: &Chunk, first: usize, last: usize) -> Chunk {
@@ -137,6 +185,9 @@ fn is_acronym(word: &str) -> bool {
 /// Scores what the mention's words and immediate neighbours say about its kind.
 fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> Evidence {
     let mut ev = [0u8; 5];
+    if adjective_before_noun(tokens, c) {
+        return ev;
+    }
     let mut set = |kind: EntityKind, strength: u8| {
         let s = &mut ev[slot(kind)];
         *s = (*s).max(strength);
@@ -148,16 +199,17 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
         .filter(|p| p.block == c.block && !tokens[c.first].gap_before);
     let after_place_word = prev.is_some_and(|p| lexicon::is_place_preposition(p.text));
     if let Some(entry) = c.hit {
-        // A town that is also a first name ("Troy", "Regina") is a place only where the
-        // sentence says so ("in Troy"); alone it is more often the person.
+        // A town that is also a common first name ("Troy", "Regina", "Victoria") is only
+        // weakly a place, so that a person of that name in the article ("Troy Patterson",
+        // "Regina Ip") claims it.
         let text = tokens[c.first].text;
         if entry.kind == EntityKind::Place
             && !entry.major
-            && GAZETTEER.is_given_name(text)
+            && GAZETTEER.is_common_given_name(text)
             && !after_place_word
         {
             set(EntityKind::Place, 2);
-            set(EntityKind::Person, 2);
+            set(EntityKind::Person, 1);
         } else {
             set(entry.kind, 5);
         }
@@ -198,16 +250,77 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
     {
         set(EntityKind::Person, 4);
     }
+    // "Southern Indiana", "South East Asia": compass words before a known place.
+    let place_last = GAZETTEER
+        .lookup(last)
+        .is_some_and(|e| e.kind == EntityKind::Place);
+    if multi
+        && place_last
+        && words[..words.len() - 1]
+            .iter()
+            .all(|w| lexicon::is_place_head(w))
+    {
+        set(EntityKind::Place, 4);
+    }
     if c.after_title {
         set(EntityKind::Person, 4);
     }
     // Words the article also writes in lower case are common words, not names: "Card Tricks",
     // "Hope". Only names made of words never seen lower case get the weaker person hints.
     let unseen = |w: &&str| !seen_lower(w);
-    if multi && words.len() <= 4 && GAZETTEER.is_given_name(first) && unseen(&last) {
+    // "Brooklyn Paper", "Pacific Standard": a known place inside makes a person unlikely.
+    let has_place_word = words.iter().any(|w| {
+        GAZETTEER
+            .lookup(w)
+            .is_some_and(|e| e.kind == EntityKind::Place)
+            && !GAZETTEER.is_given_name(w)
+            && !GAZETTEER.is_surname(w)
+    });
+    if multi
+        && words.len() <= 4
+        && GAZETTEER.is_given_name(first)
+        && unseen(&last)
+        && (GAZETTEER.is_common_given_name(first)
+            || GAZETTEER.is_surname(last)
+            || !GAZETTEER.is_common_word(last))
+        && !has_place_word
+    {
         set(EntityKind::Person, 3);
     }
-    let _ = (is_acronym, has_hit);
+    let _ = has_hit;
+    // An acronym the article never writes in lower case most often names an organisation
+    // ("NATO", "ANDRILL"); weakly, since "DNA" and "HTML" look the same.
+    if !multi
+        && first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && is_acronym(first)
+        && unseen(&first)
+    {
+        set(EntityKind::Organization, 1);
+    }
+    // "R. Saravanan", "J Smith": an initial before a capitalised word.
+    let initial = |w: &str| {
+        let mut cs = w.trim_end_matches('.').chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+    };
+    if multi
+        && words.len() <= 4
+        && initial(first)
+        && !lexicon::is_org_tail(last)
+        && !lexicon::is_place_tail(last)
+    {
+        set(EntityKind::Person, 3);
+    }
+    // "Block Museum of Art", "Einstein Institute of Mathematics": the head stands before "of".
+    if let Some(of) = tokens[c.first..=c.last].iter().position(|t| t.text == "of")
+        && of > 0
+    {
+        let head = tokens[c.first + of - 1].text;
+        if lexicon::is_org_tail(head) {
+            set(EntityKind::Organization, 4);
+        } else if lexicon::is_place_tail(head) {
+            set(EntityKind::Place, 4);
+        }
+    }
     let next = tokens.get(c.last + 1).filter(|n| n.block == c.block);
     let speech_after = next.is_some_and(|n| lexicon::is_speech_verb(n.text) && !n.gap_before);
     let speech_before =
@@ -215,25 +328,33 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
     if (speech_after || speech_before) && words.len() <= 3 {
         set(EntityKind::Person, 2);
     }
-    if !multi && GAZETTEER.is_given_name(first) && unseen(&first) {
+    // A lone word that is also a common word ("Hope", "Rock", "Bailey") is not guessed a
+    // person on its own; coreference still joins it to a full name.
+    let lone_word = !multi && GAZETTEER.is_common_word(first);
+    if !multi && GAZETTEER.is_given_name(first) && unseen(&first) && !lone_word {
         set(EntityKind::Person, 2);
     }
-    if words.len() <= 3 && GAZETTEER.is_surname(last) && words.iter().all(unseen) {
+    if words.len() <= 3 && GAZETTEER.is_surname(last) && words.iter().all(unseen) && !lone_word {
         set(EntityKind::Person, if multi { 2 } else { 1 });
     }
-    // Relaxed: two or three plain capitalised words with nothing else to go on are most often
-    // a person's name in news ("Lau Siu-lai", "Thibaut Courtois").
-    let plain = |w: &&str| {
-        !lexicon::is_org_tail(w)
-            && !lexicon::is_place_tail(w)
-            && !lexicon::is_other_tail(w)
-            && w.chars().skip(1).any(char::is_lowercase)
-            && unseen(w)
-    };
-    if multi && words.len() <= 3 && words.len() == c.last - c.first + 1 && words.iter().all(plain) {
-        set(EntityKind::Person, 1);
+    // A lone head word stands for the institution it heads: "the University", "the Council".
+    if !multi && lexicon::is_org_head(first) && !GAZETTEER.is_surname(first) {
+        set(EntityKind::Organization, 2);
     }
-    if let Some(p) = prev {
+    // "LibriVox", "MicroMega": a capital inside a word marks a brand or an organisation.
+    let inner_capital = |w: &str| {
+        let rest = w.trim_start_matches("Mc").trim_start_matches("Mac");
+        rest.chars()
+            .skip(1)
+            .zip(rest.chars().skip(2))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+    };
+    if !multi && inner_capital(first) {
+        set(EntityKind::Organization, 1);
+    }
+    // "in Whitman's poetry": a possessive after a preposition is no place.
+    let possessive = tokens[c.last].possessive;
+    if let Some(p) = prev.filter(|_| !possessive) {
         if lexicon::is_place_preposition(p.text) {
             set(EntityKind::Place, 1);
         }
@@ -244,6 +365,58 @@ fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> E
         }
     }
     ev
+}
+
+/// Last-resort guesses for names nothing else spoke for (Mikheev's relaxed rules).
+fn relaxed(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool, ev: &mut Evidence) {
+    if ev.iter().any(|&s| s > 0) || c.hit.is_some() || adjective_before_noun(tokens, c) {
+        return;
+    }
+    let words: Vec<&str> = tokens[c.first..=c.last]
+        .iter()
+        .filter(|t| t.capitalized)
+        .map(|t| t.text)
+        .collect();
+    let Some(&first) = words.first() else {
+        return;
+    };
+    let multi = words.len() > 1;
+    let unseen = |w: &&str| !seen_lower(w);
+    let mut set = |kind: EntityKind, strength: u8| {
+        let s = &mut ev[slot(kind)];
+        *s = (*s).max(strength);
+    };
+    // A lone capitalised word mid-sentence that is no English word and never written in lower
+    // case is a name ("Gorbachev", "Zogby"); people are the likeliest kind.
+    if !multi
+        && c.certainty != Certainty::Headline
+        && unseen(&first)
+        && !GAZETTEER.is_common_word(first)
+        && first.chars().skip(1).any(char::is_lowercase)
+        && first.chars().all(char::is_alphabetic)
+    {
+        set(EntityKind::Person, 1);
+    }
+    // Relaxed: two or three plain capitalised words with nothing else to go on are most often
+    // a person's name in news ("Lau Siu-lai", "Thibaut Courtois").
+    let plain = |w: &&str| {
+        !lexicon::is_org_tail(w)
+            && !lexicon::is_place_tail(w)
+            && !lexicon::is_other_tail(w)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && unseen(w)
+            && GAZETTEER
+                .lookup(w)
+                .is_none_or(|_| GAZETTEER.is_given_name(w))
+    };
+    if multi
+        && words.len() <= 3
+        && words.len() == c.last - c.first + 1
+        && words.iter().all(plain)
+        && words.iter().any(|w| !GAZETTEER.is_common_word(w))
+    {
+        set(EntityKind::Person, 1);
+    }
 }
 
 /// The kind the evidence favours, or `Other` when nothing speaks for any kind.

@@ -144,6 +144,7 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
                 && long.words[long.words.len() - 1] != short.words[0]
                 && !short_acronym
                 && !(long_kind == EntityKind::Person
+                    || long_kind == EntityKind::Place
                     || (long_kind == EntityKind::Organization
                         && lexicon::is_org_head(short.words[0])));
             if edge && compatible && !first_only {

@@ -2,6 +2,7 @@
 //! multi-word names (countries, places, organisations, demonyms) plus word sets of given names
 //! and surnames.
 
+use super::lexicon;
 use crate::analyze::EntityKind;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{HashMap, HashSet};
@@ -13,6 +14,7 @@ const ORGANIZATIONS: &str = include_str!("../../../assets/data/organizations.txt
 const DEMONYMS: &str = include_str!("../../../assets/data/demonyms.txt");
 const GIVEN_NAMES: &str = include_str!("../../../assets/data/given_names.txt");
 const SURNAMES: &str = include_str!("../../../assets/data/surnames.txt");
+const WORDS: &str = include_str!("../../../assets/data/words.txt");
 
 /// What a gazetteer name denotes: its kind and the canonical form shared by its aliases
 /// ("U.S." and "America" both have canonical "United States").
@@ -38,7 +40,9 @@ pub struct Gazetteer {
     by_name: HashMap<&'static str, Entry>,
     entries: Vec<Entry>,
     given: HashSet<&'static str>,
+    common_given: HashSet<&'static str>,
     surnames: HashSet<&'static str>,
+    words: HashSet<&'static str>,
 }
 
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
@@ -103,7 +107,17 @@ impl Gazetteer {
                 );
             }
         }
-        for name in data_lines(PLACES) {
+        // A town named like a word the rules lean on ("University" in Florida, "Delta") would
+        // hide that word's meaning, so such towns are left out.
+        let structural = |w: &str| {
+            lexicon::is_org_tail(w)
+                || lexicon::is_org_head(w)
+                || lexicon::is_place_tail(w)
+                || lexicon::is_title(w)
+                || lexicon::is_function_word(w)
+                || lexicon::is_other_tail(w)
+        };
+        for name in data_lines(PLACES).filter(|n| !structural(n)) {
             add(
                 name,
                 Entry {
@@ -122,8 +136,14 @@ impl Gazetteer {
             automaton,
             by_name,
             entries,
-            given: data_lines(GIVEN_NAMES).collect(),
+            given: data_lines(GIVEN_NAMES)
+                .map(|l| l.split('\t').next().unwrap_or(l))
+                .collect(),
+            common_given: data_lines(GIVEN_NAMES)
+                .filter_map(|l| l.strip_suffix("\tcommon"))
+                .collect(),
             surnames: data_lines(SURNAMES).collect(),
+            words: data_lines(WORDS).collect(),
         }
     }
 
@@ -139,7 +159,9 @@ impl Gazetteer {
             // "U.S." ends in a period, so a letter may not follow it directly either way.
             let bounded_after = !after.is_some_and(char::is_alphanumeric)
                 || last.is_some_and(|c| !c.is_alphanumeric());
-            if bounded_before && bounded_after {
+            // "US$ 20,000" names a currency, not the country.
+            let currency = after == Some('$');
+            if bounded_before && bounded_after && !currency {
                 out.push(Hit {
                     start: m.start(),
                     end: m.end(),
@@ -157,6 +179,30 @@ impl Gazetteer {
 
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given.contains(word)
+    }
+
+    /// Borne by at least 0.1% of US men or women: "Mary", "George", "Troy".
+    pub fn is_common_given_name(&self, word: &str) -> bool {
+        self.common_given.contains(word)
+    }
+
+    /// Whether a capitalised word is also an English common word ("Hope", "Rider", "Species"),
+    /// directly or as a regular plural ("Loopholes" is not listed, "loophole" is).
+    pub fn is_common_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        let listed = |w: &str| self.words.contains(w);
+        listed(&lower)
+            || lower.strip_suffix('s').is_some_and(listed)
+            || lower.strip_suffix("es").is_some_and(listed)
+            || lower
+                .strip_suffix("ies")
+                .is_some_and(|stem| listed(&format!("{stem}y")))
+            // "Hoping", "Archived": regular inflections, with a silent e restored.
+            || ["ing", "ed"].iter().any(|suffix| {
+                lower.strip_suffix(suffix).is_some_and(|stem| {
+                    stem.len() >= 3 && (listed(stem) || listed(&format!("{stem}e")))
+                })
+            })
     }
 
     pub fn is_surname(&self, word: &str) -> bool {
@@ -190,5 +236,12 @@ mod tests {
         assert!(GAZETTEER.is_given_name("Claudia"));
         assert!(GAZETTEER.is_surname("Johnson"));
         assert!(!GAZETTEER.is_given_name("Despite"));
+        assert!(GAZETTEER.is_common_given_name("Mary"));
+        assert!(!GAZETTEER.is_common_given_name("Claudia"));
+        assert!(GAZETTEER.is_common_word("Loopholes"));
+        assert!(GAZETTEER.is_common_word("Species"));
+        assert!(GAZETTEER.is_common_word("Hoping"));
+        assert!(GAZETTEER.is_common_word("Archived"));
+        assert!(!GAZETTEER.is_common_word("Sheinbaum"));
     }
 }

@@ -872,6 +872,14 @@ const PLACE_TAILS: &[&str] = &[
     "Library",
     "Zoo",
     "Aquarium",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northwest",
+    "Northeast",
+    "Southwest",
+    "Southeast",
 ];
 
 /// Last words that make a name an event, a work, a law or a programme: named, but of no kind
@@ -1057,7 +1065,9 @@ pub fn is_title_modifier(word: &str) -> bool {
 }
 
 pub fn is_function_word(word: &str) -> bool {
-    contains(FUNCTION_WORDS, word) || contains(CALENDAR, word.trim_end_matches('.'))
+    // "I'm", "I’ve", "I'd": the pronoun with a clitic.
+    let pronoun = word.starts_with("I'") || word.starts_with("I’");
+    pronoun || contains(FUNCTION_WORDS, word) || contains(CALENDAR, word.trim_end_matches('.'))
 }
 
 pub fn is_calendar(word: &str) -> bool {

@@ -3,6 +3,7 @@
 
 use super::Paragraph;
 use super::lexicon;
+use crate::analyze::text::{Word, words};
 use crate::analyze::{Entity, EntityKind};
 use crate::span::Span;
 
@@ -33,7 +34,7 @@ pub enum Resolution {
 pub struct Mentions {
     /// (span, entity index, kind), sorted by span start.
     list: Vec<(Span, usize, EntityKind)>,
-    /// For each position in `list`, the entity of the latest person mention up to it.
+    /// For each position in `list`, the position of the latest person mention up to it.
     latest_person: Vec<Option<usize>>,
 }
 
@@ -51,9 +52,10 @@ impl Mentions {
         let mut latest = None;
         let latest_person = list
             .iter()
-            .map(|&(_, i, kind)| {
+            .enumerate()
+            .map(|(k, &(_, _, kind))| {
                 if kind == EntityKind::Person {
-                    latest = Some(i);
+                    latest = Some(k);
                 }
                 latest
             })
@@ -112,13 +114,13 @@ impl Mentions {
 
     /// The span of the last person mention starting before byte `at`.
     fn latest_person_mention_before(&self, at: usize) -> Option<Span> {
-        let entity = self.latest_person_before(at)?;
         let i = self.list.partition_point(|(s, _, _)| s.start < at);
-        self.list[..i]
-            .iter()
-            .rev()
-            .find(|m| m.1 == entity)
-            .map(|m| m.0)
+        let k = self
+            .latest_person
+            .get(i.checked_sub(1)?)
+            .copied()
+            .flatten()?;
+        Some(self.list[k].0)
     }
 
     /// The first person mentioned from byte `from` up to and including the mention `until`.
@@ -126,12 +128,6 @@ impl Mentions {
         self.overlapping(Span::new(from, until.end))
             .find(|m| m.2 == EntityKind::Person && m.0.start >= from)
             .map(|m| m.1)
-    }
-
-    /// The entity of the person mentioned last before byte `at`.
-    fn latest_person_before(&self, at: usize) -> Option<usize> {
-        let i = self.list.partition_point(|(s, _, _)| s.start < at);
-        self.latest_person.get(i.checked_sub(1)?).copied().flatten()
     }
 
     /// Person mentions before byte `at` and from byte `floor` on, latest first.
@@ -146,13 +142,16 @@ impl Mentions {
     }
 }
 
+/// How far back a coordinated verb ("X said ..., and said") looks for its subject's verb.
+const COORDINATION_WINDOW: usize = 40;
+
 /// Resolves a cue of paragraph `para` to a speaker.
 pub fn resolve(para: &Paragraph, cue: &Cue, mentions: &Mentions) -> Resolution {
     match *cue {
         Cue::Before {
             verb,
             segment_start,
-        } => subject_before(para, verb, segment_start, mentions),
+        } => subject_before(para, verb, segment_start, mentions, true),
         Cue::Inverted { verb, region_end } => subject_after(para, verb, region_end, mentions),
         Cue::According { region } | Cue::Dash { region } => {
             match mentions.first_in(para.abs(region)) {
@@ -171,6 +170,7 @@ fn subject_before(
     verb: usize,
     segment_start: usize,
     mentions: &Mentions,
+    may_coordinate: bool,
 ) -> Resolution {
     let words = &para.words;
     let first = para.word_index_at(segment_start);
@@ -182,18 +182,24 @@ fn subject_before(
     {
         end -= 1;
     }
-    if end == first {
+    if end == first && may_coordinate {
         // "X said ... "...", and said "..."": the subject of the verb coordinated before.
         let sentence = para.sentence_start(words[verb].span.start);
-        let earlier = (0..first).rev().find(|&i| {
-            words[i].span.start >= sentence
-                && lexicon::is_reporting_verb(words[i].text)
-                && !para.inside_marks(words[i].span.start)
-        });
+        let earlier = (0..first)
+            .rev()
+            .take_while(|&i| words[i].span.start >= sentence)
+            .take(COORDINATION_WINDOW)
+            .find(|&i| {
+                lexicon::is_reporting_verb(words[i].text) && !para.inside_marks(words[i].span.start)
+            });
         return match earlier {
-            Some(i) => subject_before(para, i, para.segment_start(i), mentions),
+            // One step back only: a chain of empty subjects is no coordination.
+            Some(i) => subject_before(para, i, para.segment_start(i), mentions, false),
             None => Resolution::Inherit,
         };
+    }
+    if end == first {
+        return Resolution::Inherit;
     }
     let verb_start = words[verb].span.start;
     let mut np_end_word = end - 1;
@@ -259,7 +265,60 @@ fn subject_before(
             return Resolution::Inherit;
         }
     }
-    Resolution::Unknown
+    role(para, &words[np_start_word..=np_end_word], mentions).unwrap_or(Resolution::Unknown)
+}
+
+/// "the minister said": the person last introduced with that role, as a title right before the
+/// name ("Environment Minister John Baird") or in an apposition right after it ("Jan Smit, the
+/// party's treasurer,"). Only "the" and one or two lower-case words qualify.
+fn role(para: &Paragraph, np: &[Word], mentions: &Mentions) -> Option<Resolution> {
+    const APPOSITION_WORDS: usize = 4;
+    const MAX_CANDIDATES: usize = 200;
+    const WINDOW: usize = 60;
+    let (first, rest) = np.split_first()?;
+    if !first.text.eq_ignore_ascii_case("the")
+        || rest.is_empty()
+        || rest.len() > 2
+        || rest.iter().any(|w| w.is_capitalized())
+    {
+        return None;
+    }
+    let head = rest.last()?.text;
+    let is_head = |w: &Word| w.text.eq_ignore_ascii_case(head);
+    let full = para.full;
+    mentions
+        .persons_before(para.base + first.span.start, 0)
+        .take(MAX_CANDIDATES)
+        .find(|(span, _)| {
+            let before = &full[floor_boundary(full, span.start.saturating_sub(WINDOW))..span.start];
+            let after = &full[span.end..ceil_boundary(full, span.end + WINDOW)];
+            let title = words(span.of(full)).iter().any(is_head)
+                || (before.ends_with(' ') && words(before).last().is_some_and(is_head));
+            let apposition = after.starts_with(',') && {
+                let clause = after[1..].split([',', '.', ';']).next().unwrap_or("");
+                words(clause).iter().take(APPOSITION_WORDS).any(is_head)
+            };
+            title || apposition
+        })
+        .map(|(_, e)| Resolution::Entity(e))
+}
+
+/// The char boundary at or before byte `at` (`str::floor_char_boundary` needs a newer Rust).
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The char boundary at or after byte `at`, at most the text's end.
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// The subject after verb `verb` in "said Bolden to the crowd": the first entity in the next
@@ -293,7 +352,10 @@ fn subject_after(
     let region = Span::new(head.span.start, words[last].span.end);
     match mentions.first_in(para.abs(region)) {
         Some(e) => Resolution::Entity(e),
-        None => Resolution::Unknown,
+        // "said the minister": the role is the noun phrase's first words.
+        None => {
+            role(para, &words[first..=last.min(first + 2)], mentions).unwrap_or(Resolution::Unknown)
+        }
     }
 }
 

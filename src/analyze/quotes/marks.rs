@@ -42,9 +42,8 @@ fn looks_opening(text: &str, i: usize, len: usize) -> bool {
 /// rest of that quotation.
 ///
 /// A paragraph that ends inside a quotation holding nested marks most likely had a stray opening
-/// mark ("also
-/// known as "Wild 2) in deep space ... to "discover" the samples"): that mark is dropped and the
-/// rest paired again, a bounded number of times so the work stays linear.
+/// mark ("also known as "Wild 2) in deep space ... to "discover" the samples"): that mark is
+/// dropped and the rest paired again, a bounded number of times so the work stays linear.
 pub fn pair(text: &str, continued: bool) -> Vec<Marked> {
     const MAX_RETRIES: usize = 8;
     let marks = find_marks(text);

@@ -32,6 +32,7 @@ pub fn find_quotes(article: &Article, entities: &[Entity]) -> Vec<Quote> {
         if article.text.get(block.span.start..block.span.end).is_none() {
             continue;
         }
+        // Quotation marks in a headline set off a phrase the body quotes in full.
         if block.kind == BlockKind::Headline {
             carry = Carry::default();
             continue;
@@ -141,7 +142,7 @@ impl<'a> Paragraph<'a> {
             return Some(speaker);
         }
         // A paragraph that opens with a quotation continues the previous paragraph's speaker.
-        if !has_word(&self.text[..m.open]) {
+        if self.word_index_at(m.open) == 0 {
             if let Some(open) = carry.open {
                 return open;
             }
@@ -178,6 +179,7 @@ impl<'a> Paragraph<'a> {
         // The person this paragraph mentioned last, outside quotations.
         mentions
             .persons_before(self.base + m.open, self.base)
+            .take(Self::NARRATIVE_WINDOW)
             .find(|(span, _)| !self.inside_marks(span.start - self.base))
             .map(|(_, e)| e)
     }
@@ -213,7 +215,7 @@ impl<'a> Paragraph<'a> {
             }
         }
         let sentence = self.sentence_start(end);
-        mentions.first_in(self.abs(Span::new(sentence, end)))
+        mentions.first_person_in(self.abs(Span::new(sentence, end)))
     }
 
     /// The reporting cue of quotation `k`: after it when the quotation opens its sentence
@@ -221,7 +223,7 @@ impl<'a> Paragraph<'a> {
     fn cue(&self, k: usize) -> Option<Cue> {
         let m = self.marked[k];
         let sentence = self.sentence_start(m.open);
-        let opens_sentence = !has_word(&self.text[sentence..m.open]);
+        let opens_sentence = self.word_index_at(sentence) == self.word_index_at(m.open);
         if opens_sentence {
             self.cue_after(k).or_else(|| self.cue_before(k))
         } else {
@@ -234,6 +236,9 @@ impl<'a> Paragraph<'a> {
     const AFTER_WINDOW: usize = 12;
     /// How far back in its sentence a reporting verb may govern a quotation.
     const BEFORE_WINDOW: usize = 40;
+    /// How far back in its paragraph the narrative may name the speaker of an unattributed
+    /// quotation.
+    const NARRATIVE_WINDOW: usize = 200;
 
     fn cue_after(&self, k: usize) -> Option<Cue> {
         let m = self.marked[k];
@@ -363,9 +368,27 @@ impl<'a> Paragraph<'a> {
         if !sentence && matches!(cue, Some(Cue::Dash { .. })) {
             return false;
         }
+        // Short spans are speech only next to their reporting verb ("told the police,
+        // "everything he did""), not several words away ("asked how documents stored in
+        // "approved security cabinets" ...").
+        let close_cue = cue.is_some_and(|c| self.cue_is_close(k, c));
         match count {
-            1 | 2 => sentence && cue.is_some(),
-            3 => sentence || cue.is_some(),
+            1 | 2 => sentence && close_cue,
+            3 => sentence || close_cue,
+            _ => true,
+        }
+    }
+
+    /// Whether a cue lies right next to quotation `k`: after it, or at most a few words before.
+    fn cue_is_close(&self, k: usize, cue: &Cue) -> bool {
+        const MAX_GAP_WORDS: usize = 3;
+        let open = self.marked[k].open;
+        match *cue {
+            Cue::Before { verb, .. } if self.words[verb].span.start < open => {
+                self.word_index_at(open) - verb <= MAX_GAP_WORDS
+            }
+            Cue::According { region } if region.end <= open => true,
+            Cue::Dash { .. } => false,
             _ => true,
         }
     }
@@ -373,7 +396,7 @@ impl<'a> Paragraph<'a> {
     /// The last reporting verb outside quotation marks before byte `end`.
     fn last_verb_before(&self, end: usize) -> Option<usize> {
         let end = self.word_index_at(end);
-        (0..end).rev().find(|&i| {
+        (0..end).rev().take(Self::NARRATIVE_WINDOW).find(|&i| {
             lexicon::is_reporting_verb(self.words[i].text)
                 && !self.inside_marks(self.words[i].span.start)
         })
@@ -384,15 +407,16 @@ impl<'a> Paragraph<'a> {
     fn segment_start(&self, verb: usize) -> usize {
         let at = self.words[verb].span.start;
         let sentence = self.sentence_start(at);
-        self.marked
-            .iter()
-            .filter(|m| m.close_end <= at)
-            .map(|m| m.close_end)
-            .fold(sentence, usize::max)
+        // Quotations are in order and never overlap, so their ends are sorted too.
+        let i = self.marked.partition_point(|m| m.close_end <= at);
+        i.checked_sub(1)
+            .map_or(sentence, |i| self.marked[i].close_end.max(sentence))
     }
 
     fn inside_marks(&self, at: usize) -> bool {
-        self.marked.iter().any(|m| m.open <= at && at < m.close_end)
+        let i = self.marked.partition_point(|m| m.open <= at);
+        i.checked_sub(1)
+            .is_some_and(|i| at < self.marked[i].close_end)
     }
 
     /// Index of the first word starting at or after byte `at`.

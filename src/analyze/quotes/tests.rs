@@ -292,3 +292,100 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn subjects_are_found_past_appositions_prepositions_and_coordination() {
+    let a = article(
+        "Rosa Vint, curator at the University of Arkansas, Fayetteville, said, \"The prints \
+         sold out in a day.\"\n\n\
+         Omar Ruiz of The Globe and Mail wrote: \"This is the end of an era.\"\n\n\
+         A letter seen by Sky News says \"claims may be withdrawn without notice\".\n\n\
+         Ida Berg said the plan was \"too slow\", and said it was \"a failure of the whole \
+         government\".",
+    );
+    let entities = vec![
+        entity(&a, "Rosa Vint", EntityKind::Person, &["Rosa Vint"]),
+        entity(
+            &a,
+            "University of Arkansas",
+            EntityKind::Organization,
+            &["University of Arkansas"],
+        ),
+        entity(&a, "Omar Ruiz", EntityKind::Person, &["Omar Ruiz"]),
+        entity(
+            &a,
+            "The Globe and Mail",
+            EntityKind::Organization,
+            &["The Globe and Mail"],
+        ),
+        entity(&a, "Sky News", EntityKind::Organization, &["Sky News"]),
+        entity(&a, "Ida Berg", EntityKind::Person, &["Ida Berg"]),
+    ];
+    assert_eq!(
+        quotes(&a, &entities),
+        [
+            q("The prints sold out in a day.", Some("Rosa Vint")),
+            q("This is the end of an era.", Some("Omar Ruiz")),
+            q("claims may be withdrawn without notice", None),
+            q("a failure of the whole government", Some("Ida Berg")),
+        ]
+    );
+}
+
+#[test]
+fn short_spans_are_quotations_only_next_to_their_verb() {
+    let a = article(
+        "He told the police, \"everything he did\". The minister asked how papers kept in \
+         \"approved security cabinets\" reached the street.",
+    );
+    assert_eq!(quotes(&a, &[]), [q("everything he did", None)]);
+}
+
+#[test]
+fn a_paragraph_closing_with_a_reporting_clause_introduces_the_next() {
+    let a = article(
+        "According to his blog, Mark Roth stated,\n\n\
+         \"He was taken to an office where a lawyer questioned him for two hours.\"\n\n\
+         The Herald cited the form's questions, including:\n\n\
+         \"Were you subject to trafficking during your journey?\"",
+    );
+    let entities = vec![
+        entity(&a, "Mark Roth", EntityKind::Person, &["Mark Roth"]),
+        entity(&a, "The Herald", EntityKind::Organization, &["The Herald"]),
+    ];
+    assert_eq!(
+        quotes(&a, &entities),
+        [
+            q(
+                "He was taken to an office where a lawyer questioned him for two hours.",
+                Some("Mark Roth")
+            ),
+            q("Were you subject to trafficking during your journey?", None),
+        ]
+    );
+}
+
+#[test]
+fn a_role_names_the_person_introduced_with_it() {
+    let a = article(
+        "Environment Minister John Baird asked how the papers reached the street.\n\n\
+         \"Someone will have to explain this to me,\" the minister said.\n\n\
+         Jan Smit, the party's treasurer, disagreed. \"Nothing was lost,\" said the treasurer.\n\n\
+         \"The report is late,\" the letter says.",
+    );
+    let entities = vec![
+        entity(&a, "John Baird", EntityKind::Person, &["John Baird"]),
+        entity(&a, "Jan Smit", EntityKind::Person, &["Jan Smit"]),
+    ];
+    assert_eq!(
+        quotes(&a, &entities),
+        [
+            q(
+                "Someone will have to explain this to me,",
+                Some("John Baird")
+            ),
+            q("Nothing was lost,", Some("Jan Smit")),
+            q("The report is late,", None),
+        ]
+    );
+}
