@@ -9,6 +9,8 @@
 //! This draws on ratatui's `TestBackend`; the real terminal (setup, restore on signals) is
 //! covered by the reader's tmux tests.
 
+// Only the corpus builder is used here, not the expectations the CLI tests check.
+#[allow(dead_code)]
 #[path = "support/hostile.rs"]
 mod hostile;
 mod tui_support;
