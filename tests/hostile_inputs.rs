@@ -33,6 +33,10 @@ struct Run {
 
 /// Runs the real binary, killing it (and failing) if it has not finished within `TIMEOUT`.
 fn lector(args: &[&std::ffi::OsStr]) -> Run {
+    lector_within(TIMEOUT, args)
+}
+
+fn lector_within(timeout: Duration, args: &[&std::ffi::OsStr]) -> Run {
     let child = Command::new(env!("CARGO_BIN_EXE_lector"))
         .args(args)
         .stdin(Stdio::null())
@@ -40,11 +44,11 @@ fn lector(args: &[&std::ffi::OsStr]) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the lector binary starts");
-    finish(child, &format!("{args:?}"))
+    finish(child, timeout, &format!("{args:?}"))
 }
 
-/// Collects a child's output and status, killing it (and failing) after `TIMEOUT`.
-fn finish(mut child: Child, what: &str) -> Run {
+/// Collects a child's output and status, killing it (and failing) after `timeout`.
+fn finish(mut child: Child, timeout: Duration, what: &str) -> Run {
     fn drain(pipe: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<Vec<u8>> {
         std::thread::spawn(move || {
             let mut buf = Vec::new();
@@ -61,10 +65,10 @@ fn finish(mut child: Child, what: &str) -> Run {
         if let Some(status) = child.try_wait().expect("waiting for lector") {
             break status;
         }
-        if started.elapsed() > TIMEOUT {
+        if started.elapsed() > timeout {
             let _ = child.kill();
             let _ = child.wait();
-            panic!("lector {what} did not finish within {TIMEOUT:?}");
+            panic!("lector {what} did not finish within {timeout:?}");
         }
         std::thread::sleep(Duration::from_millis(20));
     };
@@ -269,8 +273,9 @@ fn json_of_the_hostile_corpus_is_terminal_safe_and_its_spans_slice_the_files() {
 fn each_bad_file_alone_exits_1_and_each_good_one_exits_0() {
     let (dir, cases) = build_corpus();
     for case in &cases {
-        // Folder cases (a link loop, a locked folder) are covered by the folder runs.
-        if std::fs::metadata(&case.path).is_ok_and(|m| m.is_dir()) {
+        // Folder cases (a link loop, a locked folder) and the big files are covered by the
+        // folder runs; analysing the big ones again would only cost time.
+        if std::fs::metadata(&case.path).is_ok_and(|m| m.is_dir() || m.len() > 1_000_000) {
             continue;
         }
         let run = lector(&[os("analyze"), case.path.as_os_str()]);
@@ -432,7 +437,7 @@ fn files_deleted_and_truncated_while_lector_runs_never_crash_it() {
                 .open(path);
         }
     }
-    let Run { status, stderr, .. } = finish(child, "over a changing folder");
+    let Run { status, stderr, .. } = finish(child, TIMEOUT, "over a changing folder");
     assert!(!stderr.contains("panicked"), "{stderr}");
     // Deleted files are skipped and named (exit 1), unless lector read them all first (exit 0).
     for line in stderr.lines() {
@@ -476,7 +481,11 @@ fn a_200_mb_article_is_analyzed() {
     drop(text);
 
     let started = Instant::now();
-    let run = lector(&[os("analyze"), os("--json"), path.as_os_str()]);
+    // Ten minutes: analysis must be linear, but entity and quote finding are not fast.
+    let run = lector_within(
+        Duration::from_secs(600),
+        &[os("analyze"), os("--json"), path.as_os_str()],
+    );
     let elapsed = started.elapsed();
     assert_eq!(run.status.code(), Some(0), "{}", run.stderr);
     let peak_kib = peak_child_rss_kib();
@@ -496,4 +505,35 @@ fn peak_child_rss_kib() -> i64 {
     // SAFETY: a valid pointer to a rusage struct.
     unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
     usage.ru_maxrss
+}
+
+#[test]
+fn a_full_disk_is_reported_and_a_closed_pipe_is_not_an_error() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/wikinews");
+    if let Ok(full) = std::fs::File::create("/dev/full") {
+        let out = Command::new(env!("CARGO_BIN_EXE_lector"))
+            .args([os("analyze"), corpus.as_os_str()])
+            .stdout(full)
+            .output()
+            .expect("lector runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains("cannot write output"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+
+    // `lector analyze --jsonl corpus | head -1`: the reader goes away after one line.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lector"))
+        .args([os("analyze"), os("--jsonl"), corpus.as_os_str()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("lector starts");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 64];
+    stdout.read_exact(&mut first).expect("some output");
+    drop(stdout);
+    let run = finish(child, TIMEOUT, "into a closed pipe");
+    assert_eq!(run.status.code(), Some(0), "{}", run.stderr);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
 }

@@ -40,7 +40,7 @@ fn piece() -> impl Strategy<Value = String> {
         .prop_map(str::to_string),
         1 => prop::sample::select(vec![
             "\u{1b}[31m", "\u{1b}]0;t\u{7}", "\u{9b}", "\u{202E}", "\u{200B}", "\u{FEFF}",
-            "e\u{301}", "東京", "👩\u{200D}🔬", "\u{8}", "\u{0}", "\u{FFFD}",
+            "e\u{301}", "\u{301}", "Cafe\u{301}", "東京", "👩\u{200D}🔬", "\u{8}", "\u{0}", "\u{FFFD}",
         ])
         .prop_map(str::to_string),
         1 => any::<char>().prop_map(String::from),

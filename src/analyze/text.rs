@@ -20,6 +20,21 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Combining marks that are not letters themselves: the accent of a decomposed "Cafe\u{301}"
+/// belongs to the word, or a span would end between a letter and its accent (and a display would
+/// show the accent alone, or drop it). Also variation selectors and the kana voicing marks.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{3099}'..='\u{309A}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FE20}'..='\u{FE2F}'
+    )
+}
+
 /// Characters that may join two word pieces: "don't", "Jong-un", "U.S.", "3.5", "O’Brien".
 fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&')
@@ -36,7 +51,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         }
         let mut end = start + c.len_utf8();
         while let Some(&(i, c)) = chars.peek() {
-            if is_word_char(c) {
+            if is_word_char(c) || is_combining_mark(c) {
                 end = i + c.len_utf8();
                 chars.next();
                 continue;
@@ -55,6 +70,14 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
                 }
             }
             break;
+        }
+        // An accent on the word's last mark (an abbreviation's period) stays with it too.
+        while let Some(&(i, c)) = chars.peek()
+            && i == end
+            && is_combining_mark(c)
+        {
+            end = i + c.len_utf8();
+            chars.next();
         }
         out.push(Word {
             text: &text[start..end],
@@ -149,6 +172,14 @@ mod tests {
                 "said",
                 "no"
             ]
+        );
+    }
+
+    #[test]
+    fn combining_accents_stay_in_their_word() {
+        assert_eq!(
+            texts("Cafe\u{301} Ame\u{301}lie, cafe\u{301}s"),
+            ["Cafe\u{301}", "Ame\u{301}lie", "cafe\u{301}s"]
         );
     }
 

@@ -39,8 +39,8 @@ impl Scale {
     pub fn for_this_build() -> Scale {
         if cfg!(debug_assertions) {
             Scale {
-                long_line_bytes: 5_000_000,
-                tiny_paragraphs: 100_000,
+                long_line_bytes: 1_000_000,
+                tiny_paragraphs: 50_000,
                 capitalised_words: 20_000,
                 entities: 10_000,
             }

@@ -26,6 +26,11 @@ fn check_span(text: &str, span: Span, what: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Combining diacritics: a name ending right before one would cut a letter from its accent.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}')
+}
+
 pub fn check_article(article: &Article) -> Result<(), String> {
     let text = &article.text;
     let mut previous_end = 0;
@@ -82,6 +87,9 @@ pub fn check_analysis(article: &Article, analysis: &Analysis) -> Result<(), Stri
             };
             if mention.span.is_empty() || !block.span.contains(mention.span) {
                 return Err(format!("{what}: empty or outside block {:?}", block.span));
+            }
+            if text[mention.span.end..].starts_with(is_combining_mark) {
+                return Err(format!("{what}: ends between a letter and its accent"));
             }
             if mention.span.start < previous {
                 return Err(format!("{what}: mentions not in text order"));
