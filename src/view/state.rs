@@ -544,20 +544,30 @@ impl State {
     /// `]` / `[`: the next or previous shown quote after the selected one (or the reading position).
     pub fn step_quote(&mut self, forward: bool) {
         let Some(o) = self.opened() else { return };
-        let keys: Vec<(usize, (usize, usize))> = o
-            .analysis
-            .quotes
-            .iter()
-            .enumerate()
-            .filter_map(|(i, q)| self.key_of(q.block, q.span.start).map(|k| (i, k)))
-            .collect();
-        let from = self
-            .selected_quote
-            .and_then(|q| keys.iter().find(|(i, _)| *i == q).map(|(_, k)| *k));
+        let (keys, from) = self.keyed(
+            o.analysis.quotes.iter().map(|q| (q.block, q.span.start)),
+            self.selected_quote,
+        );
         match self.step(&keys, from, forward, "quote") {
             Some(q) => self.select_quote(q),
             None => self.message = Some("no quotes in this article".into()),
         }
+    }
+
+    /// The screen key of each (block, byte) position that is shown, with its index, and the key
+    /// of the `current` one: what `step` walks over.
+    #[allow(clippy::type_complexity)]
+    fn keyed(
+        &self,
+        positions: impl Iterator<Item = (usize, usize)>,
+        current: Option<usize>,
+    ) -> (Vec<(usize, (usize, usize))>, Option<(usize, usize)>) {
+        let keys: Vec<(usize, (usize, usize))> = positions
+            .enumerate()
+            .filter_map(|(i, (block, at))| self.key_of(block, at).map(|k| (i, k)))
+            .collect();
+        let from = current.and_then(|c| keys.iter().find(|(i, _)| *i == c).map(|(_, k)| *k));
+        (keys, from)
     }
 
     /// `n` / `N`: the next or previous search match or mention of the selected entity.
@@ -572,17 +582,10 @@ impl State {
                 });
                 return;
             }
-            let keys: Vec<(usize, (usize, usize))> = self
-                .search
-                .matches
-                .iter()
-                .enumerate()
-                .filter_map(|(i, (s, b))| self.key_of(*b, s.start).map(|k| (i, k)))
-                .collect();
-            let from = self
-                .search
-                .current
-                .and_then(|c| keys.iter().find(|(i, _)| *i == c).map(|(_, k)| *k));
+            let (keys, from) = self.keyed(
+                self.search.matches.iter().map(|(s, b)| (*b, s.start)),
+                self.search.current,
+            );
             if let Some(m) = self.step(&keys, from, forward, "match") {
                 self.search.current = Some(m);
                 if let Some(&(_, (line, _))) = keys.iter().find(|(i, _)| *i == m) {
@@ -596,15 +599,10 @@ impl State {
             let Some(entity) = self.opened().and_then(|o| o.analysis.entities.get(e)) else {
                 return;
             };
-            let keys: Vec<(usize, (usize, usize))> = entity
-                .mentions
-                .iter()
-                .enumerate()
-                .filter_map(|(i, m)| self.key_of(m.block, m.span.start).map(|k| (i, k)))
-                .collect();
-            let from = self
-                .mention
-                .and_then(|c| keys.iter().find(|(i, _)| *i == c).map(|(_, k)| *k));
+            let (keys, from) = self.keyed(
+                entity.mentions.iter().map(|m| (m.block, m.span.start)),
+                self.mention,
+            );
             if let Some(m) = self.step(&keys, from, forward, "mention") {
                 self.mention = Some(m);
                 if let Some(&(_, (line, _))) = keys.iter().find(|(i, _)| *i == m) {

@@ -68,30 +68,23 @@ impl Gazetteer {
             by_name.insert(name, entry);
             order.push(name);
         };
-        for line in data_lines(ORGANIZATIONS) {
-            let canonical = line.split('|').next().unwrap_or(line);
-            for name in line.split('|') {
-                add(
-                    name,
-                    Entry {
-                        kind: EntityKind::Organization,
-                        canonical,
-                        major: true,
-                    },
-                );
-            }
-        }
-        for line in data_lines(COUNTRIES) {
-            let canonical = line.split('|').next().unwrap_or(line);
-            for name in line.split('|') {
-                add(
-                    name,
-                    Entry {
-                        kind: EntityKind::Place,
-                        canonical,
-                        major: true,
-                    },
-                );
+        // Lines of `canonical|alias|...`: every alias is a name of the canonical entry.
+        for (data, kind) in [
+            (ORGANIZATIONS, EntityKind::Organization),
+            (COUNTRIES, EntityKind::Place),
+        ] {
+            for line in data_lines(data) {
+                let canonical = line.split('|').next().unwrap_or(line);
+                for name in line.split('|') {
+                    add(
+                        name,
+                        Entry {
+                            kind,
+                            canonical,
+                            major: true,
+                        },
+                    );
+                }
             }
         }
         for line in data_lines(DEMONYMS) {
