@@ -98,7 +98,7 @@ fn unit_at(index: &HitIndex, i: usize) -> Unit {
 pub fn find_chunks(tokens: &[Token], text: &str) -> Vec<Chunk> {
     let hits = GAZETTEER.hits(text);
     let index = index_hits(tokens, &hits);
-    let hyphen_hit_tokens: std::collections::HashSet<usize> =
+    let hyphen_hit_tokens: rustc_hash::FxHashSet<usize> =
         index.inside.iter().map(|&(t, _)| t).collect();
     let mut chunks = Vec::new();
     let mut i = 0;
@@ -132,7 +132,7 @@ pub fn find_chunks(tokens: &[Token], text: &str) -> Vec<Chunk> {
 fn collect_run(
     tokens: &[Token],
     index: &HitIndex,
-    hyphen_hit_tokens: &std::collections::HashSet<usize>,
+    hyphen_hit_tokens: &rustc_hash::FxHashSet<usize>,
     start: usize,
 ) -> Vec<Unit> {
     let mut run = vec![unit_at(index, start)];

@@ -8,7 +8,7 @@ use super::lexicon;
 use super::tokens::Token;
 use crate::analyze::EntityKind;
 use crate::span::Span;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 #[derive(Debug, Clone)]
 pub struct Candidate {

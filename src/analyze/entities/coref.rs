@@ -8,7 +8,7 @@ use super::gazetteer::GAZETTEER;
 use super::lexicon;
 use super::tokens::Token;
 use crate::analyze::{Entity, EntityKind, Mention};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 struct Cluster<'a> {
     /// The capitalised words of its longest mention.
@@ -66,7 +66,7 @@ fn initials(words: &[&str]) -> String {
 /// Builds the entities, most mentioned first (ties: first mentioned first).
 pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Entity> {
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     for (m, c) in candidates.iter().enumerate() {
         let words: Vec<&str> = tokens[c.first..=c.last]
             .iter()
@@ -100,7 +100,7 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
     }
 
     // Shorter names join a longer one that starts or ends with them.
-    let mut by_edge: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_edge: HashMap<&str, Vec<usize>> = HashMap::default();
     for (id, cl) in clusters.iter().enumerate() {
         if cl.words.len() > 1 {
             if let Some(first) = cl.words.first() {
@@ -114,7 +114,7 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
         }
     }
     // Initials of every longer name, first one wins, so acronyms are looked up, not searched.
-    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    let mut by_initials: HashMap<String, usize> = HashMap::default();
     for (id, cl) in clusters.iter().enumerate() {
         if cl.words.len() >= 2 {
             by_initials.entry(initials(&cl.words)).or_insert(id);
@@ -217,7 +217,7 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
         }
     }
 
-    let mut merged: HashMap<usize, (Vec<usize>, Evidence)> = HashMap::new();
+    let mut merged: HashMap<usize, (Vec<usize>, Evidence)> = HashMap::default();
     for (id, cluster) in clusters.iter().enumerate() {
         let root = find(&mut parent, id);
         let entry = merged.entry(root).or_insert_with(|| (Vec::new(), [0; 5]));

@@ -5,7 +5,7 @@
 use super::lexicon;
 use crate::analyze::EntityKind;
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 const COUNTRIES: &str = include_str!("../../../assets/data/countries.txt");
@@ -56,7 +56,7 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 
 impl Gazetteer {
     fn build() -> Gazetteer {
-        let mut by_name: HashMap<&'static str, Entry> = HashMap::new();
+        let mut by_name: HashMap<&'static str, Entry> = HashMap::default();
         let mut order: Vec<&'static str> = Vec::new();
         // Earlier lists win when a name is in two: an organisation's alias ("Amazon") over a
         // region, a country over a city of the same name.
@@ -191,18 +191,25 @@ impl Gazetteer {
     /// Whether a capitalised word is also an English common word ("Hope", "Rider", "Species"),
     /// directly or as a regular plural ("Loopholes" is not listed, "loophole" is).
     pub fn is_common_word(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
+        let mut buffer = LowerBuffer::default();
+        let Some(lower) = buffer.lower(word) else {
+            return false;
+        };
         let listed = |w: &str| self.words.contains(w);
-        listed(&lower)
+        let listed_with_e = |stem: &str, last: char| {
+            let mut with = LowerBuffer::default();
+            with.joined(stem, last).is_some_and(listed)
+        };
+        listed(lower)
             || lower.strip_suffix('s').is_some_and(listed)
             || lower.strip_suffix("es").is_some_and(listed)
             || lower
                 .strip_suffix("ies")
-                .is_some_and(|stem| listed(&format!("{stem}y")))
+                .is_some_and(|stem| listed_with_e(stem, 'y'))
             // "Hoping", "Archived", "Finest": regular inflections, with a silent e restored.
             || ["ing", "ed", "est"].iter().any(|suffix| {
                 lower.strip_suffix(suffix).is_some_and(|stem| {
-                    stem.len() >= 3 && (listed(stem) || listed(&format!("{stem}e")))
+                    stem.len() >= 3 && (listed(stem) || listed_with_e(stem, 'e'))
                 })
             })
     }
@@ -214,6 +221,52 @@ impl Gazetteer {
 
     pub fn is_surname(&self, word: &str) -> bool {
         self.surnames.contains(word)
+    }
+}
+
+/// Room for one lower-cased word without allocating: the common-word test runs for many words
+/// of every article. Words longer than any dictionary word are simply not common words.
+struct LowerBuffer {
+    bytes: [u8; 48],
+    len: usize,
+}
+
+impl Default for LowerBuffer {
+    fn default() -> Self {
+        LowerBuffer {
+            bytes: [0; 48],
+            len: 0,
+        }
+    }
+}
+
+impl LowerBuffer {
+    fn push(&mut self, c: char) -> Option<()> {
+        let n = c.len_utf8();
+        let room = self.bytes.get_mut(self.len..self.len + n)?;
+        c.encode_utf8(room);
+        self.len += n;
+        Some(())
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+
+    /// `word` in lower case, or `None` when it does not fit.
+    fn lower(&mut self, word: &str) -> Option<&str> {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            self.push(c)?;
+        }
+        Some(self.as_str())
+    }
+
+    /// `stem` followed by `last`, or `None` when it does not fit.
+    fn joined(&mut self, stem: &str, last: char) -> Option<&str> {
+        for c in stem.chars().chain([last]) {
+            self.push(c)?;
+        }
+        Some(self.as_str())
     }
 }
 

@@ -1,6 +1,9 @@
 //! Small closed word classes that steer entity finding: titles, function words, calendar words,
 //! and the head words that mark organisations and places. General English, not gazetteer data.
 
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
+
 /// Titles and roles that precede a person's name and are never part of it ("President",
 /// "Mr."). Stored without a final period; callers strip one.
 const TITLES: &[&str] = &[
@@ -1098,60 +1101,69 @@ const SPEECH_VERBS: &[&str] = &[
     "suggested",
 ];
 
-fn contains(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
+/// A word list hashed on first use: the lists are looked up for every word of every article.
+macro_rules! set {
+    ($list:expr) => {{
+        static SET: LazyLock<FxHashSet<&'static str>> =
+            LazyLock::new(|| $list.iter().copied().collect());
+        &*SET
+    }};
+}
+
+fn contains(set: &FxHashSet<&'static str>, word: &str) -> bool {
+    set.contains(word)
 }
 
 pub fn is_title(word: &str) -> bool {
-    contains(TITLES, word.trim_end_matches('.'))
+    contains(set!(TITLES), word.trim_end_matches('.'))
 }
 
 pub fn is_title_modifier(word: &str) -> bool {
-    contains(TITLE_MODIFIERS, word)
+    contains(set!(TITLE_MODIFIERS), word)
 }
 
 pub fn is_function_word(word: &str) -> bool {
     // "I'm", "I’ve", "I'd": the pronoun with a clitic.
     let pronoun = word.starts_with("I'") || word.starts_with("I’");
-    pronoun || contains(FUNCTION_WORDS, word) || contains(CALENDAR, word.trim_end_matches('.'))
+    pronoun || contains(set!(FUNCTION_WORDS), word) || contains(set!(CALENDAR), word.trim_end_matches('.'))
 }
 
 pub fn is_calendar(word: &str) -> bool {
-    contains(CALENDAR, word.trim_end_matches('.'))
+    contains(set!(CALENDAR), word.trim_end_matches('.'))
 }
 
 pub fn is_org_tail(word: &str) -> bool {
-    contains(ORG_TAILS, word.trim_end_matches('.'))
+    contains(set!(ORG_TAILS), word.trim_end_matches('.'))
 }
 
 pub fn is_org_head(word: &str) -> bool {
-    contains(ORG_HEADS, word) || contains(FOREIGN_ORG_HEADS, word)
+    contains(set!(ORG_HEADS), word) || contains(set!(FOREIGN_ORG_HEADS), word)
 }
 
 pub fn is_foreign_org_head(word: &str) -> bool {
-    contains(FOREIGN_ORG_HEADS, word)
+    contains(set!(FOREIGN_ORG_HEADS), word)
 }
 
 pub fn is_place_tail(word: &str) -> bool {
-    contains(PLACE_TAILS, word.trim_end_matches('.'))
+    contains(set!(PLACE_TAILS), word.trim_end_matches('.'))
 }
 
 pub fn is_other_tail(word: &str) -> bool {
-    contains(OTHER_TAILS, word)
+    contains(set!(OTHER_TAILS), word)
 }
 
 pub fn is_place_head(word: &str) -> bool {
-    contains(PLACE_HEADS, word)
+    contains(set!(PLACE_HEADS), word)
 }
 
 pub fn is_connector(word: &str) -> bool {
-    contains(CONNECTORS, word)
+    contains(set!(CONNECTORS), word)
 }
 
 pub fn is_place_preposition(word: &str) -> bool {
-    contains(PLACE_PREPOSITIONS, word)
+    contains(set!(PLACE_PREPOSITIONS), word)
 }
 
 pub fn is_speech_verb(word: &str) -> bool {
-    contains(SPEECH_VERBS, word)
+    contains(set!(SPEECH_VERBS), word)
 }

@@ -72,9 +72,12 @@ fn is_capitalized(word: &str) -> bool {
     if first.is_uppercase() {
         return true;
     }
-    let particle: String = word.chars().take_while(|c| c.is_lowercase()).collect();
-    let rest = &word[particle.len()..];
-    let mut rest_chars = rest.chars();
+    let particle_len = word
+        .char_indices()
+        .find(|&(_, c)| !c.is_lowercase())
+        .map_or(word.len(), |(i, _)| i);
+    let particle = &word[..particle_len];
+    let mut rest_chars = word[particle_len..].chars();
     (1..=2).contains(&particle.chars().count())
         && matches!(rest_chars.next(), Some('\'' | '’' | '-'))
         && rest_chars.next().is_some_and(char::is_uppercase)

@@ -1,7 +1,7 @@
 //! Words that tell who is speaking: reporting verbs in all their inflections, and the small
 //! closed classes (auxiliaries, pronouns, determiners, naming words) attribution needs.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// Regular reporting verbs by their base form; inflections are generated.
