@@ -37,6 +37,7 @@ pub fn find_repeated_texts(texts: &[&str]) -> Vec<Option<Repeat>> {
     // Each shingle points at the first block that had it: enough to find the original of a
     // copy, which shares most of its shingles, in one lookup per shingle.
     let mut first_with: HashMap<u64, usize> = HashMap::default();
+    first_with.reserve(texts.iter().map(|t| t.len()).sum::<usize>() / 6);
     let mut votes: HashMap<usize, usize> = HashMap::default();
     let mut shingle_sets: Vec<Vec<u64>> = Vec::with_capacity(texts.len());
     let mut short_keys: Vec<Option<u64>> = Vec::with_capacity(texts.len());
@@ -142,21 +143,31 @@ fn best_near_match(
 /// One hash per word, case folded and punctuation dropped: "The U.S. said," hashes like
 /// "the us said". Hashing instead of building strings keeps this pass allocation-free per word.
 fn word_hashes(text: &str) -> Vec<u64> {
-    let mut out = Vec::new();
-    for word in text.split_whitespace() {
-        let mut h = FxHasher::default();
-        let mut any = false;
-        for c in word.chars().filter(|c| c.is_alphanumeric()) {
-            any = true;
-            if c.is_ascii() {
-                h.write_u8(c.to_ascii_lowercase() as u8);
-            } else {
-                c.to_lowercase().for_each(|l| h.write_u32(l as u32));
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut folded: Vec<u8> = Vec::with_capacity(32);
+    let mut push = |word: &str| {
+        folded.clear();
+        if word.is_ascii() {
+            let kept = word.bytes().filter(u8::is_ascii_alphanumeric);
+            folded.extend(kept.map(|b| b.to_ascii_lowercase()));
+        } else {
+            let mut buf = [0; 4];
+            for c in word.chars().filter(|c| c.is_alphanumeric()) {
+                for l in c.to_lowercase() {
+                    folded.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                }
             }
         }
-        if any {
+        if !folded.is_empty() {
+            let mut h = FxHasher::default();
+            h.write(&folded);
             out.push(h.finish());
         }
+    };
+    if text.is_ascii() {
+        text.split_ascii_whitespace().for_each(&mut push);
+    } else {
+        text.split_whitespace().for_each(&mut push);
     }
     out
 }

@@ -43,48 +43,53 @@ fn is_joiner(c: char) -> bool {
 /// Splits `text` into words. A joiner is kept inside a word only when a word character follows it,
 /// except a period after a single letter ("U.S.", "J. Lucero" keeps "J.").
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut at = 0;
+    while let Some(c) = char_at(text, at) {
         if !is_word_char(c) {
+            at += c.len_utf8();
             continue;
         }
+        let start = at;
         let mut end = start + c.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
+        while let Some(c) = char_at(text, end) {
+            let next = end + c.len_utf8();
             if is_word_char(c) || is_combining_mark(c) {
-                end = i + c.len_utf8();
-                chars.next();
+                end = next;
                 continue;
             }
             if is_joiner(c) {
-                let after = text[i + c.len_utf8()..].chars().next();
-                if after.is_some_and(is_word_char) {
-                    end = i + c.len_utf8();
-                    chars.next();
+                if char_at(text, next).is_some_and(is_word_char) {
+                    end = next;
                     continue;
                 }
                 // Abbreviation-final period: "U.S." or an initial "J."
-                if c == '.' && is_abbreviation(&text[start..i]) {
-                    end = i + 1;
-                    chars.next();
+                if c == '.' && is_abbreviation(&text[start..end]) {
+                    end = next;
                 }
             }
             break;
         }
         // An accent on the word's last mark (an abbreviation's period) stays with it too.
-        while let Some(&(i, c)) = chars.peek()
-            && i == end
-            && is_combining_mark(c)
-        {
-            end = i + c.len_utf8();
-            chars.next();
+        while let Some(c) = char_at(text, end).filter(|&c| is_combining_mark(c)) {
+            end += c.len_utf8();
         }
         out.push(Word {
             text: &text[start..end],
             span: Span::new(start, end),
         });
+        at = end;
     }
     out
+}
+
+/// The character starting at byte `at`, decoded only when it is not ASCII.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(at..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
 }
 
 /// "U.S", "J", "D.C": a single letter, or letters separated by periods.
