@@ -130,6 +130,10 @@ impl Formatter for TerminalSafe {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        // Printable ASCII, most of any article, needs no look at each character.
+        if fragment.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut plain_from = 0;
         for (i, c) in fragment.char_indices() {
             if display_char(c) == Some(c) {
