@@ -37,6 +37,9 @@ fn strip_possessive(word: &str) -> (&str, bool) {
 /// "Mets-inspired", "Warhol-like", "Trump-backed": the name before a hyphenated modifier that
 /// is an English word. "Jong-un" or "Siu-lai" stay whole.
 fn name_before_modifier(word: &str) -> &str {
+    if !word.starts_with(char::is_uppercase) {
+        return word;
+    }
     match word.rsplit_once('-') {
         Some((name, modifier))
             if modifier.chars().count() >= 4
@@ -72,15 +75,15 @@ fn is_capitalized(word: &str) -> bool {
     if first.is_uppercase() {
         return true;
     }
-    let particle_len = word
-        .char_indices()
-        .find(|&(_, c)| !c.is_lowercase())
-        .map_or(word.len(), |(i, _)| i);
-    let particle = &word[..particle_len];
-    let mut rest_chars = word[particle_len..].chars();
-    (1..=2).contains(&particle.chars().count())
-        && matches!(rest_chars.next(), Some('\'' | '’' | '-'))
-        && rest_chars.next().is_some_and(char::is_uppercase)
+    if !first.is_lowercase() {
+        return false;
+    }
+    // At most one more particle letter, then the joining mark, then a capital.
+    let mut next = cs.next();
+    if next.is_some_and(char::is_lowercase) {
+        next = cs.next();
+    }
+    matches!(next, Some('\'' | '’' | '-')) && cs.next().is_some_and(char::is_uppercase)
 }
 
 /// All words of all blocks, in text order.
@@ -102,7 +105,10 @@ pub fn tokenize(article: &Article) -> Vec<Token<'_>> {
                 }
                 next_start += 1;
             }
-            if between.contains(['"', '“', ':', '(', '[', '‘']) && !between.contains(',') {
+            if between != " "
+                && between.contains(['"', '“', ':', '(', '[', '‘'])
+                && !between.contains(',')
+            {
                 initial = true;
             }
             // "Prof. Patrizia": the period of a title abbreviation does not part the name.
