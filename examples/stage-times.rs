@@ -2,6 +2,10 @@
 //! `cargo run --release --example stage-times -- DIR [ROUNDS [STAGE]]`. A profiling aid, not a benchmark.
 
 use lector::analyze::{analyze, entities, quotes, repeats};
+
+/// The allocator of the `lector` binary, so the figures match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use lector::load::{self, parse_article};
 use std::path::PathBuf;
 use std::time::Instant;

@@ -7,6 +7,11 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Analysis makes many small, short-lived allocations per article; mimalloc serves them with
+/// about a tenth fewer instructions in all than the system allocator (measured with cachegrind).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A terminal reader for news articles: entities, quotes and repeated paragraphs at a glance.
 #[derive(Parser)]
 #[command(version, about, after_help = lector::tui::KEYS, args_conflicts_with_subcommands = true)]

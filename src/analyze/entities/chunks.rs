@@ -98,19 +98,22 @@ fn unit_at(index: &HitIndex, i: usize) -> Unit {
 pub fn find_chunks(tokens: &[Token], text: &str) -> Vec<Chunk> {
     let hits = GAZETTEER.hits(text);
     let index = index_hits(tokens, &hits);
-    let hyphen_hit_tokens: rustc_hash::FxHashSet<usize> =
-        index.inside.iter().map(|&(t, _)| t).collect();
+    // Tokens with names inside them, in order (hits come in text order).
+    let mut hyphen_hit_tokens: Vec<usize> = index.inside.iter().map(|&(t, _)| t).collect();
+    hyphen_hit_tokens.dedup();
     let mut chunks = Vec::new();
+    let mut run = Vec::new();
+    let mut current = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let starts = tokens[i].capitalized && !hyphen_hit_tokens.contains(&i);
+        let starts = tokens[i].capitalized && hyphen_hit_tokens.binary_search(&i).is_err();
         if !starts {
             i += 1;
             continue;
         }
-        let run = collect_run(tokens, &index, &hyphen_hit_tokens, i);
+        collect_run(tokens, &index, &hyphen_hit_tokens, i, &mut run);
         let next = run.last().map_or(i + 1, |u| u.last + 1);
-        split_run(tokens, &run, &mut chunks);
+        split_run(tokens, &run, &mut current, &mut chunks);
         i = next.max(i + 1);
     }
     for &(t, hit) in &index.inside {
@@ -129,19 +132,22 @@ pub fn find_chunks(tokens: &[Token], text: &str) -> Vec<Chunk> {
     chunks
 }
 
+/// Collects into `run` the units of the name run starting at token `start`.
 fn collect_run(
     tokens: &[Token],
     index: &HitIndex,
-    hyphen_hit_tokens: &rustc_hash::FxHashSet<usize>,
+    hyphen_hit_tokens: &[usize],
     start: usize,
-) -> Vec<Unit> {
-    let mut run = vec![unit_at(index, start)];
+    run: &mut Vec<Unit>,
+) {
+    run.clear();
+    run.push(unit_at(index, start));
     let block = tokens[start].block;
     let joinable = |k: usize| {
         k < tokens.len()
             && tokens[k].block == block
             && !tokens[k].gap_before
-            && !hyphen_hit_tokens.contains(&k)
+            && hyphen_hit_tokens.binary_search(&k).is_err()
     };
     while let Some(prev) = run.last().copied() {
         let k = prev.last + 1;
@@ -231,7 +237,6 @@ fn collect_run(
             break;
         }
     }
-    run
 }
 
 fn is_plain(tokens: &[Token], u: &Unit, f: impl Fn(&str) -> bool) -> bool {
@@ -240,8 +245,8 @@ fn is_plain(tokens: &[Token], u: &Unit, f: impl Fn(&str) -> bool) -> bool {
 
 /// Splits one run into chunks: titles and calendar words drop out, demonyms and places
 /// standing before a person's name stand alone.
-fn split_run(tokens: &[Token], run: &[Unit], out: &mut Vec<Chunk>) {
-    let mut current: Vec<Unit> = Vec::new();
+fn split_run(tokens: &[Token], run: &[Unit], current: &mut Vec<Unit>, out: &mut Vec<Chunk>) {
+    current.clear();
     let mut after_title = false;
     let ends_institutional = run
         .last()
@@ -272,7 +277,7 @@ fn split_run(tokens: &[Token], run: &[Unit], out: &mut Vec<Chunk>) {
         };
         let after_connector = i > 0 && is_plain(tokens, &run[i - 1], lexicon::is_connector);
         if !after_connector && is_title_here(i) {
-            flush(tokens, &mut current, &mut after_title, out);
+            flush(tokens, current, &mut after_title, out);
             // Skip the title words themselves.
             while i < run.len()
                 && (is_plain(tokens, &run[i], lexicon::is_title_modifier)
@@ -289,8 +294,10 @@ fn split_run(tokens: &[Token], run: &[Unit], out: &mut Vec<Chunk>) {
                     i += 1;
                 }
                 if i < run.len() && run[i].hit.is_some() {
+                    // `current` was flushed before the title.
                     let mut no_title = false;
-                    flush(tokens, &mut vec![run[i]], &mut no_title, out);
+                    current.push(run[i]);
+                    flush(tokens, current, &mut no_title, out);
                     i += 1;
                 } else {
                     while i < run.len()
@@ -303,7 +310,7 @@ fn split_run(tokens: &[Token], run: &[Unit], out: &mut Vec<Chunk>) {
             continue;
         }
         if is_plain(tokens, &u, lexicon::is_calendar) {
-            flush(tokens, &mut current, &mut after_title, out);
+            flush(tokens, current, &mut after_title, out);
             i += 1;
             continue;
         }
@@ -333,15 +340,15 @@ fn split_run(tokens: &[Token], run: &[Unit], out: &mut Vec<Chunk>) {
             _ => false,
         };
         if standalone {
-            flush(tokens, &mut current, &mut after_title, out);
+            flush(tokens, current, &mut after_title, out);
             current.push(u);
-            flush(tokens, &mut current, &mut after_title, out);
+            flush(tokens, current, &mut after_title, out);
         } else {
             current.push(u);
         }
         i += 1;
     }
-    flush(tokens, &mut current, &mut after_title, out);
+    flush(tokens, current, &mut after_title, out);
 }
 
 /// Turns collected units into a chunk, trimming function words and connectors at the edges.

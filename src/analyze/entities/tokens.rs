@@ -88,7 +88,7 @@ fn is_capitalized(word: &str) -> bool {
 
 /// All words of all blocks, in text order.
 pub fn tokenize(article: &Article) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(article.text.len() / 6);
     for (block, b) in article.blocks.iter().enumerate() {
         let text = b.span.of(&article.text);
         let headline = b.kind == BlockKind::Headline;
