@@ -69,6 +69,11 @@ pub fn pair(text: &str, continued: bool) -> Vec<Marked> {
 /// Double marks with their byte offsets and lengths; "``" (an old typewriter opening) counts.
 fn find_marks(text: &str) -> Vec<(usize, usize)> {
     let mut marks = Vec::new();
+    // Every double mark but '"' and "``" is outside ASCII: plain ASCII text without those
+    // has none, which a byte scan tells quickly.
+    if text.bytes().all(|b| b.is_ascii() && b != b'"' && b != b'`') {
+        return marks;
+    }
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if is_double_mark(c) {

@@ -70,13 +70,22 @@ impl<'a> Paragraph<'a> {
     fn new(full: &'a str, span: Span, continued: bool) -> Self {
         let text = &full[span.start..span.end];
         let base = span.start;
+        let marked = marks::pair(text, continued);
+        // Words and sentences are only looked at around quotation marks and in a paragraph
+        // that may introduce the next one's quotation ("X said:"); most paragraphs are neither.
+        let needs_words = !marked.is_empty() || text.trim_end().ends_with([':', ',']);
+        let (words, sentences) = if needs_words {
+            (words(text), sentence_starts(text))
+        } else {
+            (Vec::new(), Vec::new())
+        };
         Paragraph {
             full,
             text,
             base,
-            words: words(text),
-            sentences: sentence_starts(text),
-            marked: marks::pair(text, continued),
+            words,
+            sentences,
+            marked,
         }
     }
 
