@@ -51,9 +51,19 @@ pub struct Gazetteer {
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    // Lines are short (a word or a name): a plain byte scan beats a general searcher here.
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+            let line = rest[..end].trim_end();
+            rest = rest.get(end + 1..).unwrap_or("");
+            if !line.is_empty() && !line.starts_with('#') {
+                return Some(line);
+            }
+        }
+        None
+    })
 }
 
 impl Gazetteer {
@@ -153,7 +163,14 @@ impl Gazetteer {
             common_surnames: data_lines(SURNAMES)
                 .filter_map(|l| l.strip_suffix("\tcommon"))
                 .collect(),
-            words: data_lines(WORDS).collect(),
+            words: {
+                // Sized up front: growing a 200,000-word set step by step costs more than
+                // counting its lines.
+                let lines = WORDS.bytes().filter(|&b| b == b'\n').count();
+                let mut words = HashSet::with_capacity_and_hasher(lines, Default::default());
+                words.extend(data_lines(WORDS));
+                words
+            },
         }
     }
 
