@@ -38,7 +38,10 @@ pub fn find_repeated_texts(texts: &[&str]) -> Vec<Option<Repeat>> {
     // copy, which shares most of its shingles, in one lookup per shingle.
     let mut first_with: HashMap<u64, usize> = HashMap::default();
     first_with.reserve(texts.iter().map(|t| t.len()).sum::<usize>() / 6);
-    let mut votes: HashMap<usize, usize> = HashMap::default();
+    let mut votes = Votes {
+        count: vec![0; texts.len()],
+        voted: Vec::new(),
+    };
     let mut shingle_sets: Vec<Vec<u64>> = Vec::with_capacity(texts.len());
     let mut short_keys: Vec<Option<u64>> = Vec::with_capacity(texts.len());
 
@@ -104,19 +107,33 @@ fn extend_runs_over_short_blocks(out: &mut [Option<Repeat>], short_keys: &[Optio
     }
 }
 
+/// Shared shingles per earlier block, and which blocks have any: counted in an array indexed
+/// by block, since every block of an article is a possible original.
+struct Votes {
+    count: Vec<usize>,
+    voted: Vec<usize>,
+}
+
 fn best_near_match(
     shingles: &[u64],
     sets: &[Vec<u64>],
     first_with: &HashMap<u64, usize>,
-    votes: &mut HashMap<usize, usize>,
+    votes: &mut Votes,
 ) -> Option<(usize, f32)> {
-    votes.clear();
+    for &b in &votes.voted {
+        votes.count[b] = 0;
+    }
+    votes.voted.clear();
     for s in shingles {
         if let Some(&other) = first_with.get(s) {
-            *votes.entry(other).or_default() += 1;
+            if votes.count[other] == 0 {
+                votes.voted.push(other);
+            }
+            votes.count[other] += 1;
         }
     }
-    let mut candidates: Vec<(usize, usize)> = votes.iter().map(|(&b, &n)| (b, n)).collect();
+    let mut candidates: Vec<(usize, usize)> =
+        votes.voted.iter().map(|&b| (b, votes.count[b])).collect();
     candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     candidates
         .into_iter()
@@ -144,32 +161,51 @@ fn best_near_match(
 /// "the us said". Hashing instead of building strings keeps this pass allocation-free per word.
 fn word_hashes(text: &str) -> Vec<u64> {
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut folded: Vec<u8> = Vec::with_capacity(32);
-    let mut push = |word: &str| {
-        folded.clear();
-        if word.is_ascii() {
-            let kept = word.bytes().filter(u8::is_ascii_alphanumeric);
-            folded.extend(kept.map(|b| b.to_ascii_lowercase()));
-        } else {
-            let mut buf = [0; 4];
-            for c in word.chars().filter(|c| c.is_alphanumeric()) {
-                for l in c.to_lowercase() {
-                    folded.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
-                }
+    let mut word = WordHash::default();
+    if text.is_ascii() {
+        // One pass over the bytes: most blocks are plain ASCII.
+        for &b in text.as_bytes() {
+            if b.is_ascii_whitespace() {
+                word.finish_into(&mut out);
+            } else if b.is_ascii_alphanumeric() {
+                word.add(b.to_ascii_lowercase());
             }
         }
-        if !folded.is_empty() {
-            let mut h = FxHasher::default();
-            h.write(&folded);
-            out.push(h.finish());
-        }
-    };
-    if text.is_ascii() {
-        text.split_ascii_whitespace().for_each(&mut push);
     } else {
-        text.split_whitespace().for_each(&mut push);
+        let mut buf = [0; 4];
+        for piece in text.split_whitespace() {
+            for c in piece.chars().filter(|c| c.is_alphanumeric()) {
+                for l in c.to_lowercase() {
+                    l.encode_utf8(&mut buf).bytes().for_each(|b| word.add(b));
+                }
+            }
+            word.finish_into(&mut out);
+        }
     }
+    word.finish_into(&mut out);
     out
+}
+
+/// The hash of one word's folded bytes, fed one byte at a time.
+#[derive(Default)]
+struct WordHash {
+    hasher: FxHasher,
+    bytes: usize,
+}
+
+impl WordHash {
+    fn add(&mut self, b: u8) {
+        self.hasher.write_u8(b);
+        self.bytes += 1;
+    }
+
+    /// Pushes the word's hash, if anything was left of it, and starts the next word.
+    fn finish_into(&mut self, out: &mut Vec<u64>) {
+        if self.bytes > 0 {
+            out.push(self.hasher.finish());
+        }
+        *self = WordHash::default();
+    }
 }
 
 fn hash_words(words: &[u64]) -> u64 {
