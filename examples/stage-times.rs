@@ -27,7 +27,10 @@ fn main() {
         .collect();
     let t = Instant::now();
     let _ = analyze(&articles[0]);
-    println!("first analysis (builds the gazetteer): {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "first analysis (builds the gazetteer): {:.1} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
     let found: Vec<_> = articles.iter().map(entities::find_entities).collect();
     let only = args.get(2).cloned();
     let time = |name: &str, f: &dyn Fn()| {

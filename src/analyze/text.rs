@@ -43,18 +43,35 @@ fn is_joiner(c: char) -> bool {
 /// Splits `text` into words. A joiner is kept inside a word only when a word character follows it,
 /// except a period after a single letter ("U.S.", "J. Lucero" keeps "J.").
 pub fn words(text: &str) -> Vec<Word<'_>> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 6);
     let mut at = 0;
-    while let Some(c) = char_at(text, at) {
+    while at < bytes.len() {
+        // Spaces and punctuation between words: skipped byte by byte while ASCII.
+        if bytes[at].is_ascii() && !bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, at) else {
+            break;
+        };
         if !is_word_char(c) {
             at += c.len_utf8();
             continue;
         }
         let start = at;
         let mut end = start + c.len_utf8();
-        while let Some(c) = char_at(text, end) {
+        loop {
+            // Most of a word is ASCII letters and digits: no decoding needed for those.
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            let Some(c) = char_at(text, end) else {
+                break;
+            };
             let next = end + c.len_utf8();
-            if is_word_char(c) || is_combining_mark(c) {
+            // (ASCII letters and digits were taken above; no ASCII mark combines.)
+            if !c.is_ascii() && (is_word_char(c) || is_combining_mark(c)) {
                 end = next;
                 continue;
             }
@@ -71,7 +88,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             break;
         }
         // An accent on the word's last mark (an abbreviation's period) stays with it too.
-        while let Some(c) = char_at(text, end).filter(|&c| is_combining_mark(c)) {
+        while let Some(c) = char_at(text, end).filter(|&c| !c.is_ascii() && is_combining_mark(c)) {
             end += c.len_utf8();
         }
         out.push(Word {
@@ -110,7 +127,12 @@ fn is_abbreviation(piece: &str) -> bool {
 pub fn sentence_starts(text: &str) -> Vec<usize> {
     let mut starts = vec![0];
     let mut resume = 0;
-    for (at, _) in text.match_indices(['.', '!', '?']) {
+    // The marks are ASCII, so a byte scan finds them at character boundaries.
+    let marks = text
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, b'.' | b'!' | b'?'));
+    for (at, _) in marks {
         if at < resume {
             continue;
         }

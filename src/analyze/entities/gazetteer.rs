@@ -209,8 +209,8 @@ impl Gazetteer {
     fn ends_name(&self, text: &str, end: usize) -> bool {
         let after = text[end..].chars().next();
         let last = text[..end].chars().next_back();
-        let bounded_after = !after.is_some_and(char::is_alphanumeric)
-            || last.is_some_and(|c| !c.is_alphanumeric());
+        let bounded_after =
+            !after.is_some_and(char::is_alphanumeric) || last.is_some_and(|c| !c.is_alphanumeric());
         bounded_after && after != Some('$')
     }
 

@@ -1125,7 +1125,9 @@ pub fn is_title_modifier(word: &str) -> bool {
 pub fn is_function_word(word: &str) -> bool {
     // "I'm", "I’ve", "I'd": the pronoun with a clitic.
     let pronoun = word.starts_with("I'") || word.starts_with("I’");
-    pronoun || contains(set!(FUNCTION_WORDS), word) || contains(set!(CALENDAR), word.trim_end_matches('.'))
+    pronoun
+        || contains(set!(FUNCTION_WORDS), word)
+        || contains(set!(CALENDAR), word.trim_end_matches('.'))
 }
 
 pub fn is_calendar(word: &str) -> bool {
