@@ -248,3 +248,44 @@ fn sigterm_restores_the_terminal_even_with_the_mouse_on() {
     t.wait_until("the shell", |s| s.contains("before-lector"));
     t.assert_terminal_restored();
 }
+
+/// Whether process `pid` is still there (and not a zombie).
+fn alive(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        stat.rsplit(')')
+            .next()
+            .is_some_and(|s| !s.trim_start().starts_with('Z'))
+    })
+}
+
+#[test]
+fn a_reader_whose_terminal_goes_away_without_sighup_exits() {
+    if !Tmux::available() || !Path::new("/proc/self/stat").exists() {
+        eprintln!("SKIPPED: needs tmux and /proc");
+        return;
+    }
+    // In a session of its own, the reader gets no SIGHUP when the terminal closes (as under
+    // `nohup`); crossterm then never returns from `poll` (crossterm-rs/crossterm#793).
+    let t = Tmux::start("orphan");
+    let pid_file = std::env::temp_dir().join(format!("lector-orphan-{}.pid", std::process::id()));
+    t.line(&format!(
+        "setsid -w sh -c 'echo $$ > {}; exec {BIN} {SAMPLE}'",
+        pid_file.display()
+    ));
+    t.wait_for("Mexico Denies Trump");
+    let pid = std::fs::read_to_string(&pid_file).expect("pid written");
+    let _ = std::fs::remove_file(&pid_file);
+    let pid = pid.trim().to_string();
+    assert!(alive(&pid));
+    drop(t);
+    let start = Instant::now();
+    while alive(&pid) && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let survived = alive(&pid);
+    if survived {
+        // Do not leave it spinning.
+        let _ = Command::new("kill").args(["-KILL", &pid]).status();
+    }
+    assert!(!survived, "the reader outlived its terminal");
+}

@@ -3,6 +3,7 @@
 mod tui_support;
 
 use lector::analyze::EntityKind;
+use lector::index::Indexer;
 use lector::load::Source;
 use lector::span::Span;
 use lector::tui::{Action, Effect, action_for, update};
@@ -10,6 +11,7 @@ use lector::view::{Doc, LineKind, Pane, State};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
+use std::sync::Arc;
 use tui_support::*;
 
 /// The text of screen line `i` of the open article.
@@ -441,6 +443,10 @@ fn a_file_that_fails_to_load_shows_its_error_and_the_rest_still_open() {
         Some(Doc::Failed(reason)) => assert!(reason.contains("no/such/dir/gone.txt")),
         other => panic!("expected a failed document, got {other:?}"),
     }
+    assert!(
+        s.summaries[&0].error.is_some(),
+        "the list marks it, unindexed"
+    );
     press(
         &mut s,
         &[
@@ -555,4 +561,42 @@ fn coming_back_to_an_article_returns_to_where_it_was_left() {
     press(&mut s, &[ch('K')]);
     assert_eq!(s.current, 0);
     assert!(top_text(&s).starts_with("According to"));
+}
+
+#[test]
+fn an_article_the_reader_opened_is_not_analysed_again_by_the_indexer() {
+    let sources = lector::load::bundled_sources();
+    let n = sources.len();
+    let mut s = State::new(sources, ratatui::layout::Rect::new(0, 0, 100, 30), false);
+    s.indexing = true;
+    s.open(0);
+    // The reader's own analysis gives the list its summary.
+    let o = s.opened().unwrap();
+    let summary = &s.summaries[&0];
+    assert_eq!(summary.title, o.article.title);
+    assert_eq!(summary.quotes, o.analysis.quotes.len());
+    assert_eq!(summary.repeats, o.analysis.repeat_count());
+    assert_eq!(s.index_progress(), Some((1, n)));
+
+    // What the reader summarised, the indexer leaves out; opening another article takes it
+    // off the queue too, unless a worker has it already.
+    let mut indexer = Indexer::start(Arc::clone(&s.sources), 1, s.summaries.keys().copied());
+    press(&mut s, &[ch('J')]);
+    let skipped = indexer.skip(s.current);
+    let mut indexed = Vec::new();
+    loop {
+        let finished = indexer.finished();
+        let batch = indexer.drain();
+        indexed.extend(batch.iter().map(|(i, _)| *i));
+        update(&mut s, Action::Indexed(batch));
+        if finished {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    assert!(!indexed.contains(&0), "the first article is analysed once");
+    assert_eq!(!indexed.contains(&1), skipped);
+    assert_eq!(indexed.len(), n - 1 - usize::from(skipped));
+    assert_eq!(s.summaries.len(), n);
+    assert_eq!(s.index_progress(), None, "done: no progress shown");
 }
