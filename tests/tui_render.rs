@@ -291,3 +291,27 @@ fn no_progress_once_everything_is_indexed() {
     assert!(!status.contains("indexed"), "{status}");
     assert!(status.contains("person"), "the legend is back: {status}");
 }
+
+#[test]
+fn a_match_that_wraps_is_highlighted_on_both_lines() {
+    // The dek wraps inside this match at this width.
+    let mut s = sample_state(100, 30, true);
+    press(&mut s, &[ch('/')]);
+    press(
+        &mut s,
+        &typed("President Claudia Sheinbaum firmly rejects the notion of U.S."),
+    );
+    assert_eq!(s.search.matches.len(), 1);
+    let t = draw(&s);
+    let (span, block) = s.search.matches[0];
+    let layout = s.layout().unwrap();
+    let (first, last) = (
+        layout.line_of(block, span.start).unwrap(),
+        layout.line_of(block, span.end - 1).unwrap(),
+    );
+    assert!(last > first, "the match wraps");
+    for word in ["firmly", "notion"] {
+        let modifier = cell_of(&t, word, 0).modifier;
+        assert!(modifier.contains(Modifier::REVERSED), "{word} highlighted");
+    }
+}

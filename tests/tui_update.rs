@@ -600,3 +600,66 @@ fn an_article_the_reader_opened_is_not_analysed_again_by_the_indexer() {
     assert_eq!(s.summaries.len(), n);
     assert_eq!(s.index_progress(), None, "done: no progress shown");
 }
+
+/// The matches of `query` searched afresh, on a new reader in the same state of repeats.
+fn fresh_matches(query: &str, hide_repeats: bool) -> Vec<(Span, usize)> {
+    let mut s = sample_state(100, 30, false);
+    if hide_repeats {
+        press(&mut s, &[ch('d')]);
+    }
+    press(&mut s, &[ch('/')]);
+    press(&mut s, &typed(query));
+    s.search.matches.clone()
+}
+
+#[test]
+fn a_query_typed_letter_by_letter_finds_what_a_fresh_search_finds() {
+    // Each letter looks only in the blocks the query before it matched in: the same result.
+    let mut s = sample_state(100, 30, false);
+    press(&mut s, &[ch('/')]);
+    for (n, c) in "the u.s. military".char_indices() {
+        press(&mut s, &[ch(c)]);
+        let query = &"the u.s. military"[..n + c.len_utf8()];
+        assert_eq!(s.search.matches, fresh_matches(query, false), "{query:?}");
+    }
+    // Shorter again, then hidden repeats, then a new search for a query that the old one
+    // starts with: never narrowed to stale matches.
+    press(&mut s, &vec![key(KeyCode::Backspace); 10]);
+    assert_eq!(s.search.matches, fresh_matches("the u.s", false));
+    press(&mut s, &[key(KeyCode::Enter), ch('d')]);
+    assert_eq!(s.search.matches, fresh_matches("the u.s", true));
+    press(&mut s, &[ch('/'), ch('t')]);
+    assert_eq!(s.search.matches, fresh_matches("t", true));
+    press(&mut s, &[key(KeyCode::Esc), ch('/'), ch('m')]);
+    assert_eq!(s.search.matches, fresh_matches("m", true));
+}
+
+#[test]
+fn n_walks_every_match_in_screen_order_and_wraps_around() {
+    let mut s = sample_state(100, 30, false);
+    press(&mut s, &[ch('/')]);
+    press(&mut s, &typed("mexic"));
+    press(&mut s, &[key(KeyCode::Enter)]);
+    let n = s.search.matches.len();
+    assert!(n > 5);
+    let mut lines = Vec::new();
+    for _ in 0..n - 1 {
+        press(&mut s, &[ch('n')]);
+        let c = s.search.current.unwrap();
+        let (span, block) = s.search.matches[c];
+        let line = s.layout().unwrap().line_of(block, span.start).unwrap();
+        assert!(
+            line >= s.scroll && line < s.scroll + s.text_height(),
+            "on screen"
+        );
+        lines.push(line);
+    }
+    assert!(lines.is_sorted(), "screen order");
+    assert_eq!(s.search.current, Some(n - 1));
+    press(&mut s, &[ch('n')]);
+    assert_eq!(s.search.current, Some(0));
+    assert!(s.message.as_deref().unwrap().contains("back to the first"));
+    press(&mut s, &[ch('N')]);
+    assert_eq!(s.search.current, Some(n - 1));
+    assert!(s.message.as_deref().unwrap().contains("on to the last"));
+}

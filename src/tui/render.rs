@@ -191,13 +191,6 @@ fn article_lines(state: &State, o: &Opened, theme: &Theme, frame: &mut Frame, bo
     let Some(layout) = state.layout() else {
         return;
     };
-    let spans = state.search.match_spans();
-    let highlight = Highlight {
-        selected_entity: state.selected_entity,
-        selected_quote: state.selected_quote,
-        matches: &spans,
-        current_match: state.search.current,
-    };
     let visible = layout
         .lines
         .iter()
@@ -215,12 +208,22 @@ fn article_lines(state: &State, o: &Opened, theme: &Theme, frame: &mut Frame, bo
                     fit(&sanitize(&o.article.title), usize::from(body.width)),
                     base,
                 ),
-                _ => Line::from(
-                    segments(&o.article.text, line, &o.analysis, &o.mentions, &highlight)
-                        .into_iter()
-                        .map(|s| Span::styled(s.text, base.patch(theme.marks(s.marks))))
-                        .collect::<Vec<_>>(),
-                ),
+                _ => {
+                    let (first_match, matches) = state.search.on_line(layout, line);
+                    let highlight = Highlight {
+                        selected_entity: state.selected_entity,
+                        selected_quote: state.selected_quote,
+                        matches,
+                        first_match,
+                        current_match: state.search.current,
+                    };
+                    Line::from(
+                        segments(&o.article.text, line, &o.analysis, &o.mentions, &highlight)
+                            .into_iter()
+                            .map(|s| Span::styled(s.text, base.patch(theme.marks(s.marks))))
+                            .collect::<Vec<_>>(),
+                    )
+                }
             }
         })
         .collect();

@@ -604,16 +604,7 @@ impl State {
                 });
                 return;
             }
-            let (keys, from) = self.keyed(
-                self.search.matches.iter().map(|(s, b)| (*b, s.start)),
-                self.search.current,
-            );
-            if let Some(m) = self.step(&keys, from, forward, "match") {
-                self.search.current = Some(m);
-                if let Some(&(_, (line, _))) = keys.iter().find(|(i, _)| *i == m) {
-                    self.reveal(line);
-                }
-            }
+            self.step_match(forward);
         } else {
             let Some(e) = self.selected_entity else {
                 return;
