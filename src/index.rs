@@ -35,7 +35,7 @@ impl Summary {
     /// The summary of an article analysed already (by the reader, when it opened it).
     pub fn new(article: &Article, analysis: &Analysis) -> Summary {
         Summary {
-            title: article.title.clone(),
+            title: shortened(&article.title),
             quotes: analysis.quotes.len(),
             repeats: analysis.repeat_count(),
             error: None,
@@ -50,6 +50,17 @@ impl Summary {
             repeats: 0,
             error: Some(error),
         }
+    }
+}
+
+/// Characters of a title kept for the list, far more than a row shows: a file whose first
+/// line is a megabyte long must not make its row a megabyte too.
+pub const MAX_TITLE_CHARS: usize = 300;
+
+fn shortened(title: &str) -> String {
+    match title.char_indices().nth(MAX_TITLE_CHARS) {
+        Some((cut, _)) => format!("{}…", &title[..cut]),
+        None => title.to_string(),
     }
 }
 
@@ -265,5 +276,14 @@ mod tests {
         }
         assert_eq!(indexes.len(), n - 2 - usize::from(skipped_later));
         assert!(!indexer.skip(1), "a worker had it");
+    }
+
+    #[test]
+    fn a_huge_title_is_kept_short() {
+        let mut article = crate::load::parse_article("x.txt", "Title\n\nA body line.\n".into());
+        article.title = "Ü".repeat(100_000);
+        let summary = Summary::new(&article, &Analysis::default());
+        assert_eq!(summary.title.chars().count(), MAX_TITLE_CHARS + 1);
+        assert!(summary.title.ends_with("Ü…"));
     }
 }

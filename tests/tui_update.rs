@@ -2,12 +2,12 @@
 
 mod tui_support;
 
-use lector::analyze::EntityKind;
+use lector::analyze::{Analysis, EntityKind};
 use lector::index::Indexer;
 use lector::load::Source;
 use lector::span::Span;
 use lector::tui::{Action, Effect, action_for, update};
-use lector::view::{Doc, LineKind, Pane, State};
+use lector::view::{Doc, LineKind, Opened, Pane, State};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -662,4 +662,28 @@ fn n_walks_every_match_in_screen_order_and_wraps_around() {
     press(&mut s, &[ch('N')]);
     assert_eq!(s.search.current, Some(n - 1));
     assert!(s.message.as_deref().unwrap().contains("on to the last"));
+}
+
+#[test]
+fn paging_through_big_articles_keeps_the_cache_bounded_in_bytes() {
+    // 1 MB articles: 64 of them opened would hold gigabytes once analysed. (The analysis is
+    // left empty here: what is kept is the point, not what is found.)
+    let text = format!("A big article\n\n{}\n", "Plain words. ".repeat(80_000));
+    let sources: Vec<Source> = (0..24)
+        .map(|_| Source::Bundled {
+            path: "big.txt",
+            text: "",
+        })
+        .collect();
+    let mut s = State::new(sources, ratatui::layout::Rect::new(0, 0, 100, 30), false);
+    for i in 0..24 {
+        let article = lector::load::parse_article("big.txt", text.clone());
+        s.insert_opened(i, Opened::new(article, Analysis::default(), None));
+        s.open(i);
+    }
+    let cached: Vec<usize> = (0..24).filter(|&i| s.doc_at(i).is_some()).collect();
+    let kept = lector::view::opened::MAX_OPENED_BYTES / text.len();
+    assert!(cached.len() <= kept + 1, "{cached:?}");
+    assert!(cached.contains(&23), "the open article stays");
+    assert!(cached.len() > 1, "recent ones are kept while they fit");
 }

@@ -4,7 +4,7 @@
 //! `search.rs`); drawing only reads.
 
 use super::layout::{Areas, inside_border};
-use super::opened::{Doc, EntityRow, MAX_OPENED, Opened};
+use super::opened::{Doc, EntityRow, MAX_OPENED, MAX_OPENED_BYTES, Opened};
 use super::search::Search;
 use super::wrap::Wrapped;
 use crate::analyze::analyze;
@@ -321,7 +321,17 @@ impl State {
         }
         self.recent.retain(|&i| i != index);
         self.recent.push_back(index);
-        while self.recent.len() > MAX_OPENED {
+        let kept_bytes = |s: &State| -> usize {
+            s.recent
+                .iter()
+                .filter(|&&i| i != index)
+                .filter_map(|i| s.docs.get(i))
+                .map(Doc::text_bytes)
+                .sum()
+        };
+        while self.recent.len() > MAX_OPENED
+            || (self.recent.len() > 1 && kept_bytes(self) > MAX_OPENED_BYTES)
+        {
             if let Some(old) = self.recent.pop_front() {
                 self.docs.remove(&old);
             }
