@@ -260,8 +260,12 @@ fn alive(pid: &str) -> bool {
 
 #[test]
 fn a_reader_whose_terminal_goes_away_without_sighup_exits() {
-    if !Tmux::available() || !Path::new("/proc/self/stat").exists() {
-        eprintln!("SKIPPED: needs tmux and /proc");
+    let setsid = Command::new("setsid")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !Tmux::available() || !setsid || !Path::new("/proc/self/stat").exists() {
+        eprintln!("SKIPPED: needs tmux, setsid and /proc");
         return;
     }
     // In a session of its own, the reader gets no SIGHUP when the terminal closes (as under
