@@ -455,7 +455,7 @@ fn progress_note(state: &State, width: usize) -> Option<String> {
 }
 
 /// `n` with a comma between thousands: 41,200.
-pub fn thousands(n: usize) -> String {
+fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, d) in digits.chars().enumerate() {
