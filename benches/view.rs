@@ -1,6 +1,7 @@
 //! Reader speed: `cargo bench --bench view`. Wrapping an article for a width (done once per
 //! article and width), drawing a frame (done per key), and the keys that do the most work
-//! (a search keystroke, toggling repeats) on the sample and on a ~1 MB article.
+//! (a search keystroke, toggling repeats) on the sample and on a ~1 MB article. The "+ frame"
+//! figures are what one key press costs from the key to the drawn screen.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use lector::analyze::analyze;
@@ -11,6 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use std::hint::black_box;
+use std::time::{Duration, Instant};
 
 const SAMPLE: &str = include_str!("../assets/articles/mexico-sovereignty.txt");
 
@@ -79,6 +81,39 @@ fn bench(c: &mut Criterion) {
             })
         });
         update(&mut state, Action::SearchCancel);
+        // One letter typed, timed with its frame; erased (untimed) before the next.
+        for (label, before) in [("first letter", ""), ("third letter", "th")] {
+            update(&mut state, Action::SearchStart);
+            for c in before.chars() {
+                update(&mut state, Action::SearchInput(c));
+            }
+            c.bench_function(&format!("search {label} + frame/{name}"), |b| {
+                b.iter_custom(|iters| {
+                    let mut took = Duration::ZERO;
+                    for _ in 0..iters {
+                        let start = Instant::now();
+                        update(&mut state, Action::SearchInput('e'));
+                        terminal.draw(|f| render(&state, f)).expect("drawn");
+                        took += start.elapsed();
+                        update(&mut state, Action::SearchBackspace);
+                    }
+                    took
+                })
+            });
+            update(&mut state, Action::SearchCancel);
+        }
+        update(&mut state, Action::SearchStart);
+        update(&mut state, Action::SearchInput('e'));
+        update(&mut state, Action::SearchAccept);
+        c.bench_function(&format!("n + frame/{name}"), |b| {
+            b.iter(|| {
+                update(&mut state, Action::Found { forward: true });
+                terminal.draw(|f| render(&state, f)).map(|_| ())
+            })
+        });
+        // No search while toggling (finding matches again is the search's cost, above).
+        update(&mut state, Action::SearchStart);
+        update(&mut state, Action::SearchAccept);
         c.bench_function(&format!("toggle repeats/{name}"), |b| {
             b.iter(|| update(&mut state, Action::ToggleRepeats))
         });

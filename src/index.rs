@@ -1,9 +1,11 @@
 //! Background indexing of a corpus: every article is loaded and analysed once, on worker threads,
 //! and only a small summary (title, counts) is kept, so a reader can show a 100,000-article list
 //! at once and fill it in while the user reads. Rows the user is looking at can be moved to the
-//! front of the queue.
+//! front of the queue, and the article the reader opened itself (and so analysed already) can be
+//! taken off it.
 
-use crate::analyze::analyze;
+use crate::analyze::{Analysis, analyze};
+use crate::article::Article;
 use crate::load::{self, Source};
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -25,22 +27,40 @@ impl Summary {
     /// Loads and analyses one source into its summary.
     pub fn of(source: &Source) -> Summary {
         match load::load(source) {
-            Ok(loaded) => {
-                let analysis = analyze(&loaded.article);
-                Summary {
-                    title: loaded.article.title,
-                    quotes: analysis.quotes.len(),
-                    repeats: analysis.repeat_count(),
-                    error: None,
-                }
-            }
-            Err(e) => Summary {
-                title: source.file_name(),
-                quotes: 0,
-                repeats: 0,
-                error: Some(e.to_string()),
-            },
+            Ok(loaded) => Summary::new(&loaded.article, &analyze(&loaded.article)),
+            Err(e) => Summary::failed(source, e.to_string()),
         }
+    }
+
+    /// The summary of an article analysed already (by the reader, when it opened it).
+    pub fn new(article: &Article, analysis: &Analysis) -> Summary {
+        Summary {
+            title: shortened(&article.title),
+            quotes: analysis.quotes.len(),
+            repeats: analysis.repeat_count(),
+            error: None,
+        }
+    }
+
+    /// The summary of a source that could not be read, and why.
+    pub fn failed(source: &Source, error: String) -> Summary {
+        Summary {
+            title: source.file_name(),
+            quotes: 0,
+            repeats: 0,
+            error: Some(error),
+        }
+    }
+}
+
+/// Characters of a title kept for the list, far more than a row shows: a file whose first
+/// line is a megabyte long must not make its row a megabyte too.
+pub const MAX_TITLE_CHARS: usize = 300;
+
+fn shortened(title: &str) -> String {
+    match title.char_indices().nth(MAX_TITLE_CHARS) {
+        Some((cut, _)) => format!("{}…", &title[..cut]),
+        None => title.to_string(),
     }
 }
 
@@ -88,10 +108,21 @@ pub struct Indexer {
 }
 
 impl Indexer {
-    /// Starts `threads` workers over `sources` (at least one).
-    pub fn start(sources: Arc<[Source]>, threads: usize) -> Indexer {
+    /// Starts `threads` workers over `sources` (at least one), leaving out the indexes in
+    /// `known` (summarised by the caller already).
+    pub fn start(
+        sources: Arc<[Source]>,
+        threads: usize,
+        known: impl IntoIterator<Item = usize>,
+    ) -> Indexer {
+        let claimed: Vec<AtomicBool> = (0..sources.len()).map(|_| AtomicBool::new(false)).collect();
+        for i in known {
+            if let Some(c) = claimed.get(i) {
+                c.store(true, Ordering::Relaxed);
+            }
+        }
         let shared = Arc::new(Shared {
-            claimed: (0..sources.len()).map(|_| AtomicBool::new(false)).collect(),
+            claimed,
             sources,
             urgent: Mutex::new(VecDeque::new()),
             next: AtomicUsize::new(0),
@@ -126,6 +157,15 @@ impl Indexer {
         }
     }
 
+    /// Takes `index` off the queue because the caller summarised it itself. Returns false when a
+    /// worker has it already (its summary will still arrive).
+    pub fn skip(&self, index: usize) -> bool {
+        self.shared
+            .claimed
+            .get(index)
+            .is_some_and(|c| !c.swap(true, Ordering::AcqRel))
+    }
+
     /// Summaries finished since the last call.
     pub fn drain(&mut self) -> Vec<(usize, Summary)> {
         let got: Vec<_> = self.results.try_iter().collect();
@@ -133,9 +173,15 @@ impl Indexer {
         got
     }
 
-    /// (indexed, total).
+    /// (summaries produced by the workers, total sources).
     pub fn progress(&self) -> (usize, usize) {
         (self.done, self.shared.sources.len())
+    }
+
+    /// Whether every source has been claimed, by a worker or by [`Indexer::skip`], and every
+    /// worker has finished: nothing more will arrive.
+    pub fn finished(&self) -> bool {
+        self.workers.iter().all(JoinHandle::is_finished)
     }
 }
 
@@ -166,8 +212,12 @@ mod tests {
 
     fn collect_all(indexer: &mut Indexer) -> Vec<(usize, Summary)> {
         let mut all = Vec::new();
-        while all.len() < indexer.progress().1 {
+        loop {
+            let finished = indexer.finished();
             all.extend(indexer.drain());
+            if finished {
+                break;
+            }
             std::thread::yield_now();
         }
         all.sort_by_key(|(i, _)| *i);
@@ -177,7 +227,7 @@ mod tests {
     #[test]
     fn every_bundled_article_is_indexed_once_with_its_counts() {
         let sources: Arc<[Source]> = load::bundled_sources().into();
-        let mut indexer = Indexer::start(Arc::clone(&sources), 2);
+        let mut indexer = Indexer::start(Arc::clone(&sources), 2, []);
         indexer.prioritize([3, 1]);
         let all = collect_all(&mut indexer);
         let indexes: Vec<usize> = all.iter().map(|(i, _)| *i).collect();
@@ -198,7 +248,7 @@ mod tests {
     #[test]
     fn unreadable_files_get_an_error_summary() {
         let sources: Arc<[Source]> = vec![Source::File("no/such/article.txt".into())].into();
-        let mut indexer = Indexer::start(sources, 1);
+        let mut indexer = Indexer::start(sources, 1, []);
         let all = collect_all(&mut indexer);
         assert_eq!(all[0].1.title, "article.txt");
         assert!(
@@ -209,5 +259,31 @@ mod tests {
                 .unwrap()
                 .contains("no/such/article.txt")
         );
+    }
+
+    #[test]
+    fn articles_the_caller_summarised_are_not_analysed_again() {
+        let sources: Arc<[Source]> = load::bundled_sources().into();
+        let n = sources.len();
+        let mut indexer = Indexer::start(Arc::clone(&sources), 1, [0, 2]);
+        // Claimed at start (or by the skip before a worker reached it): never indexed.
+        let skipped_later = indexer.skip(n - 1);
+        let all = collect_all(&mut indexer);
+        let indexes: Vec<usize> = all.iter().map(|(i, _)| *i).collect();
+        assert!(!indexes.contains(&0) && !indexes.contains(&2));
+        if skipped_later {
+            assert!(!indexes.contains(&(n - 1)));
+        }
+        assert_eq!(indexes.len(), n - 2 - usize::from(skipped_later));
+        assert!(!indexer.skip(1), "a worker had it");
+    }
+
+    #[test]
+    fn a_huge_title_is_kept_short() {
+        let mut article = crate::load::parse_article("x.txt", "Title\n\nA body line.\n".into());
+        article.title = "Ü".repeat(100_000);
+        let summary = Summary::new(&article, &Analysis::default());
+        assert_eq!(summary.title.chars().count(), MAX_TITLE_CHARS + 1);
+        assert!(summary.title.ends_with("Ü…"));
     }
 }

@@ -41,6 +41,7 @@ enum Command {
     },
 }
 
+// Messages go through `cli::note`, never `eprintln!`, which panics when stderr is a closed pipe.
 fn main() -> ExitCode {
     let args = Args::parse();
     match args.command {
@@ -66,10 +67,10 @@ fn sources(paths: &[PathBuf]) -> (Vec<Source>, bool) {
     let (sources, errors) = load::list_sources(paths);
     for e in &errors {
         // File names are data too: one with an escape sequence must not reach the terminal raw.
-        eprintln!(
-            "lector: skipped {}",
+        cli::note(format_args!(
+            "skipped {}",
             lector::sanitize::sanitize(&e.to_string())
-        );
+        ));
     }
     (sources, errors.is_empty())
 }
@@ -84,7 +85,7 @@ fn analyze(paths: &[PathBuf], format: Format) -> ExitCode {
         // A closed pipe (`lector analyze | head`) is not an error worth a message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("lector: cannot write output: {e}");
+            cli::note(format_args!("cannot write output: {e}"));
             ExitCode::from(1)
         }
     }
@@ -92,18 +93,26 @@ fn analyze(paths: &[PathBuf], format: Format) -> ExitCode {
 
 fn read(paths: &[PathBuf], mouse: bool) -> ExitCode {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!("lector: not a terminal; printing the analysis instead (see `lector analyze`)");
+        cli::note(format_args!(
+            "not a terminal; printing the analysis instead (see `lector analyze`)"
+        ));
         return analyze(paths, Format::Text);
     }
+    // The gazetteers are built on first use, which takes about as long as listing 100,000
+    // files: build them on another core meanwhile, for the first article's analysis.
+    std::thread::spawn(|| {
+        let warm_up = "Warm up\n\nAnna Smith of Acme Corp said \"hello\" in Paris.\n";
+        lector::analyze::analyze(&load::parse_article("warm-up", warm_up.to_string()))
+    });
     let (sources, _) = sources(paths);
     if sources.is_empty() {
-        eprintln!("lector: no articles to read");
+        cli::note(format_args!("no articles to read"));
         return ExitCode::from(1);
     }
     match lector::tui::run(sources, lector::tui::Options { mouse }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("lector: {e:#}");
+            cli::note(format_args!("{e:#}"));
             ExitCode::from(1)
         }
     }

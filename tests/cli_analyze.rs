@@ -190,3 +190,23 @@ fn reader_in_a_pipe_prints_the_report_instead_of_escape_codes() {
     assert!(!out.stdout.contains(&0x1b));
     assert!(String::from_utf8_lossy(&out.stdout).contains("# Mexico Denies"));
 }
+
+#[test]
+fn a_closed_stderr_loses_the_messages_not_the_run() {
+    // A pipe nobody reads: every message to stderr fails with a broken pipe.
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    for args in [
+        &["analyze", "--json", "no/such/file.txt", SAMPLE][..],
+        &["no/such/file.txt", SAMPLE][..],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_lector"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stderr(writer.try_clone().expect("the pipe's write end"))
+            .output()
+            .expect("the lector binary runs");
+        assert_eq!(out.status.code(), Some(1), "{args:?}: no panic (101)");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Mexico Denies"));
+    }
+}

@@ -248,3 +248,102 @@ fn sigterm_restores_the_terminal_even_with_the_mouse_on() {
     t.wait_until("the shell", |s| s.contains("before-lector"));
     t.assert_terminal_restored();
 }
+
+/// Whether process `pid` is still there (and not a zombie).
+fn alive(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        stat.rsplit(')')
+            .next()
+            .is_some_and(|s| !s.trim_start().starts_with('Z'))
+    })
+}
+
+#[test]
+fn a_reader_whose_terminal_goes_away_without_sighup_exits() {
+    let setsid = Command::new("setsid")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !Tmux::available() || !setsid || !Path::new("/proc/self/stat").exists() {
+        eprintln!("SKIPPED: needs tmux, setsid and /proc");
+        return;
+    }
+    // In a session of its own, the reader gets no SIGHUP when the terminal closes (as under
+    // `nohup`); crossterm then never returns from `poll` (crossterm-rs/crossterm#793).
+    let t = Tmux::start("orphan");
+    let pid_file = std::env::temp_dir().join(format!("lector-orphan-{}.pid", std::process::id()));
+    t.line(&format!(
+        "setsid -w sh -c 'echo $$ > {}; exec {BIN} {SAMPLE}'",
+        pid_file.display()
+    ));
+    t.wait_for("Mexico Denies Trump");
+    let pid = std::fs::read_to_string(&pid_file).expect("pid written");
+    let _ = std::fs::remove_file(&pid_file);
+    let pid = pid.trim().to_string();
+    assert!(alive(&pid));
+    drop(t);
+    let start = Instant::now();
+    while alive(&pid) && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let survived = alive(&pid);
+    if survived {
+        // Do not leave it spinning.
+        let _ = Command::new("kill").args(["-KILL", &pid]).status();
+    }
+    assert!(!survived, "the reader outlived its terminal");
+}
+
+#[test]
+fn a_corpus_is_indexed_in_the_background_with_progress_in_the_status_line() {
+    if !Tmux::available() {
+        eprintln!("SKIPPED: tmux is not installed; the end-to-end reader test needs it");
+        return;
+    }
+    // 6,000 copies of the sample (20 MB): seconds of indexing, so the first frame comes first.
+    let corpus = tempfile::tempdir().expect("a temporary folder");
+    let text = std::fs::read(SAMPLE).expect("the sample");
+    for i in 0..6_000 {
+        std::fs::write(corpus.path().join(format!("article-{i:04}.txt")), &text).expect("written");
+    }
+    let t = Tmux::start("corpus");
+    t.line(&format!(
+        "clear; echo before-lector; {BIN} {}",
+        corpus.path().display()
+    ));
+    let screen = t.wait_until("indexing progress", |s| {
+        status(s).contains(" / 6,000") && status(s).contains("indexed ")
+    });
+    assert!(screen.contains("Articles 1/6000"), "{screen}");
+
+    // No key pressed: the list and the status line are redrawn as summaries come in, and the
+    // progress goes once all are in.
+    let start = Instant::now();
+    let mut screen = t.screen();
+    while status(&screen).contains("indexed ") {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "still indexing after 120 s:\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+        screen = t.screen();
+    }
+    // Rows show titles, not file names (the open article's path is the text pane's title).
+    assert!(
+        !screen.contains("│ article-0"),
+        "every row has its title:\n{screen}"
+    );
+
+    // The end of the list: indexed too.
+    t.keys(&["Tab", "Tab", "Tab", "G"]);
+    // The open article's row (marked ▶) scrolls out of view.
+    let screen = t.wait_until("the end of the list", |s| !s.contains('▶'));
+    assert!(screen.contains("Mexico"), "{screen}");
+    assert!(
+        !screen.contains("article-59"),
+        "titles, not file names:\n{screen}"
+    );
+    t.keys(&["q"]);
+    t.wait_until("the shell", |s| s.contains("before-lector"));
+    t.assert_terminal_restored();
+}

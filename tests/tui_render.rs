@@ -4,6 +4,7 @@
 mod tui_support;
 
 use lector::analyze::Analysis;
+use lector::index::Summary;
 use lector::load::Source;
 use lector::view::{Opened, State};
 use ratatui::buffer::Cell;
@@ -228,4 +229,89 @@ fn no_color_selected_entity_and_matches_are_reversed() {
     let other = cell_of(&t, "drug", 0).modifier;
     assert!(current.contains(Modifier::REVERSED | Modifier::BOLD));
     assert!(other.contains(Modifier::REVERSED) && !other.contains(Modifier::BOLD));
+}
+
+/// A 100,000-article corpus whose first article is the sample, being indexed: `done` articles
+/// summarised (the open one among them).
+fn indexing_state(width: u16, height: u16, done: usize) -> State {
+    let mut sources = vec![sample_source()];
+    sources.extend((1..100_000).map(|i| Source::File(format!("corpus/{i:06}.txt").into())));
+    let mut s = reader_with(sources, width, height, false);
+    s.indexing = true;
+    let batch = (1..done)
+        .map(|i| {
+            let summary = Summary {
+                title: format!("Article number {i}"),
+                quotes: i % 3,
+                repeats: 0,
+                error: None,
+            };
+            (i, summary)
+        })
+        .collect();
+    lector::tui::update(&mut s, lector::tui::Action::Indexed(batch));
+    s
+}
+
+#[test]
+fn indexing_progress_in_the_status_line() {
+    let s = indexing_state(80, 20, 41_200);
+    let lines = screen(&s);
+    let status = lines.last().unwrap();
+    assert!(status.contains("indexed 41,200 / 100,000"), "{status}");
+    assert!(status.ends_with("? help "), "{status}");
+    insta::assert_snapshot!(lines.join("\n"));
+}
+
+#[test]
+fn indexing_progress_fits_the_smallest_layout() {
+    let s = indexing_state(60, 15, 41_200);
+    let lines = screen(&s);
+    let status = lines.last().unwrap();
+    assert!(status.contains("indexed 41,200 / 100,000"), "{status}");
+    assert!(status.ends_with("? help "), "{status}");
+}
+
+#[test]
+fn indexing_progress_under_the_too_small_note() {
+    let s = indexing_state(40, 12, 41_200);
+    let lines = screen(&s);
+    assert!(lines.iter().any(|l| l.contains("terminal too small")));
+    assert_eq!(lines.last().unwrap().trim(), "indexed 41,200 / 100,000");
+    let s = indexing_state(20, 12, 41_200);
+    assert_eq!(screen(&s).last().unwrap().trim(), "41,200/100,000");
+    let s = indexing_state(10, 12, 41_200);
+    assert_eq!(screen(&s).last().unwrap().trim(), "41%");
+}
+
+#[test]
+fn no_progress_once_everything_is_indexed() {
+    let s = indexing_state(80, 20, 100_000);
+    let status = screen(&s).pop().unwrap();
+    assert!(!status.contains("indexed"), "{status}");
+    assert!(status.contains("person"), "the legend is back: {status}");
+}
+
+#[test]
+fn a_match_that_wraps_is_highlighted_on_both_lines() {
+    // The dek wraps inside this match at this width.
+    let mut s = sample_state(100, 30, true);
+    press(&mut s, &[ch('/')]);
+    press(
+        &mut s,
+        &typed("President Claudia Sheinbaum firmly rejects the notion of U.S."),
+    );
+    assert_eq!(s.search.matches.len(), 1);
+    let t = draw(&s);
+    let (span, block) = s.search.matches[0];
+    let layout = s.layout().unwrap();
+    let (first, last) = (
+        layout.line_of(block, span.start).unwrap(),
+        layout.line_of(block, span.end - 1).unwrap(),
+    );
+    assert!(last > first, "the match wraps");
+    for word in ["firmly", "notion"] {
+        let modifier = cell_of(&t, word, 0).modifier;
+        assert!(modifier.contains(Modifier::REVERSED), "{word} highlighted");
+    }
 }

@@ -2,14 +2,16 @@
 
 mod tui_support;
 
-use lector::analyze::EntityKind;
+use lector::analyze::{Analysis, EntityKind};
+use lector::index::Indexer;
 use lector::load::Source;
 use lector::span::Span;
 use lector::tui::{Action, Effect, action_for, update};
-use lector::view::{Doc, LineKind, Pane, State};
+use lector::view::{Doc, LineKind, Opened, Pane, State};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
+use std::sync::Arc;
 use tui_support::*;
 
 /// The text of screen line `i` of the open article.
@@ -441,6 +443,10 @@ fn a_file_that_fails_to_load_shows_its_error_and_the_rest_still_open() {
         Some(Doc::Failed(reason)) => assert!(reason.contains("no/such/dir/gone.txt")),
         other => panic!("expected a failed document, got {other:?}"),
     }
+    assert!(
+        s.summaries[&0].error.is_some(),
+        "the list marks it, unindexed"
+    );
     press(
         &mut s,
         &[
@@ -555,4 +561,129 @@ fn coming_back_to_an_article_returns_to_where_it_was_left() {
     press(&mut s, &[ch('K')]);
     assert_eq!(s.current, 0);
     assert!(top_text(&s).starts_with("According to"));
+}
+
+#[test]
+fn an_article_the_reader_opened_is_not_analysed_again_by_the_indexer() {
+    let sources = lector::load::bundled_sources();
+    let n = sources.len();
+    let mut s = State::new(sources, ratatui::layout::Rect::new(0, 0, 100, 30), false);
+    s.indexing = true;
+    s.open(0);
+    // The reader's own analysis gives the list its summary.
+    let o = s.opened().unwrap();
+    let summary = &s.summaries[&0];
+    assert_eq!(summary.title, o.article.title);
+    assert_eq!(summary.quotes, o.analysis.quotes.len());
+    assert_eq!(summary.repeats, o.analysis.repeat_count());
+    assert_eq!(s.index_progress(), Some((1, n)));
+
+    // What the reader summarised, the indexer leaves out; opening another article takes it
+    // off the queue too, unless a worker has it already.
+    let mut indexer = Indexer::start(Arc::clone(&s.sources), 1, s.summaries.keys().copied());
+    press(&mut s, &[ch('J')]);
+    let skipped = indexer.skip(s.current);
+    let mut indexed = Vec::new();
+    loop {
+        let finished = indexer.finished();
+        let batch = indexer.drain();
+        indexed.extend(batch.iter().map(|(i, _)| *i));
+        update(&mut s, Action::Indexed(batch));
+        if finished {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    assert!(!indexed.contains(&0), "the first article is analysed once");
+    assert_eq!(!indexed.contains(&1), skipped);
+    assert_eq!(indexed.len(), n - 1 - usize::from(skipped));
+    assert_eq!(s.summaries.len(), n);
+    assert_eq!(s.index_progress(), None, "done: no progress shown");
+}
+
+/// The matches of `query` searched afresh, on a new reader in the same state of repeats.
+fn fresh_matches(query: &str, hide_repeats: bool) -> Vec<(Span, usize)> {
+    let mut s = sample_state(100, 30, false);
+    if hide_repeats {
+        press(&mut s, &[ch('d')]);
+    }
+    press(&mut s, &[ch('/')]);
+    press(&mut s, &typed(query));
+    s.search.matches.clone()
+}
+
+#[test]
+fn a_query_typed_letter_by_letter_finds_what_a_fresh_search_finds() {
+    // Each letter looks only in the blocks the query before it matched in: the same result.
+    let mut s = sample_state(100, 30, false);
+    press(&mut s, &[ch('/')]);
+    for (n, c) in "the u.s. military".char_indices() {
+        press(&mut s, &[ch(c)]);
+        let query = &"the u.s. military"[..n + c.len_utf8()];
+        assert_eq!(s.search.matches, fresh_matches(query, false), "{query:?}");
+    }
+    // Shorter again, then hidden repeats, then a new search for a query that the old one
+    // starts with: never narrowed to stale matches.
+    press(&mut s, &vec![key(KeyCode::Backspace); 10]);
+    assert_eq!(s.search.matches, fresh_matches("the u.s", false));
+    press(&mut s, &[key(KeyCode::Enter), ch('d')]);
+    assert_eq!(s.search.matches, fresh_matches("the u.s", true));
+    press(&mut s, &[ch('/'), ch('t')]);
+    assert_eq!(s.search.matches, fresh_matches("t", true));
+    press(&mut s, &[key(KeyCode::Esc), ch('/'), ch('m')]);
+    assert_eq!(s.search.matches, fresh_matches("m", true));
+}
+
+#[test]
+fn n_walks_every_match_in_screen_order_and_wraps_around() {
+    let mut s = sample_state(100, 30, false);
+    press(&mut s, &[ch('/')]);
+    press(&mut s, &typed("mexic"));
+    press(&mut s, &[key(KeyCode::Enter)]);
+    let n = s.search.matches.len();
+    assert!(n > 5);
+    let mut lines = Vec::new();
+    for _ in 0..n - 1 {
+        press(&mut s, &[ch('n')]);
+        let c = s.search.current.unwrap();
+        let (span, block) = s.search.matches[c];
+        let line = s.layout().unwrap().line_of(block, span.start).unwrap();
+        assert!(
+            line >= s.scroll && line < s.scroll + s.text_height(),
+            "on screen"
+        );
+        lines.push(line);
+    }
+    assert!(lines.is_sorted(), "screen order");
+    assert_eq!(s.search.current, Some(n - 1));
+    press(&mut s, &[ch('n')]);
+    assert_eq!(s.search.current, Some(0));
+    assert!(s.message.as_deref().unwrap().contains("back to the first"));
+    press(&mut s, &[ch('N')]);
+    assert_eq!(s.search.current, Some(n - 1));
+    assert!(s.message.as_deref().unwrap().contains("on to the last"));
+}
+
+#[test]
+fn paging_through_big_articles_keeps_the_cache_bounded_in_bytes() {
+    // 1 MB articles: 64 of them opened would hold gigabytes once analysed. (The analysis is
+    // left empty here: what is kept is the point, not what is found.)
+    let text = format!("A big article\n\n{}\n", "Plain words. ".repeat(80_000));
+    let sources: Vec<Source> = (0..24)
+        .map(|_| Source::Bundled {
+            path: "big.txt",
+            text: "",
+        })
+        .collect();
+    let mut s = State::new(sources, ratatui::layout::Rect::new(0, 0, 100, 30), false);
+    for i in 0..24 {
+        let article = lector::load::parse_article("big.txt", text.clone());
+        s.insert_opened(i, Opened::new(article, Analysis::default(), None));
+        s.open(i);
+    }
+    let cached: Vec<usize> = (0..24).filter(|&i| s.doc_at(i).is_some()).collect();
+    let kept = lector::view::opened::MAX_OPENED_BYTES / text.len();
+    assert!(cached.len() <= kept + 1, "{cached:?}");
+    assert!(cached.contains(&23), "the open article stays");
+    assert!(cached.len() > 1, "recent ones are kept while they fit");
 }

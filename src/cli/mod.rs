@@ -18,6 +18,12 @@ pub enum Format {
     JsonLines,
 }
 
+/// Writes `lector: {message}` on a line of standard error. Unlike `eprintln!`, it never panics:
+/// when stderr is a closed pipe the message is lost, not the run.
+pub fn note(message: std::fmt::Arguments) {
+    let _ = writeln!(io::stderr().lock(), "lector: {message}");
+}
+
 /// Articles analysed in parallel per batch, then written in input order, so output streams and
 /// memory stays bounded by the batch.
 const BATCH: usize = 256;
@@ -43,7 +49,7 @@ pub fn run_analyze(sources: &[Source], format: Format, out: &mut dyn Write) -> i
             match result {
                 Ok((text, warning)) => {
                     if let Some(w) = warning {
-                        eprintln!("lector: warning: {}", sanitize(&w));
+                        note(format_args!("warning: {}", sanitize(&w)));
                     }
                     if format == Format::Json && !first {
                         out.write_all(b",\n")?;
@@ -52,7 +58,7 @@ pub fn run_analyze(sources: &[Source], format: Format, out: &mut dyn Write) -> i
                     out.write_all(text.as_bytes())?;
                 }
                 Err(message) => {
-                    eprintln!("lector: skipped {}", sanitize(&message));
+                    note(format_args!("skipped {}", sanitize(&message)));
                     all_ok = false;
                 }
             }

@@ -49,10 +49,13 @@ pub struct Options {
     pub mouse: bool,
 }
 
-/// How long to wait for a key before looking at the indexer again.
+/// How long to wait for a key before taking in the indexer's summaries (and redrawing the
+/// progress) while it works; once it is done the loop sleeps until the next key.
 const TICK: Duration = Duration::from_millis(100);
 
 /// Runs the reader on `sources` until the user quits. The terminal is restored however it ends.
+/// An error reading terminal events or drawing ends the reader (a terminal that is gone stays
+/// gone; see [`terminal`] for the one that is gone without an error).
 pub fn run(sources: Vec<Source>, options: Options) -> anyhow::Result<()> {
     let guard = terminal::Guard::enter(options.mouse)?;
     let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
@@ -62,15 +65,23 @@ pub fn run(sources: Vec<Source>, options: Options) -> anyhow::Result<()> {
         Rect::new(0, 0, size.width, size.height),
         theme::Theme::no_color_from_env(),
     );
+    state.indexing = true;
     state.open(0);
 
-    // One worker fills in the article list; the rest of the machine is the reader's.
+    // One worker fills in the article list; the rest of the machine is the reader's. What the
+    // reader analysed itself (the open article) is left out.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1));
-    let mut indexer = Indexer::start(Arc::clone(&state.sources), threads.max(1));
+    let mut indexer = Indexer::start(
+        Arc::clone(&state.sources),
+        threads.max(1),
+        state.summaries.keys().copied(),
+    );
     indexer.prioritize(state.visible_article_rows());
 
     let mut dirty = true;
     while !state.quit {
+        // Checked before draining: once finished, everything it sent is in this batch.
+        let finished = indexer.finished();
         let batch = indexer.drain();
         if !batch.is_empty() {
             update(&mut state, Action::Indexed(batch));
@@ -80,16 +91,19 @@ pub fn run(sources: Vec<Source>, options: Options) -> anyhow::Result<()> {
             term.draw(|frame| render(&state, frame))?;
             dirty = false;
         }
-        if !event::poll(TICK)? {
+        if !finished && !event::poll(TICK)? {
             continue;
         }
         // Handle everything already waiting before drawing again (fast key repeat, pastes).
+        // With the indexer done, `read` blocks until the next event.
         loop {
             let ev = event::read()?;
             if let Some(action) = action_for(&state, &ev, options.mouse) {
                 if let Some(Effect::Copy(text)) = update(&mut state, action) {
                     copy_osc52(&text)?;
                 }
+                // An article the reader opened is analysed already: the indexer need not.
+                indexer.skip(state.current);
                 indexer.prioritize(state.visible_article_rows());
                 dirty = true;
             }

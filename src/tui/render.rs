@@ -21,7 +21,7 @@ pub fn render(state: &State, frame: &mut Frame) {
     };
     let area = frame.area();
     let Some(areas) = Areas::compute(area) else {
-        too_small(frame, area);
+        too_small(state, frame, area);
         return;
     };
     articles(state, &theme, frame, areas.articles);
@@ -34,11 +34,20 @@ pub fn render(state: &State, frame: &mut Frame) {
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
+fn too_small(state: &State, frame: &mut Frame, area: Rect) {
     let note = format!(
         "terminal too small: lector needs {MIN_WIDTH}x{MIN_HEIGHT}, this is {}x{}",
         area.width, area.height
     );
+    // Indexing goes on meanwhile: its progress on the last row, when there is room for both.
+    let area = match progress_note(state, usize::from(area.width)) {
+        Some(progress) if area.height >= 4 => {
+            let last = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
+            frame.render_widget(Paragraph::new(progress).alignment(Alignment::Center), last);
+            Rect::new(area.x, area.y, area.width, area.height - 1)
+        }
+        _ => area,
+    };
     let top = area.height.saturating_sub(2) / 2;
     let area = Rect::new(area.x, area.y + top, area.width, area.height - top);
     frame.render_widget(
@@ -182,13 +191,6 @@ fn article_lines(state: &State, o: &Opened, theme: &Theme, frame: &mut Frame, bo
     let Some(layout) = state.layout() else {
         return;
     };
-    let spans = state.search.match_spans();
-    let highlight = Highlight {
-        selected_entity: state.selected_entity,
-        selected_quote: state.selected_quote,
-        matches: &spans,
-        current_match: state.search.current,
-    };
     let visible = layout
         .lines
         .iter()
@@ -206,12 +208,22 @@ fn article_lines(state: &State, o: &Opened, theme: &Theme, frame: &mut Frame, bo
                     fit(&sanitize(&o.article.title), usize::from(body.width)),
                     base,
                 ),
-                _ => Line::from(
-                    segments(&o.article.text, line, &o.analysis, &o.mentions, &highlight)
-                        .into_iter()
-                        .map(|s| Span::styled(s.text, base.patch(theme.marks(s.marks))))
-                        .collect::<Vec<_>>(),
-                ),
+                _ => {
+                    let (first_match, matches) = state.search.on_line(layout, line);
+                    let highlight = Highlight {
+                        selected_entity: state.selected_entity,
+                        selected_quote: state.selected_quote,
+                        matches,
+                        first_match,
+                        current_match: state.search.current,
+                    };
+                    Line::from(
+                        segments(&o.article.text, line, &o.analysis, &o.mentions, &highlight)
+                            .into_iter()
+                            .map(|s| Span::styled(s.text, base.patch(theme.marks(s.marks))))
+                            .collect::<Vec<_>>(),
+                    )
+                }
             }
         })
         .collect();
@@ -398,8 +410,14 @@ fn status(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
             state.search.matches.len()
         ));
     }
-    left.push_str("  ");
     let right = "? help ";
+    // The progress goes before the legend or note, in the longest form that still fits.
+    let room = width.saturating_sub(left.width() + " · ".len() + right.len() + 1);
+    if let Some(progress) = progress_note(state, room) {
+        left.push_str(" · ");
+        left.push_str(&progress);
+    }
+    left.push_str("  ");
     let mut spans = vec![Span::raw(left)];
     match &state.message {
         Some(m) => spans.push(Span::styled(sanitize(m).into_owned(), theme.message())),
@@ -420,6 +438,33 @@ fn status(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     spans.push(Span::raw(" ".repeat(gap)));
     spans.push(Span::raw(right));
     frame.render_widget(Paragraph::new(Line::from(spans).style(base)), area);
+}
+
+/// The background indexing's progress in at most `width` cells, longest form first
+/// ("indexed 41,200 / 100,000", "41,200/100,000", "41%"); `None` when done or with no room.
+fn progress_note(state: &State, width: usize) -> Option<String> {
+    let (done, total) = state.index_progress()?;
+    let percent = done * 100 / total.max(1);
+    [
+        format!("indexed {} / {}", thousands(done), thousands(total)),
+        format!("{}/{}", thousands(done), thousands(total)),
+        format!("{percent}%"),
+    ]
+    .into_iter()
+    .find(|form| form.width() <= width)
+}
+
+/// `n` with a comma between thousands: 41,200.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 fn help(theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -444,4 +489,19 @@ fn help(theme: &Theme, frame: &mut Frame, area: Rect) {
         ),
         popup,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thousands;
+
+    #[test]
+    fn thousands_are_separated_by_commas() {
+        let cases = [(0, "0"), (999, "999"), (1000, "1,000"), (41_200, "41,200")];
+        for (n, shown) in cases {
+            assert_eq!(thousands(n), shown);
+        }
+        assert_eq!(thousands(100_000), "100,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
 }

@@ -3,7 +3,9 @@
 //! caught on a thread of their own, which restores and exits. (The event loop cannot be relied on
 //! to notice a signal: once the terminal is gone, crossterm's `poll` never returns — see
 //! crossterm-rs/crossterm#793 — so a flag it checks would leave a process spinning forever.)
-//! Restoring twice is harmless.
+//! For the same reason a reader whose terminal goes away without a SIGHUP (run under `nohup` or
+//! in another session) is ended by a watchdog thread that waits, without reading, for the
+//! terminal to hang up. Restoring twice is harmless.
 
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::terminal::{
@@ -64,6 +66,7 @@ impl Guard {
     /// Raw mode, alternate screen, hidden cursor, and mouse capture when asked for.
     pub fn enter(mouse: bool) -> std::io::Result<Guard> {
         exit_on_signals()?;
+        exit_on_hangup()?;
         install_panic_hook();
         ACTIVE.store(true, Ordering::SeqCst);
         // From here on, a failure restores what was done so far.
@@ -82,6 +85,47 @@ impl Guard {
 impl Drop for Guard {
     fn drop(&mut self) {
         restore();
+    }
+}
+
+/// Exits (status 129, as for SIGHUP) once standard input or output hangs up. `poll` with no
+/// requested events sleeps until the descriptor reports a hangup, an error or that it is
+/// invalid, so this costs nothing while the terminal is there and never takes a key from it.
+fn exit_on_hangup() -> std::io::Result<()> {
+    #[cfg(unix)]
+    std::thread::Builder::new()
+        .name("hangup".into())
+        .spawn(|| {
+            if wait_for_hangup() {
+                restore();
+                std::process::exit(128 + libc::SIGHUP);
+            }
+        })?;
+    Ok(())
+}
+
+/// Blocks until stdin or stdout hangs up (true), or polling them fails (false: nothing to
+/// watch with).
+#[cfg(unix)]
+fn wait_for_hangup() -> bool {
+    let mut fds = [0, 1].map(|fd| libc::pollfd {
+        fd,
+        events: 0,
+        revents: 0,
+    });
+    loop {
+        // SAFETY: `fds` is a valid array of `fds.len()` pollfd structs for the whole call.
+        let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, -1) };
+        if n < 0 {
+            if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            return false;
+        }
+        let gone = libc::POLLHUP | libc::POLLERR | libc::POLLNVAL;
+        if fds.iter().any(|f| f.revents & gone != 0) {
+            return true;
+        }
     }
 }
 

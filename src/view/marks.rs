@@ -66,8 +66,10 @@ fn overlapping_by_start<T>(items: &[T], span: Span, span_of: impl Fn(&T) -> Span
 pub struct Highlight<'a> {
     pub selected_entity: Option<usize>,
     pub selected_quote: Option<usize>,
-    /// Search matches.
-    pub matches: &'a [Span],
+    /// The search matches on the line (see `Search::on_line`): (span, block), by start.
+    pub matches: &'a [(Span, usize)],
+    /// The index among all matches of the first in `matches`.
+    pub first_match: usize,
     pub current_match: Option<usize>,
 }
 
@@ -94,9 +96,9 @@ pub fn segments(
     let matches: Vec<(usize, Span)> = highlight
         .matches
         .iter()
-        .copied()
         .enumerate()
-        .filter(|(_, m)| m.overlaps(span))
+        .filter(|(_, (m, _))| m.overlaps(span))
+        .map(|(i, &(m, _))| (highlight.first_match + i, m))
         .collect();
     let inside = |s: Span, at: usize| s.start <= at && at < s.end;
 
@@ -203,12 +205,13 @@ mod tests {
             repeat: false,
         };
         let index = MentionIndex::new(&analysis);
-        let matches = [Span::new(13, 17)];
+        let matches = [(Span::new(13, 17), 0)];
         let highlight = Highlight {
             selected_entity: Some(1),
             selected_quote: None,
             matches: &matches,
-            current_match: Some(0),
+            first_match: 4,
+            current_match: Some(4),
         };
         let segs = segments(text, &line, &analysis, &index, &highlight);
         let texts: Vec<&str> = segs.iter().map(|s| s.text.as_str()).collect();

@@ -84,6 +84,20 @@ const MAX_LAYOUTS: usize = 4;
 /// Opened articles kept in memory; the least recently opened beyond this are dropped and
 /// loaded again if revisited, so paging through a huge corpus does not grow without bound.
 pub(super) const MAX_OPENED: usize = 64;
+/// Text kept in opened articles other than the one on screen, in bytes. An opened article
+/// holds several times its text (analysis, mention index, layouts), so 64 big articles would
+/// hold gigabytes; past this the least recently opened are dropped too.
+pub const MAX_OPENED_BYTES: usize = 16 << 20;
+
+impl Doc {
+    /// The size of the article's text (what the memory it holds grows with).
+    pub fn text_bytes(&self) -> usize {
+        match self {
+            Doc::Ready(o) => o.article.text.len(),
+            Doc::Failed(_) => 0,
+        }
+    }
+}
 
 /// An article as the reader has it: opened, or the reason it could not be.
 #[derive(Debug)]

@@ -4,7 +4,7 @@
 //! `search.rs`); drawing only reads.
 
 use super::layout::{Areas, inside_border};
-use super::opened::{Doc, EntityRow, MAX_OPENED, Opened};
+use super::opened::{Doc, EntityRow, MAX_OPENED, MAX_OPENED_BYTES, Opened};
 use super::search::Search;
 use super::wrap::Wrapped;
 use crate::analyze::analyze;
@@ -82,8 +82,11 @@ pub enum Walk {
 pub struct State {
     /// Shared with the background indexer, so the list is never copied.
     pub sources: Arc<[Source]>,
-    /// Titles and counts found by the background indexer, by article index.
+    /// Titles and counts by article index: found by the background indexer, or by the reader
+    /// itself for the articles it opened (which the indexer then leaves out).
     pub summaries: HashMap<usize, Summary>,
+    /// A background indexer is filling in `summaries`: the status line shows its progress.
+    pub indexing: bool,
     docs: HashMap<usize, Doc>,
     /// Opened articles, least recently shown first.
     recent: std::collections::VecDeque<usize>,
@@ -132,6 +135,7 @@ impl State {
         State {
             sources: sources.into(),
             summaries: HashMap::new(),
+            indexing: false,
             docs: HashMap::new(),
             recent: std::collections::VecDeque::new(),
             places: HashMap::new(),
@@ -159,7 +163,19 @@ impl State {
     /// Puts an article in the cache as if it had been loaded, with a given analysis (for tests
     /// and for callers that analysed it already).
     pub fn insert_opened(&mut self, index: usize, opened: Opened) {
-        self.docs.insert(index, Doc::Ready(Box::new(opened)));
+        self.insert_doc(index, Doc::Ready(Box::new(opened)));
+    }
+
+    /// Caches an opened (or failed) article, and its summary for the list if it has none yet.
+    fn insert_doc(&mut self, index: usize, doc: Doc) {
+        if let Some(source) = self.sources.get(index) {
+            let summary = match &doc {
+                Doc::Ready(o) => Summary::new(&o.article, &o.analysis),
+                Doc::Failed(reason) => Summary::failed(source, reason.clone()),
+            };
+            self.summaries.entry(index).or_insert(summary);
+        }
+        self.docs.insert(index, doc);
     }
 
     pub fn areas(&self) -> Option<Areas> {
@@ -261,6 +277,12 @@ impl State {
         self.summaries.extend(batch);
     }
 
+    /// (articles summarised, articles in all) while the background indexer has work left.
+    pub fn index_progress(&self) -> Option<(usize, usize)> {
+        let (done, total) = (self.summaries.len(), self.sources.len());
+        (self.indexing && done < total).then_some((done, total))
+    }
+
     /// The article rows on screen (what the indexer should do first).
     pub fn visible_article_rows(&self) -> std::ops::Range<usize> {
         let height = self.areas().map_or(1, |a| inside_border(a.articles).height);
@@ -287,7 +309,7 @@ impl State {
                 }
                 Err(e) => Doc::Failed(e.to_string()),
             };
-            self.docs.insert(index, doc);
+            self.insert_doc(index, doc);
         }
         self.show(index);
     }
@@ -299,7 +321,17 @@ impl State {
         }
         self.recent.retain(|&i| i != index);
         self.recent.push_back(index);
-        while self.recent.len() > MAX_OPENED {
+        let kept_bytes = |s: &State| -> usize {
+            s.recent
+                .iter()
+                .filter(|&&i| i != index)
+                .filter_map(|i| s.docs.get(i))
+                .map(Doc::text_bytes)
+                .sum()
+        };
+        while self.recent.len() > MAX_OPENED
+            || (self.recent.len() > 1 && kept_bytes(self) > MAX_OPENED_BYTES)
+        {
             if let Some(old) = self.recent.pop_front() {
                 self.docs.remove(&old);
             }
@@ -582,16 +614,7 @@ impl State {
                 });
                 return;
             }
-            let (keys, from) = self.keyed(
-                self.search.matches.iter().map(|(s, b)| (*b, s.start)),
-                self.search.current,
-            );
-            if let Some(m) = self.step(&keys, from, forward, "match") {
-                self.search.current = Some(m);
-                if let Some(&(_, (line, _))) = keys.iter().find(|(i, _)| *i == m) {
-                    self.reveal(line);
-                }
-            }
+            self.step_match(forward);
         } else {
             let Some(e) = self.selected_entity else {
                 return;
