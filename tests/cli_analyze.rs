@@ -190,3 +190,23 @@ fn reader_in_a_pipe_prints_the_report_instead_of_escape_codes() {
     assert!(!out.stdout.contains(&0x1b));
     assert!(String::from_utf8_lossy(&out.stdout).contains("# Mexico Denies"));
 }
+
+#[test]
+fn quotations_in_scraped_repeats_are_listed_once_at_the_original() {
+    let doc = json(&["analyze", "--json", "tests/corpus/scraped"]);
+    let mut seen = 0;
+    for article in doc["articles"].as_array().unwrap() {
+        let blocks = article["blocks"].as_array().unwrap();
+        let mut texts = std::collections::HashSet::new();
+        for q in article["quotes"].as_array().unwrap() {
+            let block = &blocks[q["block"].as_u64().unwrap() as usize];
+            assert!(block["duplicate_of"].is_null(), "{q} is in a repeat");
+            assert!(
+                texts.insert(q["text"].as_str().unwrap().to_string()),
+                "{q} twice"
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen > 0);
+}

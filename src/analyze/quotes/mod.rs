@@ -16,7 +16,7 @@ mod lexicon;
 mod marks;
 
 use super::text::{Word, sentence_starts, words};
-use super::{Entity, Quote};
+use super::{Entity, Quote, Repeat};
 use crate::article::{Article, BlockKind};
 use crate::span::Span;
 use attribution::{Cue, Mentions, Resolution};
@@ -25,11 +25,25 @@ use marks::Marked;
 /// Finds the direct quotations of `article`, in text order, with speakers as indices into
 /// `entities`.
 pub fn find_quotes(article: &Article, entities: &[Entity]) -> Vec<Quote> {
+    find_quotes_except_repeats(article, entities, &[])
+}
+
+/// As [`find_quotes`], passing over the blocks that `repeats` marks as copies of an earlier
+/// block: a scraper's copy says nothing new, so its quotations are the original's and are
+/// listed once, at the original (the reader hides the copies with one key). A copy is
+/// transparent: a quotation after it continues the paragraph before it.
+pub fn find_quotes_except_repeats(
+    article: &Article,
+    entities: &[Entity],
+    repeats: &[Option<Repeat>],
+) -> Vec<Quote> {
     let mentions = Mentions::new(entities);
     let mut out = Vec::new();
     let mut carry = Carry::default();
     for (index, block) in article.blocks.iter().enumerate() {
-        if article.text.get(block.span.start..block.span.end).is_none() {
+        if article.text.get(block.span.start..block.span.end).is_none()
+            || repeats.get(index).is_some_and(Option::is_some)
+        {
             continue;
         }
         // Quotation marks in a headline set off a phrase the body quotes in full.

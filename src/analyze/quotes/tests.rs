@@ -389,3 +389,27 @@ fn a_role_names_the_person_introduced_with_it() {
         ]
     );
 }
+
+#[test]
+fn a_quotation_in_a_repeated_paragraph_is_listed_once() {
+    let para = "\"We will rebuild the school before the winter comes,\" said Mayor Anna Kowalski on Tuesday.";
+    let text = format!(
+        "Town vows to rebuild\n\n{para}\n\nThe fire destroyed the old building in March.\n\n{para}\n\n\"Nobody was hurt,\" she added.\n"
+    );
+    let a = parse_article("test.txt", text);
+    let analysis = crate::analyze::analyze(&a);
+    let found: Vec<(&str, usize)> = analysis
+        .quotes
+        .iter()
+        .map(|q| (q.span.of(&a.text), q.block))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("We will rebuild the school before the winter comes,", 1),
+            ("Nobody was hurt,", 4),
+        ]
+    );
+    // Without the repeats, the copy's quotation is found again.
+    assert_eq!(find_quotes(&a, &analysis.entities).len(), 3);
+}
