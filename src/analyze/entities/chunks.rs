@@ -293,10 +293,19 @@ fn split_run(tokens: &[Token], run: &[Unit], out: &mut Vec<Chunk>) {
                     flush(tokens, &mut vec![run[i]], &mut no_title, out);
                     i += 1;
                 } else {
+                    // "CEO of the Refugee Council Enver Solomon": a domain ending in an
+                    // institution's or a place's head word is a name of its own.
+                    let from = i;
                     while i < run.len()
                         && !is_plain(tokens, &run[i], |w| GAZETTEER.is_given_name(w))
                     {
                         i += 1;
+                        let tail = |w: &str| lexicon::is_org_tail(w) || lexicon::is_place_tail(w);
+                        if i - 1 > from && i < run.len() && is_plain(tokens, &run[i - 1], tail) {
+                            let mut no_title = false;
+                            flush(tokens, &mut run[from..i].to_vec(), &mut no_title, out);
+                            break;
+                        }
                     }
                 }
             }

@@ -19,6 +19,10 @@ pub struct Candidate {
     /// Canonical gazetteer name, when the mention is one.
     pub canonical: Option<&'static str>,
     pub evidence: Evidence,
+    /// Acts like an agent: the subject of a main verb ("Sweden defeated", "South Korea says") or a
+    /// side in a score ("Belgium 3 – 0 Panama"). A place that keeps acting stands for its
+    /// government or its team.
+    pub agent: bool,
 }
 
 /// Keeps the chunks whose capitalisation the article confirms and scores their evidence.
@@ -126,9 +130,101 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
                 block: c.block,
                 canonical: c.hit.map(|e| e.canonical).or_else(|| state_of(tokens, &c)),
                 evidence,
+                agent: acts(tokens, &c),
             }
         })
         .collect()
+}
+
+/// Whether the name is the subject of a finite verb right after it, or a side of a score.
+fn acts(tokens: &[Token], c: &Chunk) -> bool {
+    const VERBS: &[&str] = &[
+        "said",
+        "says",
+        "won",
+        "win",
+        "wins",
+        "lost",
+        "lose",
+        "loses",
+        "beat",
+        "beats",
+        "drew",
+        "draw",
+        "draws",
+        "face",
+        "faces",
+        "defeat",
+        "defeats",
+        "made",
+        "took",
+        "sent",
+        "led",
+        "held",
+        "began",
+        "wants",
+        "plans",
+        "threatens",
+        "warns",
+        "accuses",
+        "denies",
+        "insists",
+        "hopes",
+    ];
+    let at = |i: usize| tokens.get(i).filter(|t| t.block == c.block);
+    let number = |t: &Token| t.text.chars().all(|ch| ch.is_ascii_digit());
+    // "anybody in America should": the object of a preposition is no subject.
+    let object = c.first > 0
+        && tokens[c.first - 1].block == c.block
+        && !tokens[c.first].gap_before
+        && lexicon::is_place_preposition(tokens[c.first - 1].text);
+    if tokens[c.last].possessive || object {
+        return false;
+    }
+    let score_after = at(c.last + 1).is_some_and(|n| !n.gap_before && number(n))
+        && at(c.last + 2).is_some_and(number);
+    let score_before = c.first >= 2
+        && !tokens[c.first].gap_before
+        && at(c.first - 1).is_some_and(number)
+        && at(c.first - 2).is_some_and(number);
+    // "Sweden defeated", not "Germany backed by" (a passive) nor "Ottawa-based".
+    // A past form in -ed acts only on an object: "South Korea evacuated about 80 people", not
+    // "the Soviet Union collapsed there" nor "collapsed in 1991".
+    const NO_OBJECT: &[&str] = &[
+        "by",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "during",
+        "since",
+        "with",
+        "into",
+        "from",
+        "for",
+        "as",
+        "and",
+        "or",
+        "but",
+        "there",
+        "here",
+        "then",
+        "again",
+        "later",
+        "yesterday",
+        "today",
+        "soon",
+        "too",
+    ];
+    let object = at(c.last + 2)
+        .is_some_and(|o| !o.gap_before && !NO_OBJECT.contains(&o.text) && !o.text.ends_with("ly"));
+    let verb = at(c.last + 1).is_some_and(|n| {
+        !n.gap_before
+            && n.text.chars().all(char::is_lowercase)
+            && ((n.text.len() >= 5 && n.text.ends_with("ed") && object) || VERBS.contains(&n.text))
+    });
+    score_after || score_before || verb
 }
 
 /// "State of Texas", "Republic of Ireland": a place head before a known place names that place.

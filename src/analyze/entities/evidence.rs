@@ -151,7 +151,7 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
             .all(|w| lexicon::is_place_head(w))
         && !has_of
     {
-        set(EntityKind::Organization, 2);
+        set(EntityKind::Organization, 3);
     }
     // "Southern Indiana", "South East Asia": compass words before a known place.
     let place_last = GAZETTEER
@@ -250,7 +250,13 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     if !multi && GAZETTEER.is_given_name(first) && unseen(&first) && !lone_word {
         set(EntityKind::Person, 2);
     }
-    if words.len() <= 3 && GAZETTEER.is_surname(last) && words.iter().all(unseen) && !lone_word {
+    // "Environment Canada": a country last is no surname ("Canada" is one in the census).
+    if words.len() <= 3
+        && GAZETTEER.is_surname(last)
+        && words.iter().all(unseen)
+        && !lone_word
+        && !(multi && country_last)
+    {
         set(EntityKind::Person, if multi { 2 } else { 1 });
     }
     // A lone head word stands for the institution it heads: "the University", "the Council".
@@ -278,6 +284,22 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     };
     if !multi && inner_capital(first) {
         set(EntityKind::Organization, 1);
+    }
+    // "Wikinews", "Quantcast", "Crunchbase": one word closed on a media or trade word names a
+    // site, a service or a company, never a person.
+    if !multi && lexicon::has_brand_tail(first) && !GAZETTEER.is_common_word(first) {
+        set(EntityKind::Organization, 3);
+    }
+    // "Frederick Fung of ADPL", "the secretary general of CEI": an acronym after "of" names the
+    // body someone belongs to.
+    let member_of = prev.is_some_and(|p| p.text == "of")
+        && c.first >= 2
+        && tokens[c.first - 2].block == c.block
+        && !tokens[c.first - 1].gap_before
+        && ((tokens[c.first - 2].capitalized && !tokens[c.first - 2].initial)
+            || lexicon::is_title(&title_case(tokens[c.first - 2].text)));
+    if !multi && member_of && is_acronym(first) && !first.contains('.') {
+        set(EntityKind::Organization, 2);
     }
     // "in Whitman's poetry": a possessive after a preposition is no place.
     let possessive = tokens[c.last].possessive;

@@ -1098,6 +1098,24 @@ const SPEECH_VERBS: &[&str] = &[
     "suggested",
 ];
 
+/// Words that close a one-word brand: "Wikinews", "Quantcast", "Microsoft", "Facebook".
+const BRAND_TAILS: &[&str] = &[
+    "news", "pedia", "media", "soft", "cast", "book", "tube", "mart", "flix", "space", "works",
+    "corp", "labs", "net",
+];
+
+/// Whether one word is a brand closed on a media or trade word ("Wikinews", "Quantcast"),
+/// with at least three letters before it, so "Bernet" or "Hotel" are not.
+pub fn has_brand_tail(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    word.chars().all(char::is_alphanumeric)
+        && BRAND_TAILS.iter().any(|tail| {
+            lower
+                .strip_suffix(tail)
+                .is_some_and(|stem| stem.chars().count() >= 3 + usize::from(tail.len() <= 3))
+        })
+}
+
 fn contains(list: &[&str], word: &str) -> bool {
     list.contains(&word)
 }

@@ -307,3 +307,89 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_word_closed_on_a_media_or_trade_word_is_an_organisation() {
+    let found = entities(
+        "Site grows\n\nLast week Wikinews interviewed the founder. Traffic figures from \
+         Quantcast show growth, and Mediacorp agreed.",
+    );
+    for name in ["Wikinews", "Quantcast", "Mediacorp"] {
+        assert_eq!(find(&found, name).kind, Organization, "{name}");
+    }
+    assert!(super::lexicon::has_brand_tail("Wikinews"));
+    assert!(!super::lexicon::has_brand_tail("Bennet"));
+    assert!(!super::lexicon::has_brand_tail("News"));
+}
+
+#[test]
+fn an_acronym_after_a_member_and_of_is_an_organisation() {
+    let found = entities(
+        "Results\n\nVeteran Frederick Fung of ADPL was defeated, and the secretary general of \
+         CEI resigned. Results of NCLAN studies were published.",
+    );
+    assert_eq!(find(&found, "ADPL").kind, Organization);
+    assert_eq!(find(&found, "CEI").kind, Organization);
+    assert!(
+        found
+            .iter()
+            .all(|e| e.name != "NCLAN" || e.kind != Organization)
+    );
+}
+
+#[test]
+fn a_place_that_acts_is_its_team_or_its_government() {
+    let found = entities(
+        "Match report\n\nOn Tuesday Sweden defeated South Korea 1 – 0 at the stadium. The \
+         fans of Sweden sang, and Sweden faced a long trip home. South Korea beat Mexico in June. Many people in America \
+         should watch. Germany backed by allies stayed calm, and Germany is large.",
+    );
+    assert_eq!(find(&found, "Sweden").kind, Organization);
+    assert_eq!(find(&found, "South Korea").kind, Organization);
+    assert_eq!(find(&found, "America").kind, Place);
+    assert_eq!(find(&found, "Germany").kind, Place);
+}
+
+#[test]
+fn a_misspelt_name_is_the_entity_it_misspells() {
+    let found = entities(
+        "Salt\n\nSpokeswoman Lydia Buchtmann said iodine matters. Bauchtman added that bread \
+         helps. The United Nations agreed, and the Untied Nations report was praised by \
+         Kristin Wilkins and Kristen Wilkins.",
+    );
+    assert_eq!(find(&found, "Lydia Buchtmann").mentions.len(), 2);
+    assert!(
+        found
+            .iter()
+            .any(|e| e.name.ends_with("Nations") && e.mentions.len() == 2),
+        "{found:#?}"
+    );
+    assert_eq!(
+        found.iter().filter(|e| e.name.ends_with("Wilkins")).count(),
+        1,
+        "{found:#?}"
+    );
+    // Two real names a letter apart stay apart when the lone word is too short to tell.
+    let found = entities("Vote\n\nMark Ross spoke. Later Rose spoke.");
+    assert!(found.iter().any(|e| e.name == "Rose"));
+}
+
+#[test]
+fn a_country_closing_a_name_is_no_surname() {
+    let found = entities(
+        "Papers\n\nA report was found. Environment Canada spokesperson Julie Hahn said \
+         Environment Canada takes security seriously.",
+    );
+    assert_eq!(find(&found, "Environment Canada").kind, Organization);
+}
+
+#[test]
+fn a_titles_domain_ending_in_an_institution_is_named_apart_from_the_person() {
+    let found = entities(
+        "Leak\n\nAfter the leak, CEO of the Refugee Council Enver Solomon told reporters the \
+         plan was wrong. Solomon said more.",
+    );
+    assert_eq!(find(&found, "Enver Solomon").kind, Person);
+    assert_eq!(find(&found, "Enver Solomon").mentions.len(), 2);
+    assert_eq!(find(&found, "Refugee Council").kind, Organization);
+}
