@@ -334,10 +334,15 @@ fn split_run(tokens: &[Token], run: &[Unit], out: &mut Vec<Chunk>) {
                     .get(i + 1)
                     .is_some_and(|n| is_plain(tokens, n, |w| GAZETTEER.is_surname(w)));
                 let first_name = GAZETTEER.is_common_given_name(tokens[u.first].text);
+                // "U.S. Department of Agriculture": a country heading an institution's name.
+                let next_is_org_head = run
+                    .get(i + 1)
+                    .is_some_and(|n| is_plain(tokens, n, lexicon::is_org_head));
                 (next_is_given
                     || (i + 1 < run.len() && (major || (!next_is_surname && !first_name))))
                     && !ends_institutional
                     && !ends_placey
+                    && !(major && next_is_org_head && run.len() > i + 2)
             }
             _ => false,
         };

@@ -127,6 +127,12 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     if multi && lexicon::is_other_tail(last) {
         set(EntityKind::Other, 4);
     }
+    // "Cyclone Phailin", "Hurricane Katrina", "Space Shuttle Atlantis", "HMS Victory": storms
+    // and vessels bear people's names but are neither people nor bodies (the class may
+    // come second: "Space Shuttle").
+    if multi && words.iter().take(2).any(|w| lexicon::is_other_head(w)) {
+        set(EntityKind::Other, 5);
+    }
     let given_first = GAZETTEER.is_given_name(first);
     if multi
         && words.len() <= 3
@@ -220,7 +226,7 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     // A role in lower case before the name: "biologist Nick Bos", "said senator Smith".
     if prev.is_some_and(|p| {
         p.text.chars().next().is_some_and(char::is_lowercase)
-            && lexicon::is_title(&title_case(p.text))
+            && (lexicon::is_title(&title_case(p.text)) || lexicon::is_role(p.text))
     }) {
         set(EntityKind::Person, 3);
     }
@@ -301,6 +307,54 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     if !multi && member_of && is_acronym(first) && !first.contains('.') {
         set(EntityKind::Organization, 2);
     }
+    // "Nick Rhodes of Duran Duran", "Nathan Law of Demosisto": a name after a person's full
+    // name and "of" is the body the person belongs to (a home town would be a known place, or
+    // be followed by its state: "of Kanata, Ontario").
+    let plain_name = |t: &Token| {
+        t.capitalized
+            && !t.initial
+            && !t.headline
+            && !lexicon::is_function_word(t.text)
+            && !lexicon::is_org_tail(t.text)
+            && !lexicon::is_place_tail(t.text)
+            && !lexicon::is_title(t.text)
+    };
+    let person_of = prev.is_some_and(|p| p.text == "of")
+        && c.first >= 3
+        && tokens[c.first - 3].block == c.block
+        && !tokens[c.first - 1].gap_before
+        && !tokens[c.first - 2].gap_before
+        && plain_name(&tokens[c.first - 2])
+        && (plain_name(&tokens[c.first - 3]) || tokens[c.first - 3].initial)
+        && tokens[c.first - 3].capitalized;
+    let hometown = next.is_some_and(|n| n.gap_before && n.capitalized)
+        && text_is_comma_place(tokens, c.last + 1);
+    if person_of && !hometown && !lexicon::is_other_tail(last) {
+        set(EntityKind::Organization, 3);
+    }
+    // "Youngspiration's Baggio Leung", "Demosisto's Nathan Law": a name in the possessive
+    // right before a person's name is the body the person belongs to.
+    let before_person = tokens[c.last].possessive
+        && tokens.get(c.last + 1).is_some_and(|n| {
+            n.block == c.block
+                && !n.gap_before
+                && n.capitalized
+                && !n.headline
+                && tokens.get(c.last + 2).is_some_and(|m| {
+                    m.block == c.block
+                        && !m.gap_before
+                        && m.capitalized
+                        && !lexicon::is_org_tail(m.text)
+                        && !lexicon::is_place_tail(m.text)
+                        && !lexicon::is_other_tail(m.text)
+                        && !GAZETTEER.is_common_word(m.text)
+                })
+                && (GAZETTEER.is_given_name(n.text) || !GAZETTEER.is_common_word(n.text))
+        });
+    let personal = GAZETTEER.is_surname(first) || GAZETTEER.is_given_name(first);
+    if before_person && !multi && !personal {
+        set(EntityKind::Organization, 2);
+    }
     // "in Whitman's poetry": a possessive after a preposition is no place.
     let possessive = tokens[c.last].possessive;
     if let Some(p) = prev.filter(|_| !possessive) {
@@ -322,6 +376,15 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
         }
     }
     ev
+}
+
+/// Whether token `i` is a known place (a town's state or country after a comma).
+fn text_is_comma_place(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| {
+        GAZETTEER
+            .lookup(t.text)
+            .is_some_and(|e| e.kind == EntityKind::Place)
+    })
 }
 
 /// "a Zogby poll", "the Ubisoft booth": a name used to qualify the noun after it is seldom a

@@ -146,6 +146,7 @@ const TITLES: &[&str] = &[
 /// Words that qualify a following title ("Foreign Minister", "Former President").
 const TITLE_MODIFIERS: &[&str] = &[
     "Former",
+    "Emeritus",
     "Foreign",
     "Defence",
     "Defense",
@@ -721,6 +722,26 @@ const ORG_TAILS: &[&str] = &[
     "Consulting",
     "Bancorp",
     "Insurance",
+    // Newspapers: "Toronto Star", "Edmonton Sun", "Daily Mail", "Pacific Standard".
+    "Star",
+    "Sun",
+    "Mail",
+    "Globe",
+    "Mirror",
+    "Express",
+    "Observer",
+    "Guardian",
+    "Examiner",
+    "Inquirer",
+    "Enquirer",
+    "Courier",
+    "Bulletin",
+    "Standard",
+    "Dispatch",
+    "Sentinel",
+    "Monitor",
+    "Advertiser",
+    "Ledger",
 ];
 
 /// First words that make "X of Y" an organisation ("University of Helsinki", "Bank of Japan").
@@ -1097,6 +1118,115 @@ const SPEECH_VERBS: &[&str] = &[
     "warned",
     "suggested",
 ];
+
+/// First words of the names of storms and vessels: "Hurricane Katrina", "USS Enterprise".
+const OTHER_HEADS: &[&str] = &[
+    "Cyclone",
+    "Hurricane",
+    "Typhoon",
+    "Storm",
+    "Tropical",
+    "Shuttle",
+    "HMS",
+    "USS",
+    "HMCS",
+    "HMAS",
+    "HMC",
+    "RMS",
+    "MV",
+    "MS",
+    "SS",
+];
+
+/// Occupations written in lower case before a name ("immigration barrister Colin Yeo",
+/// "photographer Nick Moreau"), which are no titles when capitalised ("Artist Way").
+const ROLES: &[&str] = &[
+    "barrister",
+    "solicitor",
+    "activist",
+    "campaigner",
+    "artist",
+    "photographer",
+    "designer",
+    "architect",
+    "engineer",
+    "entrepreneur",
+    "businessman",
+    "businesswoman",
+    "investor",
+    "banker",
+    "teacher",
+    "student",
+    "nurse",
+    "physician",
+    "surgeon",
+    "psychologist",
+    "psychiatrist",
+    "sociologist",
+    "philosopher",
+    "mathematician",
+    "astronomer",
+    "geologist",
+    "poet",
+    "playwright",
+    "composer",
+    "musician",
+    "comedian",
+    "host",
+    "presenter",
+    "columnist",
+    "blogger",
+    "producer",
+    "filmmaker",
+    "diplomat",
+    "adviser",
+    "advisor",
+    "consultant",
+    "strategist",
+    "pollster",
+    "organiser",
+    "organizer",
+    "player",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "referee",
+    "owner",
+    "councillor",
+    "legislator",
+    "lawmaker",
+    "politician",
+    "candidate",
+    "cosplayer",
+    "actor",
+    "actress",
+    "director",
+    "professor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "lecturer",
+    "painter",
+    "sculptor",
+    "curator",
+    "publisher",
+    "founder",
+    "chef",
+    "pilot",
+    "soldier",
+    "veteran",
+    "officer",
+];
+
+/// Whether a lower-case word is an occupation that introduces a name.
+pub fn is_role(word: &str) -> bool {
+    ROLES.contains(&word)
+}
+
+pub fn is_other_head(word: &str) -> bool {
+    OTHER_HEADS.contains(&word)
+}
 
 /// Words that close a one-word brand: "Wikinews", "Quantcast", "Microsoft", "Facebook".
 const BRAND_TAILS: &[&str] = &[

@@ -393,3 +393,65 @@ fn a_titles_domain_ending_in_an_institution_is_named_apart_from_the_person() {
     assert_eq!(find(&found, "Enver Solomon").mentions.len(), 2);
     assert_eq!(find(&found, "Refugee Council").kind, Organization);
 }
+
+#[test]
+fn names_listed_with_a_known_name_share_its_kind() {
+    let found = entities(
+        "Search\n\nThe site gained dominance on search engines including Google, Zorbly, and \
+         Quaxo. Co-founder of Google, Sergey Brin, met him. Councillors Claudia Mo of the \
+         Civic Party and Wong Pik-wan of the Democratic Party won.",
+    );
+    assert_eq!(find(&found, "Zorbly").kind, Organization);
+    assert_eq!(find(&found, "Quaxo").kind, Organization);
+    // An apposition after a comma is no list, and a person of a party stays a person.
+    assert_ne!(find(&found, "Sergey Brin").kind, Organization);
+    assert_ne!(find(&found, "Wong Pik-wan").kind, Organization);
+}
+
+#[test]
+fn a_name_before_a_comma_and_a_known_place_is_a_place() {
+    let found = entities(
+        "Trip\n\nThe convention met in Buxton, England last year. Swimmers were found along the \
+         coast of Aceh, Indonesia. In the first game of Group Q, Belgium defeated Panama and \
+         Belgium faced a long trip.",
+    );
+    assert_eq!(find(&found, "Buxton").kind, Place);
+    assert_eq!(find(&found, "Aceh").kind, Place);
+    assert!(found.iter().all(|e| e.name != "Group Q" || e.kind != Place));
+}
+
+#[test]
+fn the_body_a_person_belongs_to_is_an_organisation() {
+    let found = entities(
+        "Night out\n\nGuests included musician Nick Rhodes of Duran Duran and lawmaker \
+         Nathan Law of Demosisto. Later Youngspiration's Baggio Leung spoke.",
+    );
+    assert_eq!(find(&found, "Duran Duran").kind, Organization);
+    assert_eq!(find(&found, "Demosisto").kind, Organization);
+    assert_eq!(find(&found, "Youngspiration").kind, Organization);
+    assert_eq!(find(&found, "Nick Rhodes").kind, Person);
+}
+
+#[test]
+fn newspapers_storms_vessels_and_lower_case_roles() {
+    let found = entities(
+        "Storm\n\nAccording to the Toronto Star, Cyclone Phailin hit the coast while the \
+         Space Shuttle Atlantis stayed grounded. Critics like immigration barrister Colin Yeo \
+         objected.",
+    );
+    assert_eq!(find(&found, "Toronto Star").kind, Organization);
+    assert_eq!(find(&found, "Cyclone Phailin").kind, Other);
+    assert_eq!(find(&found, "Space Shuttle Atlantis").kind, Other);
+    assert_eq!(find(&found, "Colin Yeo").kind, Person);
+}
+
+#[test]
+fn a_country_heading_an_institution_is_part_of_its_name() {
+    let found = entities(
+        "Ozone\n\nThe U.S. Department of Agriculture notes that ozone harms crops, the \
+         Department of Agriculture said.",
+    );
+    let usda = find(&found, "U.S. Department of Agriculture");
+    assert_eq!(usda.kind, Organization);
+    assert_eq!(usda.mentions.len(), 2);
+}
