@@ -455,3 +455,11 @@ fn a_country_heading_an_institution_is_part_of_its_name() {
     assert_eq!(usda.kind, Organization);
     assert_eq!(usda.mentions.len(), 2);
 }
+
+#[test]
+fn fifa_names_of_countries_are_aliases() {
+    let found =
+        entities("Match\n\nSweden faced South Korea on Monday. Sweden 1 – 0 Korea Republic.");
+    // One entity, named by its longest mention.
+    assert_eq!(find(&found, "Korea Republic").mentions.len(), 2);
+}

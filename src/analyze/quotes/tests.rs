@@ -413,3 +413,26 @@ fn a_quotation_in_a_repeated_paragraph_is_listed_once() {
     // Without the repeats, the copy's quotation is found again.
     assert_eq!(find_quotes(&a, &analysis.entities).len(), 3);
 }
+
+#[test]
+fn he_and_she_pass_over_a_person_of_the_other_sex() {
+    let a = article(
+        "Mayor Lydia Grant met the engineer Tom Hale on Monday.\n\n\
+         \"The bridge will open in May,\" she said. \"The budget held,\" he said. \
+         Chris Moore agreed. \"It is safe,\" she said.",
+    );
+    let entities = vec![
+        entity(&a, "Lydia Grant", EntityKind::Person, &["Lydia Grant"]),
+        entity(&a, "Tom Hale", EntityKind::Person, &["Tom Hale"]),
+        entity(&a, "Chris Moore", EntityKind::Person, &["Chris Moore"]),
+    ];
+    assert_eq!(
+        quotes(&a, &entities),
+        [
+            q("The bridge will open in May,", Some("Lydia Grant")),
+            q("The budget held,", Some("Tom Hale")),
+            // A name of either sex ("Chris") may be the one "she" means.
+            q("It is safe,", Some("Chris Moore")),
+        ]
+    );
+}
