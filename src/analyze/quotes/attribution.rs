@@ -38,6 +38,8 @@ pub struct Mentions {
     latest_person: Vec<Option<usize>>,
     /// Each entity's sex as its given name tells it.
     genders: Vec<Option<Gender>>,
+    /// In an interview, the person interviewed: the "I" and "we" of its answers.
+    pub interviewee: Option<usize>,
 }
 
 /// How many person mentions a pronoun looks back over for one of its sex.
@@ -76,7 +78,17 @@ impl Mentions {
                         .flatten()
                 })
                 .collect(),
+            interviewee: None,
         }
+    }
+
+    /// "I said", "we told them": in an interview, the person interviewed.
+    fn first_person_speaker(&self, head: &str) -> Option<Resolution> {
+        let first_person = head == "I" || head.eq_ignore_ascii_case("we");
+        first_person
+            .then_some(self.interviewee)
+            .flatten()
+            .map(Resolution::Entity)
     }
 
     /// Whether entity `e` may be the one a pronoun of sex `want` refers to.
@@ -292,6 +304,9 @@ fn subject_before(
     }
     let head = words[np_end_word].text;
     if np_start_word == np_end_word {
+        if let Some(speaker) = mentions.first_person_speaker(head) {
+            return speaker;
+        }
         if lexicon::is_person_pronoun(head) {
             return pronoun(para, np.start, head, mentions);
         }
@@ -369,6 +384,9 @@ fn subject_after(
     let Some(head) = words.get(first).filter(|w| w.span.start < region_end) else {
         return Resolution::Unknown;
     };
+    if let Some(speaker) = mentions.first_person_speaker(head.text) {
+        return speaker;
+    }
     if lexicon::is_person_pronoun(head.text) {
         return pronoun(para, head.span.start, head.text, mentions);
     }

@@ -37,7 +37,8 @@ pub fn find_quotes_except_repeats(
     entities: &[Entity],
     repeats: &[Option<Repeat>],
 ) -> Vec<Quote> {
-    let mentions = Mentions::new(entities);
+    let mut mentions = Mentions::new(entities);
+    mentions.interviewee = interviewee(article, &mentions);
     let mut out = Vec::new();
     let mut carry = Carry::default();
     for (index, block) in article.blocks.iter().enumerate() {
@@ -55,6 +56,34 @@ pub fn find_quotes_except_repeats(
         carry = para.find(index, &mentions, &carry, &mut out);
     }
     out
+}
+
+/// The person an interview is with: an article whose title or first paragraph speaks of an
+/// interview is one, and its interviewee is the first person its title names, else the first
+/// its opening paragraphs name ("Wikinews interviews Robert Sarvis, ...").
+fn interviewee(article: &Article, mentions: &Mentions) -> Option<usize> {
+    let opening: Vec<Span> = article
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Lead)
+        .take(3)
+        .map(|b| b.span)
+        .collect();
+    let says_interview = |s: &str| s.to_lowercase().contains("interview");
+    let first_block = opening.iter().find(|b| {
+        article
+            .blocks
+            .iter()
+            .any(|k| k.span == **b && k.kind != BlockKind::Headline)
+    });
+    let is_interview = says_interview(&article.title)
+        || first_block.is_some_and(|b| says_interview(b.of(&article.text)));
+    if !is_interview {
+        return None;
+    }
+    opening
+        .iter()
+        .find_map(|&span| mentions.first_person_in(span))
 }
 
 /// What a paragraph hands to the next one.

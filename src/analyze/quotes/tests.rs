@@ -436,3 +436,30 @@ fn he_and_she_pass_over_a_person_of_the_other_sex() {
         ]
     );
 }
+
+#[test]
+fn in_an_interview_i_and_we_are_the_person_interviewed() {
+    let a = parse_article(
+        "test.txt",
+        "Reporters interview magician Ann Ito\n\nAnn Ito talked about her tours with \
+         Tom Hale.\n\nWhat do you tell the crowd? \"Magic is alive and well,\" I tell them \
+         every night. \"We never stop,\" we say.\n"
+            .to_string(),
+    );
+    let entities = vec![
+        entity(&a, "Ann Ito", EntityKind::Person, &["Ann Ito"]),
+        entity(&a, "Tom Hale", EntityKind::Person, &["Tom Hale"]),
+    ];
+    assert_eq!(
+        quotes(&a, &entities),
+        [
+            q("Magic is alive and well,", Some("Ann Ito")),
+            q("We never stop,", Some("Ann Ito")),
+        ]
+    );
+    // The same words in a report that is no interview name no speaker for "I".
+    let a =
+        article("Ann Ito met Tom Hale.\n\n\"Magic is alive and well,\" I tell them every night.");
+    let entities = vec![entity(&a, "Ann Ito", EntityKind::Person, &["Ann Ito"])];
+    assert_eq!(quotes(&a, &entities), [q("Magic is alive and well,", None)]);
+}
