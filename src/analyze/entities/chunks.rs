@@ -311,7 +311,9 @@ fn split_run(tokens: &[Token], run: &[Unit], out: &mut Vec<Chunk>) {
             }
             continue;
         }
-        if is_plain(tokens, &u, lexicon::is_calendar) {
+        // "Edmonton Sun" is a newspaper, not a Sunday.
+        let masthead = i > 0 && i + 1 == run.len() && is_plain(tokens, &u, lexicon::is_org_tail);
+        if is_plain(tokens, &u, lexicon::is_calendar) && !masthead {
             flush(tokens, &mut current, &mut after_title, out);
             i += 1;
             continue;
@@ -338,8 +340,17 @@ fn split_run(tokens: &[Token], run: &[Unit], out: &mut Vec<Chunk>) {
                 let next_is_org_head = run
                     .get(i + 1)
                     .is_some_and(|n| is_plain(tokens, n, lexicon::is_org_head));
-                (next_is_given
-                    || (i + 1 < run.len() && (major || (!next_is_surname && !first_name))))
+                // "councillor Wilson Tam", "President Lincoln Chafee": after a title, a town's
+                // name is a first name.
+                let titled = (after_title && current.is_empty())
+                    || (i == 0
+                        && u.first > 0
+                        && tokens[u.first - 1].block == tokens[u.first].block
+                        && tokens[u.first - 1].text.chars().all(char::is_lowercase)
+                        && lexicon::is_role(tokens[u.first - 1].text));
+                !titled
+                    && (next_is_given
+                        || (i + 1 < run.len() && (major || (!next_is_surname && !first_name))))
                     && !ends_institutional
                     && !ends_placey
                     && !(major && next_is_org_head && run.len() > i + 2)
@@ -374,7 +385,9 @@ fn flush(tokens: &[Token], units: &mut Vec<Unit>, after_title: &mut bool, out: &
     while hi > lo {
         let u = &units[hi - 1];
         let t = &tokens[u.last];
-        if u.hit.is_none() && (!t.capitalized || lexicon::is_function_word(t.text)) {
+        // "Edmonton Sun": a masthead word is no weekday.
+        let masthead = hi - lo > 1 && lexicon::is_org_tail(t.text);
+        if u.hit.is_none() && (!t.capitalized || (lexicon::is_function_word(t.text) && !masthead)) {
             hi -= 1;
         } else {
             break;

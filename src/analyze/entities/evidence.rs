@@ -39,6 +39,7 @@ fn adjective_before_noun(tokens: &[Token], c: &Chunk) -> bool {
         && c.hit.is_none()
         && adjective
         && next_lower
+        && !t.possessive
         && !GAZETTEER.is_given_name(t.text)
 }
 
@@ -87,6 +88,18 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
         // weakly a place, so that a person of that name in the article ("Troy Patterson",
         // "Regina Ip") claims it.
         let text = tokens[c.first].text;
+        // "councillor Wilson Or", "President Lincoln": a town's name after a title is a
+        // person's.
+        let titled = c.after_title
+            || prev.is_some_and(|p| {
+                p.text.chars().next().is_some_and(char::is_lowercase)
+                    && (lexicon::is_title(&title_case(p.text)) || lexicon::is_role(p.text))
+            });
+        if entry.kind == EntityKind::Place && !entry.major && titled {
+            set(EntityKind::Person, 4);
+            set(EntityKind::Place, 2);
+            return ev;
+        }
         if entry.kind == EntityKind::Place
             && !entry.major
             && GAZETTEER.is_common_given_name(text)
@@ -223,6 +236,34 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
         }
     }
     let next = tokens.get(c.last + 1).filter(|n| n.block == c.block);
+    // "the town of Yeoncheon", "the province of Aceh": a sure-fire place context.
+    // ("a state of Peace and Security" is no place.)
+    let place_noun_of = prev.is_some_and(|p| p.text == "of")
+        && c.first >= 3
+        && tokens[c.first - 3].block == c.block
+        && !tokens[c.first - 1].gap_before
+        && lexicon::is_place_noun(tokens[c.first - 2].text)
+        && tokens[c.first - 3].text.eq_ignore_ascii_case("the");
+    if place_noun_of {
+        set(EntityKind::Place, 4);
+    }
+    // "Yonhap news agency", "the Zeitgeist party": a lower-case noun of institutions right
+    // after the name says what it names.
+    let lower_next = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.block == c.block && !t.gap_before)
+            .filter(|t| t.text.chars().all(char::is_lowercase))
+    };
+    let org_noun_after = !tokens[c.last].possessive
+        && lower_next(c.last + 1).is_some_and(|n| {
+            lexicon::is_org_noun(n.text)
+                || (GAZETTEER.is_common_word(n.text)
+                    && lower_next(c.last + 2).is_some_and(|m| lexicon::is_org_noun(m.text)))
+        });
+    if org_noun_after {
+        set(EntityKind::Organization, 3);
+    }
     // A role in lower case before the name: "biologist Nick Bos", "said senator Smith".
     if prev.is_some_and(|p| {
         p.text.chars().next().is_some_and(char::is_lowercase)
@@ -357,6 +398,15 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     }
     // "in Whitman's poetry": a possessive after a preposition is no place.
     let possessive = tokens[c.last].possessive;
+    // "the Smithsonian's museum": a person's name takes no article, possessive or not.
+    if possessive
+        && prev.is_some_and(|p| p.text == "the")
+        && words.iter().all(unseen)
+        && !lexicon::is_other_tail(last)
+        && (multi || !GAZETTEER.is_common_word(first))
+    {
+        set(EntityKind::Organization, 1);
+    }
     if let Some(p) = prev.filter(|_| !possessive) {
         // "in Kanata" is a place; "in Linguistics", "in Educational Leadership" are fields.
         if lexicon::is_place_preposition(p.text)
@@ -395,6 +445,16 @@ fn attributive(tokens: &[Token], c: &Chunk) -> bool {
         "could", "may", "might", "must", "should", "did", "does", "do", "also", "then", "and",
         "or", "but", "himself", "herself", "who", "to", "in", "on", "at", "for", "with", "by",
         "from", "of", "as", "than", "that", "said", "says", "told",
+        // Function words and irregular past tenses follow a subject, not a qualified noun.
+        "after", "before", "during", "since", "until", "while", "when", "where", "which", "whose",
+        "because", "if", "into", "about", "over", "under", "near", "through", "without", "within",
+        "against", "between", "among", "despite", "so", "yet", "not", "never", "now", "still",
+        "already", "just", "only", "even", "here", "there", "this", "these", "those", "its", "his",
+        "her", "their", "our", "a", "an", "the", "won", "lost", "made", "took", "got", "gave",
+        "came", "went", "saw", "met", "led", "left", "wrote", "began", "ran", "sent", "held",
+        "kept", "became", "brought", "thought", "found", "put", "set", "hit", "knew", "grew",
+        "fell", "rose", "spoke", "chose", "drew", "beat", "sold", "paid", "built", "won't",
+        "can't", "didn't", "doesn't", "isn't", "wasn't",
     ];
     tokens
         .get(c.last + 1)

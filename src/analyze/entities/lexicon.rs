@@ -1219,6 +1219,77 @@ const ROLES: &[&str] = &[
     "officer",
 ];
 
+/// Lower-case nouns for settlements and regions: "the town of Yeoncheon".
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "province",
+    "state",
+    "county",
+    "region",
+    "district",
+    "island",
+    "port",
+    "capital",
+    "suburb",
+    "municipality",
+    "neighbourhood",
+    "neighborhood",
+    "prefecture",
+    "hamlet",
+    "borough",
+    "island",
+    "islands",
+    "regions",
+    "towns",
+    "cities",
+    "villages",
+];
+
+/// Lower-case nouns for institutions that follow a name: "Yonhap news agency".
+const ORG_NOUNS: &[&str] = &[
+    "agency",
+    "newspaper",
+    "magazine",
+    "website",
+    "party",
+    "company",
+    "firm",
+    "band",
+    "network",
+    "broadcaster",
+    "organisation",
+    "organization",
+    "university",
+    "club",
+    "airline",
+    "charity",
+    "foundation",
+    "institute",
+    "ministry",
+    "tabloid",
+    "daily",
+    "weekly",
+    "corporation",
+    "conglomerate",
+    "publisher",
+    "label",
+    "studio",
+    "studios",
+    "startup",
+    "nonprofit",
+    "union",
+];
+
+pub fn is_place_noun(word: &str) -> bool {
+    PLACE_NOUNS.contains(&word)
+}
+
+pub fn is_org_noun(word: &str) -> bool {
+    ORG_NOUNS.contains(&word)
+}
+
 /// Whether a lower-case word is an occupation that introduces a name.
 pub fn is_role(word: &str) -> bool {
     ROLES.contains(&word)

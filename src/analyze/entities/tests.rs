@@ -463,3 +463,29 @@ fn fifa_names_of_countries_are_aliases() {
     // One entity, named by its longest mention.
     assert_eq!(find(&found, "Korea Republic").mentions.len(), 2);
 }
+
+#[test]
+fn words_after_a_lone_name_tell_subject_from_qualifier() {
+    let found = entities(
+        "Final\n\nIn the final minutes Lukaku won the award, and Zubrin after that resigned. \
+         According to Yonhap news agency, shells hit the town of Yeoncheon after midnight. \
+         The Shuttle left the Smithsonian's hangar. Returning America to a state of Peace \
+         and Security.",
+    );
+    assert_ne!(find(&found, "Lukaku").kind, Organization);
+    assert_ne!(find(&found, "Zubrin").kind, Organization);
+    assert_eq!(find(&found, "Yonhap").kind, Organization);
+    assert_eq!(find(&found, "Yeoncheon").kind, Place);
+    assert_eq!(find(&found, "Smithsonian").kind, Organization);
+    assert!(found.iter().all(|e| e.name != "Peace" || e.kind != Place));
+}
+
+#[test]
+fn a_town_named_after_a_title_is_a_person_and_mastheads_keep_their_day() {
+    let found = entities(
+        "Vote\n\nThe district councillor Wilson Tam was elected. \"Report found\" — Edmonton \
+         Sun, August 16, 2008.",
+    );
+    assert_eq!(find(&found, "Wilson Tam").kind, Person);
+    assert_eq!(find(&found, "Edmonton Sun").kind, Organization);
+}
