@@ -236,6 +236,22 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
         }
     }
     let next = tokens.get(c.last + 1).filter(|n| n.block == c.block);
+    // "the West", "the South": a compass word alone after "the" names a region.
+    let compass = matches!(
+        first,
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Midwest"
+            | "Northeast"
+            | "Northwest"
+            | "Southeast"
+            | "Southwest"
+    );
+    if !multi && compass && prev.is_some_and(|p| p.text == "the") {
+        set(EntityKind::Place, 3);
+    }
     // "the town of Yeoncheon", "the province of Aceh": a sure-fire place context.
     // ("a state of Peace and Security" is no place.)
     let place_noun_of = prev.is_some_and(|p| p.text == "of")
@@ -323,6 +339,10 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     }
     // "LibriVox", "MicroMega": a capital inside a word marks a brand or an organisation.
     let inner_capital = |w: &str| {
+        // "eHow", "wikiHow": lower case first, a capital inside.
+        if w.starts_with(char::is_lowercase) {
+            return w.chars().any(char::is_uppercase);
+        }
         let rest = w.trim_start_matches("Mc").trim_start_matches("Mac");
         rest.chars()
             .skip(1)

@@ -489,3 +489,15 @@ fn a_town_named_after_a_title_is_a_person_and_mastheads_keep_their_day() {
     assert_eq!(find(&found, "Wilson Tam").kind, Person);
     assert_eq!(find(&found, "Edmonton Sun").kind, Organization);
 }
+
+#[test]
+fn compass_regions_and_camel_case_brands() {
+    let found = entities(
+        "Views\n\nIs this a revival of the Left in the West? His brother was injured in the \
+         South. He founded wikiHow after selling eHow to a buyer.",
+    );
+    assert_eq!(find(&found, "West").kind, Place);
+    assert_eq!(find(&found, "South").kind, Place);
+    assert_eq!(find(&found, "wikiHow").kind, Organization);
+    assert_eq!(find(&found, "eHow").kind, Organization);
+}

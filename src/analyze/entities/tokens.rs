@@ -75,9 +75,15 @@ fn is_capitalized(word: &str) -> bool {
     let particle: String = word.chars().take_while(|c| c.is_lowercase()).collect();
     let rest = &word[particle.len()..];
     let mut rest_chars = rest.chars();
-    (1..=2).contains(&particle.chars().count())
+    let joined = (1..=2).contains(&particle.chars().count())
         && matches!(rest_chars.next(), Some('\'' | '’' | '-'))
-        && rest_chars.next().is_some_and(char::is_uppercase)
+        && rest_chars.next().is_some_and(char::is_uppercase);
+    // "eBay", "iPhone", "wikiHow": a brand in camel case.
+    let mut camel = rest.chars();
+    let camel_case = (1..=4).contains(&particle.chars().count())
+        && camel.next().is_some_and(char::is_uppercase)
+        && camel.next().is_some_and(char::is_lowercase);
+    joined || camel_case
 }
 
 /// All words of all blocks, in text order.
