@@ -340,8 +340,9 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     // "LibriVox", "MicroMega": a capital inside a word marks a brand or an organisation.
     let inner_capital = |w: &str| {
         // "eHow", "wikiHow": lower case first, a capital inside.
+        // ("al-Assad", "d'Ettorre" are particles before a name.)
         if w.starts_with(char::is_lowercase) {
-            return w.chars().any(char::is_uppercase);
+            return w.chars().all(char::is_alphanumeric) && w.chars().any(char::is_uppercase);
         }
         let rest = w.trim_start_matches("Mc").trim_start_matches("Mac");
         rest.chars()
