@@ -103,7 +103,8 @@ fn misspelled(a: &str, b: &str) -> bool {
 /// Reporters misspell names: "Bauchtman" for Lydia Buchtmann, "Kristen Wilkins" beside
 /// "Kristin Wilkins", "Untied Nations". A lone word that joined nothing and is one slip from a
 /// person's surname is that person; two names alike but for one slip in one word are one
-/// entity, unless both are gazetteer names.
+/// entity, unless both are gazetteer names. So are two people alike but for a short form of
+/// the first name ("Larry Lessig", "Lawrence Lessig").
 fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
     let mut surnames: HashMap<char, Vec<usize>> = HashMap::new();
     let mut masked: HashMap<(usize, Vec<&str>), Vec<usize>> = HashMap::new();
@@ -150,7 +151,13 @@ fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
         for (x, &a) in ids.iter().enumerate() {
             for &b in &ids[x + 1..] {
                 let (ca, cb) = (&clusters[a], &clusters[b]);
-                if (ca.gazetteer && cb.gazetteer) || !misspelled(ca.words[*i], cb.words[*i]) {
+                let (wa, wb) = (ca.words[*i], cb.words[*i]);
+                // "Larry Lessig" and "Lawrence Lessig": a short form of the first name.
+                let nickname = *i == 0
+                    && kind_of(&ca.evidence) == EntityKind::Person
+                    && kind_of(&cb.evidence) == EntityKind::Person
+                    && lexicon::same_given_name(wa, wb);
+                if (ca.gazetteer && cb.gazetteer) || !(misspelled(wa, wb) || nickname) {
                     continue;
                 }
                 // The gazetteer's spelling, else the more frequent one, is the right one.

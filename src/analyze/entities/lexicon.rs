@@ -1,5 +1,9 @@
 //! Small closed word classes that steer entity finding: titles, function words, calendar words,
-//! and the head words that mark organisations and places. General English, not gazetteer data.
+//! and the head words that mark organisations and places. General English, not gazetteer data
+//! (the short forms of given names, a list too long to inline, come from assets/data).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Titles and roles that precede a person's name and are never part of it ("President",
 /// "Mr."). Stored without a final period; callers strip one.
@@ -1288,6 +1292,36 @@ pub fn is_place_noun(word: &str) -> bool {
 
 pub fn is_org_noun(word: &str) -> bool {
     ORG_NOUNS.contains(&word)
+}
+
+const NICKNAMES: &str = include_str!("../../../assets/data/nicknames.txt");
+
+/// Each given name and short form, with the formal names it may stand for.
+static NICKNAME_GROUPS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+    for line in NICKNAMES
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let mut names = line.split('|').map(str::trim);
+        let Some(formal) = names.next() else {
+            continue;
+        };
+        map.entry(formal).or_default().push(formal);
+        for short in names {
+            map.entry(short).or_default().push(formal);
+        }
+    }
+    map
+});
+
+/// Whether two different given names may name one person: "Larry" and "Lawrence", "Bill"
+/// and "Will" (both "William").
+pub fn same_given_name(a: &str, b: &str) -> bool {
+    match (NICKNAME_GROUPS.get(a), NICKNAME_GROUPS.get(b)) {
+        (Some(x), Some(y)) => x.iter().any(|f| y.contains(f)),
+        _ => false,
+    }
 }
 
 /// Whether a lower-case word is an occupation that introduces a name.

@@ -507,3 +507,14 @@ fn compass_regions_and_camel_case_brands() {
     assert_eq!(find(&found, "wikiHow").kind, Organization);
     assert_eq!(find(&found, "eHow").kind, Organization);
 }
+
+#[test]
+fn a_short_form_of_a_first_name_is_the_same_person() {
+    let found = entities(
+        "Licences\n\nLawrence Lessig founded the movement. Later Larry Lessig spoke, and \
+         Bill Moore met William Moore's brother Tom Moore.",
+    );
+    assert_eq!(find(&found, "Lawrence Lessig").mentions.len(), 2);
+    assert_eq!(find(&found, "William Moore").mentions.len(), 2);
+    assert_eq!(find(&found, "Tom Moore").mentions.len(), 1);
+}
