@@ -366,6 +366,7 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
             if kind == EntityKind::Other
                 && ms.len() >= 2
                 && is_acronym(&name)
+                && !lexicon::is_common_acronym(&name)
                 && name.chars().filter(|c| c.is_alphabetic()).count() >= 3
             {
                 kind = EntityKind::Organization;

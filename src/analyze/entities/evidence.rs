@@ -70,7 +70,8 @@ fn is_acronym(word: &str) -> bool {
 /// Scores what the mention's words and immediate neighbours say about its kind.
 pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> Evidence {
     let mut ev = [0u8; 5];
-    if adjective_before_noun(tokens, c) || binomial(tokens, c) {
+    let common_acronym = c.first == c.last && lexicon::is_common_acronym(tokens[c.first].text);
+    if adjective_before_noun(tokens, c) || binomial(tokens, c) || common_acronym {
         return ev;
     }
     let mut set = |kind: EntityKind, strength: u8| {
@@ -492,6 +493,7 @@ fn attributive(tokens: &[Token], c: &Chunk) -> bool {
 pub fn relaxed(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool, ev: &mut Evidence) {
     if ev.iter().any(|&s| s > 0)
         || c.hit.is_some()
+        || (c.first == c.last && lexicon::is_common_acronym(tokens[c.first].text))
         || adjective_before_noun(tokens, c)
         || binomial(tokens, c)
     {

@@ -562,6 +562,12 @@ const CALENDAR: &[&str] = &[
     "Sat",
     "Sun",
     "Christmas",
+    "Hajj",
+    "Eid",
+    "Passover",
+    "Lent",
+    "Halloween",
+    "Kwanzaa",
     "Easter",
     "Ramadan",
     "Thanksgiving",
@@ -1292,6 +1298,20 @@ pub fn is_place_noun(word: &str) -> bool {
 
 pub fn is_org_noun(word: &str) -> bool {
     ORG_NOUNS.contains(&word)
+}
+
+/// Abbreviations English writes as words, naming things, degrees or conditions, never a body:
+/// "DNA", "PhD", "GDP", "VIP".
+const COMMON_ACRONYMS: &[&str] = &[
+    "DNA", "RNA", "GDP", "GNP", "VIP", "VIPs", "POV", "CEO", "CFO", "CTO", "COO", "PhD", "PhDs",
+    "MBA", "MSc", "BSc", "IQ", "AI", "IT", "PC", "PCs", "TV", "CD", "CDs", "DVD", "DVDs", "USB",
+    "GPS", "ATM", "PIN", "FAQ", "PDF", "HTML", "URL", "HTTP", "ID", "UFO", "HIV", "AIDS", "SARS",
+    "ADHD", "PTSD", "OCD", "LGBT", "LGBTQ", "ROV", "UAV", "SUV", "RSVP", "ASAP", "DIY", "FYI",
+    "CCTV", "LED", "LCD", "MP3", "SMS", "RPG", "MMO", "FPS", "VR", "IVF", "GMO", "CO2",
+];
+
+pub fn is_common_acronym(word: &str) -> bool {
+    COMMON_ACRONYMS.contains(&word)
 }
 
 const NICKNAMES: &str = include_str!("../../../assets/data/nicknames.txt");

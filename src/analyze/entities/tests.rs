@@ -518,3 +518,17 @@ fn a_short_form_of_a_first_name_is_the_same_person() {
     assert_eq!(find(&found, "William Moore").mentions.len(), 2);
     assert_eq!(find(&found, "Tom Moore").mentions.len(), 1);
 }
+
+#[test]
+fn common_acronyms_and_festivals_are_no_bodies() {
+    let found = entities(
+        "Science\n\nThe DNA samples came back. More DNA was found by the ROV, and the ROV \
+         dived again. She has a PhD. Pilgrims left after the Hajj ended.",
+    );
+    for name in ["DNA", "ROV", "PhD", "Hajj"] {
+        assert!(
+            found.iter().all(|e| e.name != name || e.kind == Other),
+            "{name}: {found:#?}"
+        );
+    }
+}
