@@ -100,6 +100,10 @@ fn misspelled(a: &str, b: &str) -> bool {
         && edits_within(a, b, max).is_some_and(|d| d > 0)
 }
 
+/// How many names one name is compared with for a misspelling or a short form, so that an
+/// article of thousands of names stays linear.
+const MAX_VARIANT_CANDIDATES: usize = 32;
+
 /// Reporters misspell names: "Bauchtman" for Lydia Buchtmann, "Kristen Wilkins" beside
 /// "Kristin Wilkins", "Untied Nations". A lone word that joined nothing and is one slip from a
 /// person's surname is that person; two names alike but for one slip in one word are one
@@ -137,17 +141,22 @@ fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
             continue;
         }
         let bucket = word.chars().next().and_then(|c| surnames.get(&c));
-        let target = bucket.into_iter().flatten().find(|&&l| {
-            clusters[l]
-                .words
-                .last()
-                .is_some_and(|w| misspelled(word, w))
-        });
+        let target = bucket
+            .into_iter()
+            .flatten()
+            .take(MAX_VARIANT_CANDIDATES)
+            .find(|&&l| {
+                clusters[l]
+                    .words
+                    .last()
+                    .is_some_and(|w| misspelled(word, w))
+            });
         if let Some(&l) = target {
             join(parent, s, l);
         }
     }
     for ((i, _), ids) in &masked {
+        let ids = &ids[..ids.len().min(MAX_VARIANT_CANDIDATES)];
         for (x, &a) in ids.iter().enumerate() {
             for &b in &ids[x + 1..] {
                 let (ca, cb) = (&clusters[a], &clusters[b]);
