@@ -263,11 +263,14 @@ fn split_run(tokens: &[Token], run: &[Unit], out: &mut Vec<Chunk>) {
                 k += 1;
             }
             k < run.len() && is_plain(tokens, &run[k], lexicon::is_title) && {
-                // "General Motors", "Major League": a title inside a known name is no title.
+                // "General Motors", "Major League", "Doctor Who Society of Canada": a title
+                // inside an institution's name is no title.
                 // "Director of Media" keeps its title: the tail is the title's domain.
                 k + 1 >= run.len()
                     || is_plain(tokens, &run[k + 1], |w| w == "of")
-                    || !is_plain(tokens, &run[run.len() - 1], lexicon::is_org_tail)
+                    || !run[k + 1..]
+                        .iter()
+                        .any(|u| is_plain(tokens, u, lexicon::is_org_tail))
             }
         };
         let after_connector = i > 0 && is_plain(tokens, &run[i - 1], lexicon::is_connector);

@@ -253,6 +253,19 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     if !multi && compass && prev.is_some_and(|p| p.text == "the") {
         set(EntityKind::Place, 3);
     }
+    // "the band Duran Duran", "the religious schools Santo Spirito and Immacolata": a name in
+    // apposition to a noun of institutions is one.
+    let org_noun_before = prev.is_some_and(|p| {
+        p.text.chars().all(char::is_lowercase)
+            && (lexicon::is_org_noun(p.text)
+                || p.text.strip_suffix('s').is_some_and(lexicon::is_org_noun))
+    });
+    if org_noun_before {
+        set(EntityKind::Organization, 4);
+    }
+    if multi && lexicon::is_foreign_place_head(first) {
+        set(EntityKind::Place, 4);
+    }
     // "the town of Yeoncheon", "the province of Aceh": a sure-fire place context.
     // ("a state of Peace and Security" is no place.)
     let place_noun_of = prev.is_some_and(|p| p.text == "of")
@@ -276,6 +289,7 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
         && lower_next(c.last + 1).is_some_and(|n| {
             lexicon::is_org_noun(n.text)
                 || (GAZETTEER.is_common_word(n.text)
+                    && !lexicon::is_function_word(&title_case(n.text))
                     && lower_next(c.last + 2).is_some_and(|m| lexicon::is_org_noun(m.text)))
         });
     if org_noun_after {

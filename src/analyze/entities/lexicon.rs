@@ -948,6 +948,30 @@ const PLACE_TAILS: &[&str] = &[
     "Complex",
     "Towers",
     "Library",
+    "Cave",
+    "Caves",
+    "Crater",
+    "Volcano",
+    "Lagoon",
+    "Marsh",
+    "Dam",
+    "Pier",
+    "Wharf",
+    "Trail",
+    "Cemetery",
+    "Terrace",
+    "Reservoir",
+    "Canal",
+    "Creek",
+    "Pond",
+    "Fjord",
+    "Dunes",
+    "Oasis",
+    "Atoll",
+    "Archipelago",
+    "Quay",
+    "Esplanade",
+    "Promenade",
     "Zoo",
     "Aquarium",
     "North",
@@ -1290,7 +1314,33 @@ const ORG_NOUNS: &[&str] = &[
     "startup",
     "nonprofit",
     "union",
+    "school",
+    "church",
+    "hospital",
+    "museum",
+    "team",
+    "brand",
+    "site",
+    "retailer",
+    "bank",
+    "carrier",
+    "manufacturer",
+    "developer",
+    "insurer",
+    "outlet",
+    "station",
 ];
+
+/// Heads of place names in other languages: "Masjid al-Haram", "Piazza Navona", "Rue de
+/// Rivoli", "Jabal Musa".
+const FOREIGN_PLACE_HEADS: &[&str] = &[
+    "Masjid", "Piazza", "Rue", "Via", "Calle", "Avenida", "Jabal", "Jebel", "Wadi", "Lago",
+    "Monte", "Puerto", "Praia", "Plaza", "Place", "Platz", "Strasse", "Straße", "Kibbutz",
+];
+
+pub fn is_foreign_place_head(word: &str) -> bool {
+    FOREIGN_PLACE_HEADS.contains(&word)
+}
 
 pub fn is_place_noun(word: &str) -> bool {
     PLACE_NOUNS.contains(&word)

@@ -532,3 +532,25 @@ fn common_acronyms_and_festivals_are_no_bodies() {
         );
     }
 }
+
+#[test]
+fn institution_nouns_place_heads_and_titles_inside_names() {
+    let found = entities(
+        "Fans\n\nGroups included the Doctor Who Society of Canada. The ruling concerned the \
+         religious schools Santo Spirito and Immacolata in Livorno. Pilgrims crowded the \
+         Masjid Zarqa and visited the Bat Cave. Cheer the team today, fans said.",
+    );
+    assert_eq!(
+        find(&found, "Doctor Who Society of Canada").kind,
+        Organization
+    );
+    assert_eq!(find(&found, "Santo Spirito").kind, Organization);
+    assert_eq!(find(&found, "Immacolata").kind, Organization);
+    assert_eq!(find(&found, "Masjid Zarqa").kind, Place);
+    assert_eq!(find(&found, "Bat Cave").kind, Place);
+    assert!(
+        found
+            .iter()
+            .all(|e| e.name != "Cheer" || e.kind != Organization)
+    );
+}
