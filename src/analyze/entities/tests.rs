@@ -554,3 +554,12 @@ fn institution_nouns_place_heads_and_titles_inside_names() {
             .all(|e| e.name != "Cheer" || e.kind != Organization)
     );
 }
+
+#[test]
+fn a_headline_verb_in_the_present_makes_its_subject_act() {
+    let found = entities(
+        "North Korea puts military on alert\n\nYesterday North Korea fired rounds across the \
+         border. Trade with North Korea fell, and visitors to North Korea are few.",
+    );
+    assert_eq!(find(&found, "North Korea").kind, Organization);
+}
