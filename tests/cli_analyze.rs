@@ -210,3 +210,23 @@ fn a_closed_stderr_loses_the_messages_not_the_run() {
         assert!(String::from_utf8_lossy(&out.stdout).contains("Mexico Denies"));
     }
 }
+
+#[test]
+fn quotations_in_scraped_repeats_are_listed_once_at_the_original() {
+    let doc = json(&["analyze", "--json", "tests/corpus/scraped"]);
+    let mut seen = 0;
+    for article in doc["articles"].as_array().unwrap() {
+        let blocks = article["blocks"].as_array().unwrap();
+        let mut texts = std::collections::HashSet::new();
+        for q in article["quotes"].as_array().unwrap() {
+            let block = &blocks[q["block"].as_u64().unwrap() as usize];
+            assert!(block["duplicate_of"].is_null(), "{q} is in a repeat");
+            assert!(
+                texts.insert(q["text"].as_str().unwrap().to_string()),
+                "{q} twice"
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen > 0);
+}

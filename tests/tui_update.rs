@@ -687,3 +687,47 @@ fn paging_through_big_articles_keeps_the_cache_bounded_in_bytes() {
     assert!(cached.contains(&23), "the open article stays");
     assert!(cached.len() > 1, "recent ones are kept while they fit");
 }
+
+#[test]
+fn the_reader_lists_the_quotes_that_analyze_json_lists() {
+    // A scraped article whose repeated paragraphs hold quotations.
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/scraped/news_taxes.txt");
+    let source = Source::File(path);
+    let mut json = Vec::new();
+    lector::cli::run_analyze(
+        std::slice::from_ref(&source),
+        lector::cli::Format::Json,
+        &mut json,
+    )
+    .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let listed: Vec<(u64, u64)> = doc["articles"][0]["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| (q["start"].as_u64().unwrap(), q["end"].as_u64().unwrap()))
+        .collect();
+
+    let mut s = State::new(
+        vec![source],
+        ratatui::layout::Rect::new(0, 0, 100, 30),
+        false,
+    );
+    s.open(0);
+    let o = s.opened().unwrap();
+    let shown: Vec<(u64, u64)> = o
+        .analysis
+        .quotes
+        .iter()
+        .map(|q| (q.span.start as u64, q.span.end as u64))
+        .collect();
+    assert_eq!(shown, listed);
+    assert!(
+        o.analysis
+            .quotes
+            .iter()
+            .all(|q| o.analysis.repeats[q.block].is_none()),
+        "no quotation is listed in a repeat"
+    );
+}

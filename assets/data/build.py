@@ -32,8 +32,9 @@ ALIASES = {
     "Vatican": ["Vatican City", "Holy See"],
     "Cabo Verde": ["Cape Verde"],
     "Russia": ["Russian Federation"],
-    "South Korea": ["Republic of Korea"],
-    "North Korea": ["DPRK"],
+    # FIFA and IOC write "Korea Republic" and "Korea DPR".
+    "South Korea": ["Republic of Korea", "Korea Republic"],
+    "North Korea": ["DPRK", "Korea DPR", "Democratic People's Republic of Korea"],
     "China": ["People's Republic of China", "PRC"],
     "Taiwan": ["Republic of China"],
     "United Arab Emirates": ["UAE", "U.A.E."],
@@ -487,6 +488,28 @@ common = set(census("dist.male.first", 0.1) + census("dist.female.first", 0.1))
 write("given_names.txt", [g + ("\tcommon" if g in common else "") for g in given],
       "# Given names (US Census 1990 via the `names` package; Census data is public domain);\n"
       "# `common` marks those borne by at least 0.1% of men or of women\n")
+# Gender of given names, where the census shows one sex bearing a name at least nine times as
+# often as the other (frequencies are per cent of men and of women, so they compare directly):
+# lets "she said" pass over "John Smith".
+def frequencies(file):
+    out = {}
+    for line in (names / file).read_text().splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            out[parts[0].capitalize()] = float(parts[1])
+    return out
+
+male, female = frequencies("dist.male.first"), frequencies("dist.female.first")
+genders = []
+for name in sorted(set(male) | set(female)):
+    m, f = male.get(name, 0.0), female.get(name, 0.0)
+    if m >= 9 * f:
+        genders.append(name + "\tm")
+    elif f >= 9 * m:
+        genders.append(name + "\tf")
+write("given_name_genders.txt", genders,
+      "# Given names borne at least nine times as often by one sex: name<TAB>m|f\n"
+      "# (US Census 1990 via the `names` package; Census data is public domain)\n")
 surnames = census("dist.all.last", 0.001)
 common_surnames = set(census("dist.all.last", 0.01))
 write("surnames.txt", [n + ("\tcommon" if n in common_surnames else "") for n in surnames],

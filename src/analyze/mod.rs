@@ -101,7 +101,7 @@ impl Analysis {
 pub fn analyze(article: &Article) -> Analysis {
     let repeats = repeats::find_repeats(article);
     let entities = entities::find_entities(article);
-    let quotes = quotes::find_quotes(article, &entities);
+    let quotes = quotes::find_quotes_except_repeats(article, &entities, &repeats);
     Analysis {
         repeats,
         entities,

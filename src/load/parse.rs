@@ -35,6 +35,9 @@ pub fn parse_article(path: &str, text: String) -> Article {
 
     let mut title = None;
     let mut dek = None;
+    // A date line ("Friday, January 3, 2014") is never a headline or a dek: a title-first
+    // article may open with one, and a scraper may put one between the headline and the dek.
+    let dated = |i: usize, blocks: &[Block]| is_dateline(block_text(i, blocks));
     if let Some((first, second)) = repeated_headline(&text, &blocks) {
         for b in &mut blocks[..first] {
             b.kind = BlockKind::Lead;
@@ -42,18 +45,28 @@ pub fn parse_article(path: &str, text: String) -> Article {
         blocks[first].kind = BlockKind::Headline;
         blocks[second].kind = BlockKind::Headline;
         title = Some(collapse_spaces(block_text(first, &blocks)));
-        if let Some(next) = blocks.get(second + 1)
+        let mut d = second + 1;
+        if d < blocks.len() && dated(d, &blocks) {
+            d += 1;
+        }
+        if let Some(next) = blocks.get(d)
             && next.span.len() <= MAX_DEK_BYTES
             && word_count(next.span.of(&text)) <= MAX_DEK_WORDS
+            && !dated(d, &blocks)
         {
-            blocks[second + 1].kind = BlockKind::Dek;
-            dek = Some(collapse_spaces(block_text(second + 1, &blocks)));
+            blocks[d].kind = BlockKind::Dek;
+            dek = Some(collapse_spaces(block_text(d, &blocks)));
         }
-    } else if let Some(first) = blocks.first()
-        && looks_like_headline(first.span.of(&text))
-    {
-        blocks[0].kind = BlockKind::Headline;
-        title = Some(collapse_spaces(block_text(0, &blocks)));
+    } else {
+        // Title first, perhaps after its date line.
+        let first = usize::from(!blocks.is_empty() && dated(0, &blocks));
+        if let Some(b) = blocks.get(first)
+            && looks_like_headline(b.span.of(&text))
+            && !dated(first, &blocks)
+        {
+            blocks[first].kind = BlockKind::Headline;
+            title = Some(collapse_spaces(block_text(first, &blocks)));
+        }
     }
 
     Article {
@@ -82,6 +95,119 @@ fn repeated_headline(text: &str, blocks: &[Block]) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// A date and nothing more, as news sites print above or below a headline: "Friday, January 3,
+/// 2014", "3 January 2014", "Jan. 3, 2014, 10:30 a.m. ET", "2014-01-03". A month and a day or
+/// a year must be there, and every other word must be a weekday, a time or a zone.
+fn is_dateline(block: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    const OTHER: &[&str] = &[
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "utc",
+        "gmt",
+        "et",
+        "pt",
+        "ct",
+        "est",
+        "edt",
+        "pst",
+        "pdt",
+        "cet",
+        "bst",
+        "updated",
+        "published",
+        "posted",
+        "on",
+        "at",
+    ];
+    if block.len() > 80 || block.contains('\n') {
+        return false;
+    }
+    let iso = |w: &str| {
+        let parts: Vec<&str> = w.split(['-', '/']).collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+            && parts.iter().any(|p| p.len() == 4)
+    };
+    let (mut month, mut day, mut year) = (false, false, false);
+    for word in block.split_whitespace() {
+        let w = word
+            .trim_matches(|c: char| matches!(c, ',' | ':' | '(' | ')' | '|' | '—' | '–' | '-'))
+            .trim_end_matches('.')
+            .to_lowercase();
+        if w.is_empty() {
+            continue;
+        }
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let ordinal = matches!(&w[digits.len()..], "" | "st" | "nd" | "rd" | "th");
+        if MONTHS.contains(&w.as_str()) {
+            month = true;
+        } else if iso(&w) {
+            return block.split_whitespace().count() <= 4;
+        } else if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && ordinal {
+            match digits.len() {
+                1 | 2 => day = true,
+                4 => year = true,
+                _ => return false,
+            }
+        } else if !(WEEKDAYS.contains(&w.as_str())
+            || OTHER.contains(&w.as_str())
+            || w.split(':')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
+        {
+            return false;
+        }
+    }
+    month && (day || year)
 }
 
 fn looks_like_headline(block: &str) -> bool {
@@ -210,6 +336,43 @@ mod tests {
         assert_eq!(a.title, "North Korea puts military on alert");
         assert_eq!(a.dek, None);
         assert_eq!(a.blocks.len(), 3);
+    }
+
+    #[test]
+    fn a_date_line_is_never_the_title_or_the_dek() {
+        let text = "Friday, January 3, 2014\n\nPreston, Victoria, Australia On Saturday, the team met its coach, who spoke at length about the season ahead and the players.\n";
+        let a = parse_article("dir/wheelchair_team.txt", text.to_string());
+        assert_eq!(a.title, "wheelchair team");
+        assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+
+        let text = "Friday, January 3, 2014\n\nTeam wins the final\n\nThe body.\n";
+        let a = parse_article("x.txt", text.to_string());
+        assert_eq!(a.title, "Team wins the final");
+
+        let text = "Lead paragraph about the events of the day, told at length.\nBig News Today\nBig News Today\n3 January 2014\nA one-line summary of it.\nBody.\n";
+        let a = parse_article("x.txt", text.to_string());
+        assert_eq!(a.dek.as_deref(), Some("A one-line summary of it."));
+    }
+
+    #[test]
+    fn date_lines_are_told_from_headlines() {
+        for date in [
+            "Friday, January 3, 2014",
+            "3 January 2014",
+            "Jan. 3, 2014, 10:30 a.m. ET",
+            "2014-01-03",
+            "Updated: March 5th, 2007",
+        ] {
+            assert!(is_dateline(date), "{date}");
+        }
+        for headline in [
+            "May Day marches in Paris",
+            "March on Washington draws 2,000",
+            "Apple unveils iPhone 16",
+            "Friday",
+        ] {
+            assert!(!is_dateline(headline), "{headline}");
+        }
     }
 
     #[test]

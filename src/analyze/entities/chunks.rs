@@ -268,11 +268,14 @@ fn split_run(tokens: &[Token], run: &[Unit], current: &mut Vec<Unit>, out: &mut 
                 k += 1;
             }
             k < run.len() && is_plain(tokens, &run[k], lexicon::is_title) && {
-                // "General Motors", "Major League": a title inside a known name is no title.
+                // "General Motors", "Major League", "Doctor Who Society of Canada": a title
+                // inside an institution's name is no title.
                 // "Director of Media" keeps its title: the tail is the title's domain.
                 k + 1 >= run.len()
                     || is_plain(tokens, &run[k + 1], |w| w == "of")
-                    || !is_plain(tokens, &run[run.len() - 1], lexicon::is_org_tail)
+                    || !run[k + 1..]
+                        .iter()
+                        .any(|u| is_plain(tokens, u, lexicon::is_org_tail))
             }
         };
         let after_connector = i > 0 && is_plain(tokens, &run[i - 1], lexicon::is_connector);
@@ -300,16 +303,27 @@ fn split_run(tokens: &[Token], run: &[Unit], current: &mut Vec<Unit>, out: &mut 
                     flush(tokens, current, &mut no_title, out);
                     i += 1;
                 } else {
+                    // "CEO of the Refugee Council Enver Solomon": a domain ending in an
+                    // institution's or a place's head word is a name of its own.
+                    let from = i;
                     while i < run.len()
                         && !is_plain(tokens, &run[i], |w| GAZETTEER.is_given_name(w))
                     {
                         i += 1;
+                        let tail = |w: &str| lexicon::is_org_tail(w) || lexicon::is_place_tail(w);
+                        if i - 1 > from && i < run.len() && is_plain(tokens, &run[i - 1], tail) {
+                            let mut no_title = false;
+                            flush(tokens, &mut run[from..i].to_vec(), &mut no_title, out);
+                            break;
+                        }
                     }
                 }
             }
             continue;
         }
-        if is_plain(tokens, &u, lexicon::is_calendar) {
+        // "Edmonton Sun" is a newspaper, not a Sunday.
+        let masthead = i > 0 && i + 1 == run.len() && is_plain(tokens, &u, lexicon::is_org_tail);
+        if is_plain(tokens, &u, lexicon::is_calendar) && !masthead {
             flush(tokens, current, &mut after_title, out);
             i += 1;
             continue;
@@ -332,10 +346,24 @@ fn split_run(tokens: &[Token], run: &[Unit], current: &mut Vec<Unit>, out: &mut 
                     .get(i + 1)
                     .is_some_and(|n| is_plain(tokens, n, |w| GAZETTEER.is_surname(w)));
                 let first_name = GAZETTEER.is_common_given_name(tokens[u.first].text);
-                (next_is_given
-                    || (i + 1 < run.len() && (major || (!next_is_surname && !first_name))))
+                // "U.S. Department of Agriculture": a country heading an institution's name.
+                let next_is_org_head = run
+                    .get(i + 1)
+                    .is_some_and(|n| is_plain(tokens, n, lexicon::is_org_head));
+                // "councillor Wilson Tam", "President Lincoln Chafee": after a title, a town's
+                // name is a first name.
+                let titled = (after_title && current.is_empty())
+                    || (i == 0
+                        && u.first > 0
+                        && tokens[u.first - 1].block == tokens[u.first].block
+                        && tokens[u.first - 1].text.chars().all(char::is_lowercase)
+                        && lexicon::is_role(tokens[u.first - 1].text));
+                !titled
+                    && (next_is_given
+                        || (i + 1 < run.len() && (major || (!next_is_surname && !first_name))))
                     && !ends_institutional
                     && !ends_placey
+                    && !(major && next_is_org_head && run.len() > i + 2)
             }
             _ => false,
         };
@@ -367,7 +395,9 @@ fn flush(tokens: &[Token], units: &mut Vec<Unit>, after_title: &mut bool, out: &
     while hi > lo {
         let u = &units[hi - 1];
         let t = &tokens[u.last];
-        if u.hit.is_none() && (!t.capitalized || lexicon::is_function_word(t.text)) {
+        // "Edmonton Sun": a masthead word is no weekday.
+        let masthead = hi - lo > 1 && lexicon::is_org_tail(t.text);
+        if u.hit.is_none() && (!t.capitalized || (lexicon::is_function_word(t.text) && !masthead)) {
             hi -= 1;
         } else {
             break;

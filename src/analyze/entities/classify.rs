@@ -2,7 +2,7 @@
 //! or in headlines that the article confirms (Mikheev's test). Each kept name gets its evidence.
 
 use super::chunks::{Certainty, Chunk};
-use super::evidence::{Evidence, evidence, relaxed, title_case};
+use super::evidence::{Evidence, evidence, kind_of, relaxed, title_case};
 use super::gazetteer::GAZETTEER;
 use super::lexicon;
 use super::tokens::Token;
@@ -19,10 +19,14 @@ pub struct Candidate {
     /// Canonical gazetteer name, when the mention is one.
     pub canonical: Option<&'static str>,
     pub evidence: Evidence,
+    /// Acts like an agent: the subject of a main verb ("Sweden defeated", "South Korea says") or a
+    /// side in a score ("Belgium 3 – 0 Panama"). A place that keeps acting stands for its
+    /// government or its team.
+    pub agent: bool,
 }
 
 /// Keeps the chunks whose capitalisation the article confirms and scores their evidence.
-pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
+pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
     let lower: HashSet<&str> = tokens
         .iter()
         .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
@@ -115,7 +119,8 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
                 || lexicon::is_function_word(&title_case(t.text)));
         !shouted
     });
-    kept.into_iter()
+    let mut candidates: Vec<Candidate> = kept
+        .into_iter()
         .map(|c| {
             let mut evidence = evidence(tokens, &c, &seen_lower);
             relaxed(tokens, &c, &seen_lower, &mut evidence);
@@ -126,9 +131,190 @@ pub fn resolve(tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
                 block: c.block,
                 canonical: c.hit.map(|e| e.canonical).or_else(|| state_of(tokens, &c)),
                 evidence,
+                agent: acts(tokens, &c),
             }
         })
-        .collect()
+        .collect();
+    coordinate(text, tokens, &mut candidates);
+    candidates
+}
+
+/// "Google, Bing, and Yahoo": names listed together are of one kind, so a name nothing speaks
+/// for (or only a weak guess) takes the kind of a listed neighbour that is sure of its own
+/// (a gazetteer name, a head word), passed along the list. A list is joined by "and" or "or",
+/// or has three names or more: two names around a comma may be a name and its apposition
+/// ("Co-founder of Google, Sergey Brin") or a phrase and the subject after it.
+fn coordinate(text: &str, tokens: &[Token], candidates: &mut [Candidate]) {
+    // How two neighbouring candidates are joined: `Some(true)` by a conjunction.
+    let link = |a: &Candidate, b: &Candidate| {
+        if a.block != b.block {
+            return None;
+        }
+        match text.get(a.span.end..b.span.start)?.trim() {
+            "and" | "or" | ", and" | ", or" | "&" => Some(true),
+            "," | "/" | ";" => Some(false),
+            _ => None,
+        }
+    };
+    let sure_kind = |c: &Candidate| {
+        let strength = c.evidence.iter().copied().max().unwrap_or(0);
+        let kind = kind_of(&c.evidence);
+        (strength >= 4
+            && matches!(
+                kind,
+                EntityKind::Person | EntityKind::Organization | EntityKind::Place
+            ))
+        .then_some(kind)
+    };
+    // "Wong Pik-wan of the Democratic Party" is a person whatever the list holds; so is a
+    // first name ("London, Jack").
+    let weak = |c: &Candidate| {
+        let affiliated = tokens
+            .get(c.last + 1)
+            .is_some_and(|n| n.text == "of" && n.block == c.block && !n.gap_before);
+        c.canonical.is_none()
+            && c.evidence.iter().all(|&s| s <= 1)
+            && !affiliated
+            && !GAZETTEER.is_given_name(tokens[c.first].text)
+    };
+    let n = candidates.len();
+    let links: Vec<Option<bool>> = (1..n)
+        .map(|i| link(&candidates[i - 1], &candidates[i]))
+        .collect();
+    // Whether candidates i and i + 1 are in one list.
+    let listed = |i: usize| match links[i] {
+        Some(true) => true,
+        Some(false) => {
+            (i > 0 && links[i - 1].is_some()) || links.get(i + 1).is_some_and(Option::is_some)
+        }
+        None => false,
+    };
+    let mut given: Vec<Option<EntityKind>> = candidates.iter().map(sure_kind).collect();
+    // "Buxton, England", "Aceh, Indonesia": a name before a comma and a known place is a
+    // place in it.
+    for i in 0..n.saturating_sub(1) {
+        let next = &candidates[i + 1];
+        let in_place = links[i] == Some(false)
+            && next.canonical.is_some()
+            && given[i + 1] == Some(EntityKind::Place)
+            && !tokens[next.last].possessive
+            && !next.agent;
+        if in_place && given[i].is_none() && weak(&candidates[i]) {
+            candidates[i].evidence[EntityKind::Place as usize] = 2;
+            given[i] = Some(EntityKind::Place);
+        }
+    }
+    for forward in [true, false] {
+        for step in 0..n.saturating_sub(1) {
+            let i = if forward { step } else { n - 2 - step };
+            let (from, to) = if forward { (i, i + 1) } else { (i + 1, i) };
+            if given[to].is_none()
+                && weak(&candidates[to])
+                && listed(i)
+                && let Some(kind) = given[from]
+            {
+                candidates[to].evidence[kind as usize] = 2;
+                given[to] = Some(kind);
+            }
+        }
+    }
+}
+
+/// Whether the name is the subject of a finite verb right after it, or a side of a score.
+fn acts(tokens: &[Token], c: &Chunk) -> bool {
+    const VERBS: &[&str] = &[
+        "said",
+        "says",
+        "won",
+        "win",
+        "wins",
+        "lost",
+        "lose",
+        "loses",
+        "beat",
+        "beats",
+        "drew",
+        "draw",
+        "draws",
+        "face",
+        "faces",
+        "defeat",
+        "defeats",
+        "made",
+        "took",
+        "sent",
+        "led",
+        "held",
+        "began",
+        "wants",
+        "plans",
+        "threatens",
+        "warns",
+        "accuses",
+        "denies",
+        "insists",
+        "hopes",
+    ];
+    let at = |i: usize| tokens.get(i).filter(|t| t.block == c.block);
+    let number = |t: &Token| t.text.chars().all(|ch| ch.is_ascii_digit());
+    // "anybody in America should": the object of a preposition is no subject.
+    let object = c.first > 0
+        && tokens[c.first - 1].block == c.block
+        && !tokens[c.first].gap_before
+        && lexicon::is_place_preposition(tokens[c.first - 1].text);
+    if tokens[c.last].possessive || object {
+        return false;
+    }
+    let score_after = at(c.last + 1).is_some_and(|n| !n.gap_before && number(n))
+        && at(c.last + 2).is_some_and(number);
+    let score_before = c.first >= 2
+        && !tokens[c.first].gap_before
+        && at(c.first - 1).is_some_and(number)
+        && at(c.first - 2).is_some_and(number);
+    // "Sweden defeated", not "Germany backed by" (a passive) nor "Ottawa-based".
+    // A past form in -ed acts only on an object: "South Korea evacuated about 80 people", not
+    // "the Soviet Union collapsed there" nor "collapsed in 1991".
+    const NO_OBJECT: &[&str] = &[
+        "by",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "during",
+        "since",
+        "with",
+        "into",
+        "from",
+        "for",
+        "as",
+        "and",
+        "or",
+        "but",
+        "there",
+        "here",
+        "then",
+        "again",
+        "later",
+        "yesterday",
+        "today",
+        "soon",
+        "too",
+    ];
+    let object = at(c.last + 2)
+        .is_some_and(|o| !o.gap_before && !NO_OBJECT.contains(&o.text) && !o.text.ends_with("ly"));
+    // Headlines speak in the present: "North Korea puts military on alert".
+    let headline_verb = |n: &Token| {
+        n.headline && n.text.len() >= 4 && n.text.ends_with('s') && !n.text.ends_with("ss")
+    };
+    let verb = at(c.last + 1).is_some_and(|n| {
+        !n.gap_before
+            && n.text.chars().all(char::is_lowercase)
+            && ((n.text.len() >= 5 && n.text.ends_with("ed") && object)
+                || VERBS.contains(&n.text)
+                || headline_verb(n))
+    });
+    score_after || score_before || verb
 }
 
 /// "State of Texas", "Republic of Ireland": a place head before a known place names that place.

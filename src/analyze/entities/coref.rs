@@ -63,6 +63,125 @@ fn initials(words: &[&str]) -> String {
         .collect()
 }
 
+/// Edits (insert, delete, substitute, swap two neighbours) between two words, or `None` when
+/// more than `max`.
+fn edits_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    // Optimal string alignment distance, three rows.
+    let mut before: Vec<usize> = Vec::new();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(before[j - 2] + 1);
+            }
+        }
+        before = std::mem::replace(&mut prev, row);
+    }
+    let d = prev[b.len()];
+    (d <= max).then_some(d)
+}
+
+/// Whether two different spellings of a name are one misspelled: same first letter, one edit
+/// apart (two for words of eight letters or more), five letters or more.
+fn misspelled(a: &str, b: &str) -> bool {
+    let len = a.chars().count().min(b.chars().count());
+    let max = if len >= 8 { 2 } else { 1 };
+    a != b
+        && len >= 5
+        && a.chars().next() == b.chars().next()
+        && edits_within(a, b, max).is_some_and(|d| d > 0)
+}
+
+/// How many names one name is compared with for a misspelling or a short form, so that an
+/// article of thousands of names stays linear.
+const MAX_VARIANT_CANDIDATES: usize = 32;
+
+/// Reporters misspell names: "Bauchtman" for Lydia Buchtmann, "Kristen Wilkins" beside
+/// "Kristin Wilkins", "Untied Nations". A lone word that joined nothing and is one slip from a
+/// person's surname is that person; two names alike but for one slip in one word are one
+/// entity, unless both are gazetteer names. So are two people alike but for a short form of
+/// the first name ("Larry Lessig", "Lawrence Lessig").
+fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
+    let mut surnames: HashMap<char, Vec<usize>> = HashMap::default();
+    let mut masked: HashMap<(usize, Vec<&str>), Vec<usize>> = HashMap::default();
+    for (id, cl) in clusters.iter().enumerate() {
+        if cl.words.len() < 2 {
+            continue;
+        }
+        if kind_of(&cl.evidence) == EntityKind::Person
+            && let Some(first) = cl.words.last().and_then(|w| w.chars().next())
+        {
+            surnames.entry(first).or_default().push(id);
+        }
+        for i in 0..cl.words.len() {
+            let mut key = cl.words.clone();
+            key[i] = "";
+            masked.entry((i, key)).or_default().push(id);
+        }
+    }
+    let join = |parent: &mut [usize], from: usize, into: usize| {
+        let (a, b) = (find(parent, from), find(parent, into));
+        if a != b {
+            parent[a] = b;
+        }
+    };
+    for (s, short) in clusters.iter().enumerate() {
+        let [word] = short.words[..] else {
+            continue;
+        };
+        if short.gazetteer || is_acronym(word) || find(parent, s) != s {
+            continue;
+        }
+        let bucket = word.chars().next().and_then(|c| surnames.get(&c));
+        let target = bucket
+            .into_iter()
+            .flatten()
+            .take(MAX_VARIANT_CANDIDATES)
+            .find(|&&l| {
+                clusters[l]
+                    .words
+                    .last()
+                    .is_some_and(|w| misspelled(word, w))
+            });
+        if let Some(&l) = target {
+            join(parent, s, l);
+        }
+    }
+    for ((i, _), ids) in &masked {
+        let ids = &ids[..ids.len().min(MAX_VARIANT_CANDIDATES)];
+        for (x, &a) in ids.iter().enumerate() {
+            for &b in &ids[x + 1..] {
+                let (ca, cb) = (&clusters[a], &clusters[b]);
+                let (wa, wb) = (ca.words[*i], cb.words[*i]);
+                // "Larry Lessig" and "Lawrence Lessig": a short form of the first name.
+                let nickname = *i == 0
+                    && kind_of(&ca.evidence) == EntityKind::Person
+                    && kind_of(&cb.evidence) == EntityKind::Person
+                    && lexicon::same_given_name(wa, wb);
+                if (ca.gazetteer && cb.gazetteer) || !(misspelled(wa, wb) || nickname) {
+                    continue;
+                }
+                // The gazetteer's spelling, else the more frequent one, is the right one.
+                let a_right =
+                    ca.gazetteer || (!cb.gazetteer && ca.mentions.len() >= cb.mentions.len());
+                if a_right {
+                    join(parent, b, a);
+                } else {
+                    join(parent, a, b);
+                }
+            }
+        }
+    }
+}
+
 /// Builds the entities, most mentioned first (ties: first mentioned first).
 pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Entity> {
     let mut clusters: Vec<Cluster> = Vec::new();
@@ -217,6 +336,8 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
         }
     }
 
+    join_misspellings(&clusters, &mut parent);
+
     let mut merged: HashMap<usize, (Vec<usize>, Evidence)> = HashMap::default();
     for (id, cluster) in clusters.iter().enumerate() {
         let root = find(&mut parent, id);
@@ -241,9 +362,20 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
             // An acronym the article keeps using, with nothing else to say what it is, is most
             // often an organisation ("the DAB", "ANDRILL"); one used once may be "DNA".
             let mut kind = kind_of(&evidence);
+            // A place that acts twice and in a third of its mentions or more (or in its only
+            // one) is its government or its team, as "North Korea fired", "Belgium defeated
+            // Panama": an organisation.
+            let agents = ms.iter().filter(|&&m| candidates[m].agent).count();
+            if kind == EntityKind::Place
+                && agents * 3 >= ms.len()
+                && (agents >= 2 || (agents == 1 && ms.len() == 1))
+            {
+                kind = EntityKind::Organization;
+            }
             if kind == EntityKind::Other
                 && ms.len() >= 2
                 && is_acronym(&name)
+                && !lexicon::is_common_acronym(&name)
                 && name.chars().filter(|c| c.is_alphabetic()).count() >= 3
             {
                 kind = EntityKind::Organization;

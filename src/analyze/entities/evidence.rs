@@ -39,6 +39,7 @@ fn adjective_before_noun(tokens: &[Token], c: &Chunk) -> bool {
         && c.hit.is_none()
         && adjective
         && next_lower
+        && !t.possessive
         && !GAZETTEER.is_given_name(t.text)
 }
 
@@ -69,7 +70,8 @@ fn is_acronym(word: &str) -> bool {
 /// Scores what the mention's words and immediate neighbours say about its kind.
 pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> Evidence {
     let mut ev = [0u8; 5];
-    if adjective_before_noun(tokens, c) || binomial(tokens, c) {
+    let common_acronym = c.first == c.last && lexicon::is_common_acronym(tokens[c.first].text);
+    if adjective_before_noun(tokens, c) || binomial(tokens, c) || common_acronym {
         return ev;
     }
     let mut set = |kind: EntityKind, strength: u8| {
@@ -87,6 +89,18 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
         // weakly a place, so that a person of that name in the article ("Troy Patterson",
         // "Regina Ip") claims it.
         let text = tokens[c.first].text;
+        // "councillor Wilson Or", "President Lincoln": a town's name after a title is a
+        // person's.
+        let titled = c.after_title
+            || prev.is_some_and(|p| {
+                p.text.chars().next().is_some_and(char::is_lowercase)
+                    && (lexicon::is_title(&title_case(p.text)) || lexicon::is_role(p.text))
+            });
+        if entry.kind == EntityKind::Place && !entry.major && titled {
+            set(EntityKind::Person, 4);
+            set(EntityKind::Place, 2);
+            return ev;
+        }
         if entry.kind == EntityKind::Place
             && !entry.major
             && GAZETTEER.is_common_given_name(text)
@@ -127,6 +141,12 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     if multi && lexicon::is_other_tail(last) {
         set(EntityKind::Other, 4);
     }
+    // "Cyclone Phailin", "Hurricane Katrina", "Space Shuttle Atlantis", "HMS Victory": storms
+    // and vessels bear people's names but are neither people nor bodies (the class may
+    // come second: "Space Shuttle").
+    if multi && words.iter().take(2).any(|w| lexicon::is_other_head(w)) {
+        set(EntityKind::Other, 5);
+    }
     let given_first = GAZETTEER.is_given_name(first);
     if multi
         && words.len() <= 3
@@ -151,7 +171,7 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
             .all(|w| lexicon::is_place_head(w))
         && !has_of
     {
-        set(EntityKind::Organization, 2);
+        set(EntityKind::Organization, 3);
     }
     // "Southern Indiana", "South East Asia": compass words before a known place.
     let place_last = GAZETTEER
@@ -217,10 +237,68 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
         }
     }
     let next = tokens.get(c.last + 1).filter(|n| n.block == c.block);
+    // "the West", "the South": a compass word alone after "the" names a region.
+    let compass = matches!(
+        first,
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Midwest"
+            | "Northeast"
+            | "Northwest"
+            | "Southeast"
+            | "Southwest"
+    );
+    if !multi && compass && prev.is_some_and(|p| p.text == "the") {
+        set(EntityKind::Place, 3);
+    }
+    // "the band Duran Duran", "the religious schools Santo Spirito and Immacolata": a name in
+    // apposition to a noun of institutions is one.
+    let org_noun_before = prev.is_some_and(|p| {
+        p.text.chars().all(char::is_lowercase)
+            && (lexicon::is_org_noun(p.text)
+                || p.text.strip_suffix('s').is_some_and(lexicon::is_org_noun))
+    });
+    if org_noun_before {
+        set(EntityKind::Organization, 4);
+    }
+    if multi && lexicon::is_foreign_place_head(first) {
+        set(EntityKind::Place, 4);
+    }
+    // "the town of Yeoncheon", "the province of Aceh": a sure-fire place context.
+    // ("a state of Peace and Security" is no place.)
+    let place_noun_of = prev.is_some_and(|p| p.text == "of")
+        && c.first >= 3
+        && tokens[c.first - 3].block == c.block
+        && !tokens[c.first - 1].gap_before
+        && lexicon::is_place_noun(tokens[c.first - 2].text)
+        && tokens[c.first - 3].text.eq_ignore_ascii_case("the");
+    if place_noun_of {
+        set(EntityKind::Place, 4);
+    }
+    // "Yonhap news agency", "the Zeitgeist party": a lower-case noun of institutions right
+    // after the name says what it names.
+    let lower_next = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.block == c.block && !t.gap_before)
+            .filter(|t| t.text.chars().all(char::is_lowercase))
+    };
+    let org_noun_after = !tokens[c.last].possessive
+        && lower_next(c.last + 1).is_some_and(|n| {
+            lexicon::is_org_noun(n.text)
+                || (GAZETTEER.is_common_word(n.text)
+                    && !lexicon::is_function_word(&title_case(n.text))
+                    && lower_next(c.last + 2).is_some_and(|m| lexicon::is_org_noun(m.text)))
+        });
+    if org_noun_after {
+        set(EntityKind::Organization, 3);
+    }
     // A role in lower case before the name: "biologist Nick Bos", "said senator Smith".
     if prev.is_some_and(|p| {
         p.text.chars().next().is_some_and(char::is_lowercase)
-            && lexicon::is_title(&title_case(p.text))
+            && (lexicon::is_title(&title_case(p.text)) || lexicon::is_role(p.text))
     }) {
         set(EntityKind::Person, 3);
     }
@@ -250,7 +328,13 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     if !multi && GAZETTEER.is_given_name(first) && unseen(&first) && !lone_word {
         set(EntityKind::Person, 2);
     }
-    if words.len() <= 3 && GAZETTEER.is_surname(last) && words.iter().all(unseen) && !lone_word {
+    // "Environment Canada": a country last is no surname ("Canada" is one in the census).
+    if words.len() <= 3
+        && GAZETTEER.is_surname(last)
+        && words.iter().all(unseen)
+        && !lone_word
+        && !(multi && country_last)
+    {
         set(EntityKind::Person, if multi { 2 } else { 1 });
     }
     // A lone head word stands for the institution it heads: "the University", "the Council".
@@ -270,6 +354,11 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     }
     // "LibriVox", "MicroMega": a capital inside a word marks a brand or an organisation.
     let inner_capital = |w: &str| {
+        // "eHow", "wikiHow": lower case first, a capital inside.
+        // ("al-Assad", "d'Ettorre" are particles before a name.)
+        if w.starts_with(char::is_lowercase) {
+            return w.chars().all(char::is_alphanumeric) && w.chars().any(char::is_uppercase);
+        }
         let rest = w.trim_start_matches("Mc").trim_start_matches("Mac");
         rest.chars()
             .skip(1)
@@ -279,8 +368,81 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     if !multi && inner_capital(first) {
         set(EntityKind::Organization, 1);
     }
+    // "Wikinews", "Quantcast", "Crunchbase": one word closed on a media or trade word names a
+    // site, a service or a company, never a person.
+    if !multi && lexicon::has_brand_tail(first) && !GAZETTEER.is_common_word(first) {
+        set(EntityKind::Organization, 3);
+    }
+    // "Frederick Fung of ADPL", "the secretary general of CEI": an acronym after "of" names the
+    // body someone belongs to.
+    let member_of = prev.is_some_and(|p| p.text == "of")
+        && c.first >= 2
+        && tokens[c.first - 2].block == c.block
+        && !tokens[c.first - 1].gap_before
+        && ((tokens[c.first - 2].capitalized && !tokens[c.first - 2].initial)
+            || lexicon::is_title(&title_case(tokens[c.first - 2].text)));
+    if !multi && member_of && is_acronym(first) && !first.contains('.') {
+        set(EntityKind::Organization, 2);
+    }
+    // "Nick Rhodes of Duran Duran", "Nathan Law of Demosisto": a name after a person's full
+    // name and "of" is the body the person belongs to (a home town would be a known place, or
+    // be followed by its state: "of Kanata, Ontario").
+    let plain_name = |t: &Token| {
+        t.capitalized
+            && !t.initial
+            && !t.headline
+            && !lexicon::is_function_word(t.text)
+            && !lexicon::is_org_tail(t.text)
+            && !lexicon::is_place_tail(t.text)
+            && !lexicon::is_title(t.text)
+    };
+    let person_of = prev.is_some_and(|p| p.text == "of")
+        && c.first >= 3
+        && tokens[c.first - 3].block == c.block
+        && !tokens[c.first - 1].gap_before
+        && !tokens[c.first - 2].gap_before
+        && plain_name(&tokens[c.first - 2])
+        && (plain_name(&tokens[c.first - 3]) || tokens[c.first - 3].initial)
+        && tokens[c.first - 3].capitalized;
+    let hometown = next.is_some_and(|n| n.gap_before && n.capitalized)
+        && text_is_comma_place(tokens, c.last + 1);
+    if person_of && !hometown && !lexicon::is_other_tail(last) {
+        set(EntityKind::Organization, 3);
+    }
+    // "Youngspiration's Baggio Leung", "Demosisto's Nathan Law": a name in the possessive
+    // right before a person's name is the body the person belongs to.
+    let before_person = tokens[c.last].possessive
+        && tokens.get(c.last + 1).is_some_and(|n| {
+            n.block == c.block
+                && !n.gap_before
+                && n.capitalized
+                && !n.headline
+                && tokens.get(c.last + 2).is_some_and(|m| {
+                    m.block == c.block
+                        && !m.gap_before
+                        && m.capitalized
+                        && !lexicon::is_org_tail(m.text)
+                        && !lexicon::is_place_tail(m.text)
+                        && !lexicon::is_other_tail(m.text)
+                        && !GAZETTEER.is_common_word(m.text)
+                })
+                && (GAZETTEER.is_given_name(n.text) || !GAZETTEER.is_common_word(n.text))
+        });
+    let personal = GAZETTEER.is_surname(first) || GAZETTEER.is_given_name(first);
+    if before_person && !multi && !personal {
+        set(EntityKind::Organization, 2);
+    }
     // "in Whitman's poetry": a possessive after a preposition is no place.
     let possessive = tokens[c.last].possessive;
+    // "the Smithsonian's museum": a person's name takes no article, possessive or not.
+    if possessive
+        && prev.is_some_and(|p| p.text == "the")
+        && words.iter().all(unseen)
+        && !lexicon::is_other_tail(last)
+        && (multi || !GAZETTEER.is_common_word(first))
+    {
+        set(EntityKind::Organization, 1);
+    }
     if let Some(p) = prev.filter(|_| !possessive) {
         // "in Kanata" is a place; "in Linguistics", "in Educational Leadership" are fields.
         if lexicon::is_place_preposition(p.text)
@@ -302,6 +464,15 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     ev
 }
 
+/// Whether token `i` is a known place (a town's state or country after a comma).
+fn text_is_comma_place(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| {
+        GAZETTEER
+            .lookup(t.text)
+            .is_some_and(|e| e.kind == EntityKind::Place)
+    })
+}
+
 /// "a Zogby poll", "the Ubisoft booth": a name used to qualify the noun after it is seldom a
 /// person's. A verb after it ("Gorbachev was", "Obama signed") says nothing of the kind.
 fn attributive(tokens: &[Token], c: &Chunk) -> bool {
@@ -310,6 +481,16 @@ fn attributive(tokens: &[Token], c: &Chunk) -> bool {
         "could", "may", "might", "must", "should", "did", "does", "do", "also", "then", "and",
         "or", "but", "himself", "herself", "who", "to", "in", "on", "at", "for", "with", "by",
         "from", "of", "as", "than", "that", "said", "says", "told",
+        // Function words and irregular past tenses follow a subject, not a qualified noun.
+        "after", "before", "during", "since", "until", "while", "when", "where", "which", "whose",
+        "because", "if", "into", "about", "over", "under", "near", "through", "without", "within",
+        "against", "between", "among", "despite", "so", "yet", "not", "never", "now", "still",
+        "already", "just", "only", "even", "here", "there", "this", "these", "those", "its", "his",
+        "her", "their", "our", "a", "an", "the", "won", "lost", "made", "took", "got", "gave",
+        "came", "went", "saw", "met", "led", "left", "wrote", "began", "ran", "sent", "held",
+        "kept", "became", "brought", "thought", "found", "put", "set", "hit", "knew", "grew",
+        "fell", "rose", "spoke", "chose", "drew", "beat", "sold", "paid", "built", "won't",
+        "can't", "didn't", "doesn't", "isn't", "wasn't",
     ];
     tokens
         .get(c.last + 1)
@@ -326,6 +507,7 @@ fn attributive(tokens: &[Token], c: &Chunk) -> bool {
 pub fn relaxed(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool, ev: &mut Evidence) {
     if ev.iter().any(|&s| s > 0)
         || c.hit.is_some()
+        || (c.first == c.last && lexicon::is_common_acronym(tokens[c.first].text))
         || adjective_before_noun(tokens, c)
         || binomial(tokens, c)
     {

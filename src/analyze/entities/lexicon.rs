@@ -1,8 +1,22 @@
 //! Small closed word classes that steer entity finding: titles, function words, calendar words,
-//! and the head words that mark organisations and places. General English, not gazetteer data.
+//! and the head words that mark organisations and places. General English, not gazetteer data
+//! (the short forms of given names, a list too long to inline, come from assets/data).
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::sync::LazyLock;
+
+/// A word list hashed on first use: the lists are looked up for every word of every article.
+macro_rules! set {
+    ($list:expr) => {{
+        static SET: LazyLock<FxHashSet<&'static str>> =
+            LazyLock::new(|| $list.iter().copied().collect());
+        &*SET
+    }};
+}
+
+fn contains(set: &FxHashSet<&'static str>, word: &str) -> bool {
+    set.contains(word)
+}
 
 /// Titles and roles that precede a person's name and are never part of it ("President",
 /// "Mr."). Stored without a final period; callers strip one.
@@ -149,6 +163,7 @@ const TITLES: &[&str] = &[
 /// Words that qualify a following title ("Foreign Minister", "Former President").
 const TITLE_MODIFIERS: &[&str] = &[
     "Former",
+    "Emeritus",
     "Foreign",
     "Defence",
     "Defense",
@@ -560,6 +575,12 @@ const CALENDAR: &[&str] = &[
     "Sat",
     "Sun",
     "Christmas",
+    "Hajj",
+    "Eid",
+    "Passover",
+    "Lent",
+    "Halloween",
+    "Kwanzaa",
     "Easter",
     "Ramadan",
     "Thanksgiving",
@@ -724,6 +745,26 @@ const ORG_TAILS: &[&str] = &[
     "Consulting",
     "Bancorp",
     "Insurance",
+    // Newspapers: "Toronto Star", "Edmonton Sun", "Daily Mail", "Pacific Standard".
+    "Star",
+    "Sun",
+    "Mail",
+    "Globe",
+    "Mirror",
+    "Express",
+    "Observer",
+    "Guardian",
+    "Examiner",
+    "Inquirer",
+    "Enquirer",
+    "Courier",
+    "Bulletin",
+    "Standard",
+    "Dispatch",
+    "Sentinel",
+    "Monitor",
+    "Advertiser",
+    "Ledger",
 ];
 
 /// First words that make "X of Y" an organisation ("University of Helsinki", "Bank of Japan").
@@ -920,6 +961,30 @@ const PLACE_TAILS: &[&str] = &[
     "Complex",
     "Towers",
     "Library",
+    "Cave",
+    "Caves",
+    "Crater",
+    "Volcano",
+    "Lagoon",
+    "Marsh",
+    "Dam",
+    "Pier",
+    "Wharf",
+    "Trail",
+    "Cemetery",
+    "Terrace",
+    "Reservoir",
+    "Canal",
+    "Creek",
+    "Pond",
+    "Fjord",
+    "Dunes",
+    "Oasis",
+    "Atoll",
+    "Archipelago",
+    "Quay",
+    "Esplanade",
+    "Promenade",
     "Zoo",
     "Aquarium",
     "North",
@@ -1101,17 +1166,272 @@ const SPEECH_VERBS: &[&str] = &[
     "suggested",
 ];
 
-/// A word list hashed on first use: the lists are looked up for every word of every article.
-macro_rules! set {
-    ($list:expr) => {{
-        static SET: LazyLock<FxHashSet<&'static str>> =
-            LazyLock::new(|| $list.iter().copied().collect());
-        &*SET
-    }};
+/// First words of the names of storms and vessels: "Hurricane Katrina", "USS Enterprise".
+const OTHER_HEADS: &[&str] = &[
+    "Cyclone",
+    "Hurricane",
+    "Typhoon",
+    "Storm",
+    "Tropical",
+    "Shuttle",
+    "HMS",
+    "USS",
+    "HMCS",
+    "HMAS",
+    "HMC",
+    "RMS",
+    "MV",
+    "MS",
+    "SS",
+];
+
+/// Occupations written in lower case before a name ("immigration barrister Colin Yeo",
+/// "photographer Nick Moreau"), which are no titles when capitalised ("Artist Way").
+const ROLES: &[&str] = &[
+    "barrister",
+    "solicitor",
+    "activist",
+    "campaigner",
+    "artist",
+    "photographer",
+    "designer",
+    "architect",
+    "engineer",
+    "entrepreneur",
+    "businessman",
+    "businesswoman",
+    "investor",
+    "banker",
+    "teacher",
+    "student",
+    "nurse",
+    "physician",
+    "surgeon",
+    "psychologist",
+    "psychiatrist",
+    "sociologist",
+    "philosopher",
+    "mathematician",
+    "astronomer",
+    "geologist",
+    "poet",
+    "playwright",
+    "composer",
+    "musician",
+    "comedian",
+    "host",
+    "presenter",
+    "columnist",
+    "blogger",
+    "producer",
+    "filmmaker",
+    "diplomat",
+    "adviser",
+    "advisor",
+    "consultant",
+    "strategist",
+    "pollster",
+    "organiser",
+    "organizer",
+    "player",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "referee",
+    "owner",
+    "councillor",
+    "legislator",
+    "lawmaker",
+    "politician",
+    "candidate",
+    "cosplayer",
+    "actor",
+    "actress",
+    "director",
+    "professor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "lecturer",
+    "painter",
+    "sculptor",
+    "curator",
+    "publisher",
+    "founder",
+    "chef",
+    "pilot",
+    "soldier",
+    "veteran",
+    "officer",
+];
+
+/// Lower-case nouns for settlements and regions: "the town of Yeoncheon".
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "province",
+    "state",
+    "county",
+    "region",
+    "district",
+    "island",
+    "port",
+    "capital",
+    "suburb",
+    "municipality",
+    "neighbourhood",
+    "neighborhood",
+    "prefecture",
+    "hamlet",
+    "borough",
+    "island",
+    "islands",
+    "regions",
+    "towns",
+    "cities",
+    "villages",
+];
+
+/// Lower-case nouns for institutions that follow a name: "Yonhap news agency".
+const ORG_NOUNS: &[&str] = &[
+    "agency",
+    "newspaper",
+    "magazine",
+    "website",
+    "party",
+    "company",
+    "firm",
+    "band",
+    "network",
+    "broadcaster",
+    "organisation",
+    "organization",
+    "university",
+    "club",
+    "airline",
+    "charity",
+    "foundation",
+    "institute",
+    "ministry",
+    "tabloid",
+    "daily",
+    "weekly",
+    "corporation",
+    "conglomerate",
+    "publisher",
+    "label",
+    "studio",
+    "studios",
+    "startup",
+    "nonprofit",
+    "union",
+    "school",
+    "church",
+    "hospital",
+    "museum",
+    "team",
+    "brand",
+    "site",
+    "retailer",
+    "bank",
+    "carrier",
+    "manufacturer",
+    "developer",
+    "insurer",
+    "outlet",
+    "station",
+];
+
+/// Heads of place names in other languages: "Masjid al-Haram", "Piazza Navona", "Rue de
+/// Rivoli", "Jabal Musa".
+const FOREIGN_PLACE_HEADS: &[&str] = &[
+    "Masjid", "Piazza", "Rue", "Via", "Calle", "Avenida", "Jabal", "Jebel", "Wadi", "Lago",
+    "Monte", "Puerto", "Praia", "Plaza", "Place", "Platz", "Strasse", "Straße", "Kibbutz",
+];
+
+pub fn is_foreign_place_head(word: &str) -> bool {
+    contains(set!(FOREIGN_PLACE_HEADS), word)
 }
 
-fn contains(set: &FxHashSet<&'static str>, word: &str) -> bool {
-    set.contains(word)
+pub fn is_place_noun(word: &str) -> bool {
+    contains(set!(PLACE_NOUNS), word)
+}
+
+pub fn is_org_noun(word: &str) -> bool {
+    contains(set!(ORG_NOUNS), word)
+}
+
+/// Abbreviations English writes as words, naming things, degrees or conditions, never a body:
+/// "DNA", "PhD", "GDP", "VIP".
+const COMMON_ACRONYMS: &[&str] = &[
+    "DNA", "RNA", "GDP", "GNP", "VIP", "VIPs", "POV", "CEO", "CFO", "CTO", "COO", "PhD", "PhDs",
+    "MBA", "MSc", "BSc", "IQ", "AI", "IT", "PC", "PCs", "TV", "CD", "CDs", "DVD", "DVDs", "USB",
+    "GPS", "ATM", "PIN", "FAQ", "PDF", "HTML", "URL", "HTTP", "ID", "UFO", "HIV", "AIDS", "SARS",
+    "ADHD", "PTSD", "OCD", "LGBT", "LGBTQ", "ROV", "UAV", "SUV", "RSVP", "ASAP", "DIY", "FYI",
+    "CCTV", "LED", "LCD", "MP3", "SMS", "RPG", "MMO", "FPS", "VR", "IVF", "GMO", "CO2",
+];
+
+pub fn is_common_acronym(word: &str) -> bool {
+    contains(set!(COMMON_ACRONYMS), word)
+}
+
+const NICKNAMES: &str = include_str!("../../../assets/data/nicknames.txt");
+
+/// Each given name and short form, with the formal names it may stand for.
+static NICKNAME_GROUPS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
+    for line in NICKNAMES
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let mut names = line.split('|').map(str::trim);
+        let Some(formal) = names.next() else {
+            continue;
+        };
+        map.entry(formal).or_default().push(formal);
+        for short in names {
+            map.entry(short).or_default().push(formal);
+        }
+    }
+    map
+});
+
+/// Whether two different given names may name one person: "Larry" and "Lawrence", "Bill"
+/// and "Will" (both "William").
+pub fn same_given_name(a: &str, b: &str) -> bool {
+    match (NICKNAME_GROUPS.get(a), NICKNAME_GROUPS.get(b)) {
+        (Some(x), Some(y)) => x.iter().any(|f| y.contains(f)),
+        _ => false,
+    }
+}
+
+/// Whether a lower-case word is an occupation that introduces a name.
+pub fn is_role(word: &str) -> bool {
+    contains(set!(ROLES), word)
+}
+
+pub fn is_other_head(word: &str) -> bool {
+    contains(set!(OTHER_HEADS), word)
+}
+
+/// Words that close a one-word brand: "Wikinews", "Quantcast", "Microsoft", "Facebook".
+const BRAND_TAILS: &[&str] = &[
+    "news", "pedia", "media", "soft", "cast", "book", "tube", "mart", "flix", "space", "works",
+    "corp", "labs", "net",
+];
+
+/// Whether one word is a brand closed on a media or trade word ("Wikinews", "Quantcast"),
+/// with at least three letters before it, so "Bernet" or "Hotel" are not.
+pub fn has_brand_tail(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    word.chars().all(char::is_alphanumeric)
+        && BRAND_TAILS.iter().any(|tail| {
+            lower
+                .strip_suffix(tail)
+                .is_some_and(|stem| stem.chars().count() >= 3 + usize::from(tail.len() <= 3))
+        })
 }
 
 pub fn is_title(word: &str) -> bool {

@@ -20,7 +20,7 @@ use crate::article::Article;
 pub fn find_entities(article: &Article) -> Vec<Entity> {
     let tokens = tokens::tokenize(article);
     let chunks = chunks::find_chunks(&tokens, &article.text);
-    let mentions = classify::resolve(&tokens, chunks);
+    let mentions = classify::resolve(&article.text, &tokens, chunks);
     coref::group(&article.text, &tokens, &mentions)
 }
 

@@ -307,3 +307,259 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_word_closed_on_a_media_or_trade_word_is_an_organisation() {
+    let found = entities(
+        "Site grows\n\nLast week Wikinews interviewed the founder. Traffic figures from \
+         Quantcast show growth, and Mediacorp agreed.",
+    );
+    for name in ["Wikinews", "Quantcast", "Mediacorp"] {
+        assert_eq!(find(&found, name).kind, Organization, "{name}");
+    }
+    assert!(super::lexicon::has_brand_tail("Wikinews"));
+    assert!(!super::lexicon::has_brand_tail("Bennet"));
+    assert!(!super::lexicon::has_brand_tail("News"));
+}
+
+#[test]
+fn an_acronym_after_a_member_and_of_is_an_organisation() {
+    let found = entities(
+        "Results\n\nVeteran Frederick Fung of ADPL was defeated, and the secretary general of \
+         CEI resigned. Results of NCLAN studies were published.",
+    );
+    assert_eq!(find(&found, "ADPL").kind, Organization);
+    assert_eq!(find(&found, "CEI").kind, Organization);
+    assert!(
+        found
+            .iter()
+            .all(|e| e.name != "NCLAN" || e.kind != Organization)
+    );
+}
+
+#[test]
+fn a_place_that_acts_is_its_team_or_its_government() {
+    let found = entities(
+        "Match report\n\nOn Tuesday Sweden defeated South Korea 1 – 0 at the stadium. The \
+         fans of Sweden sang, and Sweden faced a long trip home. South Korea beat Mexico in June. Many people in America \
+         should watch. Germany backed by allies stayed calm, and Germany is large.",
+    );
+    assert_eq!(find(&found, "Sweden").kind, Organization);
+    assert_eq!(find(&found, "South Korea").kind, Organization);
+    assert_eq!(find(&found, "America").kind, Place);
+    assert_eq!(find(&found, "Germany").kind, Place);
+}
+
+#[test]
+fn a_misspelt_name_is_the_entity_it_misspells() {
+    let found = entities(
+        "Salt\n\nSpokeswoman Lydia Buchtmann said iodine matters. Bauchtman added that bread \
+         helps. The United Nations agreed, and the Untied Nations report was praised by \
+         Kristin Wilkins and Kristen Wilkins.",
+    );
+    assert_eq!(find(&found, "Lydia Buchtmann").mentions.len(), 2);
+    assert!(
+        found
+            .iter()
+            .any(|e| e.name.ends_with("Nations") && e.mentions.len() == 2),
+        "{found:#?}"
+    );
+    assert_eq!(
+        found.iter().filter(|e| e.name.ends_with("Wilkins")).count(),
+        1,
+        "{found:#?}"
+    );
+    // Two real names a letter apart stay apart when the lone word is too short to tell.
+    let found = entities("Vote\n\nMark Ross spoke. Later Rose spoke.");
+    assert!(found.iter().any(|e| e.name == "Rose"));
+}
+
+#[test]
+fn a_country_closing_a_name_is_no_surname() {
+    let found = entities(
+        "Papers\n\nA report was found. Environment Canada spokesperson Julie Hahn said \
+         Environment Canada takes security seriously.",
+    );
+    assert_eq!(find(&found, "Environment Canada").kind, Organization);
+}
+
+#[test]
+fn a_titles_domain_ending_in_an_institution_is_named_apart_from_the_person() {
+    let found = entities(
+        "Leak\n\nAfter the leak, CEO of the Refugee Council Enver Solomon told reporters the \
+         plan was wrong. Solomon said more.",
+    );
+    assert_eq!(find(&found, "Enver Solomon").kind, Person);
+    assert_eq!(find(&found, "Enver Solomon").mentions.len(), 2);
+    assert_eq!(find(&found, "Refugee Council").kind, Organization);
+}
+
+#[test]
+fn names_listed_with_a_known_name_share_its_kind() {
+    let found = entities(
+        "Search\n\nThe site gained dominance on search engines including Google, Zorbly, and \
+         Quaxo. Co-founder of Google, Sergey Brin, met him. Councillors Claudia Mo of the \
+         Civic Party and Wong Pik-wan of the Democratic Party won.",
+    );
+    assert_eq!(find(&found, "Zorbly").kind, Organization);
+    assert_eq!(find(&found, "Quaxo").kind, Organization);
+    // An apposition after a comma is no list, and a person of a party stays a person.
+    assert_ne!(find(&found, "Sergey Brin").kind, Organization);
+    assert_ne!(find(&found, "Wong Pik-wan").kind, Organization);
+}
+
+#[test]
+fn a_name_before_a_comma_and_a_known_place_is_a_place() {
+    let found = entities(
+        "Trip\n\nThe convention met in Buxton, England last year. Swimmers were found along the \
+         coast of Aceh, Indonesia. In the first game of Group Q, Belgium defeated Panama and \
+         Belgium faced a long trip.",
+    );
+    assert_eq!(find(&found, "Buxton").kind, Place);
+    assert_eq!(find(&found, "Aceh").kind, Place);
+    assert!(found.iter().all(|e| e.name != "Group Q" || e.kind != Place));
+}
+
+#[test]
+fn the_body_a_person_belongs_to_is_an_organisation() {
+    let found = entities(
+        "Night out\n\nGuests included musician Nick Rhodes of Duran Duran and lawmaker \
+         Nathan Law of Demosisto. Later Youngspiration's Baggio Leung spoke.",
+    );
+    assert_eq!(find(&found, "Duran Duran").kind, Organization);
+    assert_eq!(find(&found, "Demosisto").kind, Organization);
+    assert_eq!(find(&found, "Youngspiration").kind, Organization);
+    assert_eq!(find(&found, "Nick Rhodes").kind, Person);
+}
+
+#[test]
+fn newspapers_storms_vessels_and_lower_case_roles() {
+    let found = entities(
+        "Storm\n\nAccording to the Toronto Star, Cyclone Phailin hit the coast while the \
+         Space Shuttle Atlantis stayed grounded. Critics like immigration barrister Colin Yeo \
+         objected.",
+    );
+    assert_eq!(find(&found, "Toronto Star").kind, Organization);
+    assert_eq!(find(&found, "Cyclone Phailin").kind, Other);
+    assert_eq!(find(&found, "Space Shuttle Atlantis").kind, Other);
+    assert_eq!(find(&found, "Colin Yeo").kind, Person);
+}
+
+#[test]
+fn a_country_heading_an_institution_is_part_of_its_name() {
+    let found = entities(
+        "Ozone\n\nThe U.S. Department of Agriculture notes that ozone harms crops, the \
+         Department of Agriculture said.",
+    );
+    let usda = find(&found, "U.S. Department of Agriculture");
+    assert_eq!(usda.kind, Organization);
+    assert_eq!(usda.mentions.len(), 2);
+}
+
+#[test]
+fn fifa_names_of_countries_are_aliases() {
+    let found =
+        entities("Match\n\nSweden faced South Korea on Monday. Sweden 1 – 0 Korea Republic.");
+    // One entity, named by its longest mention.
+    assert_eq!(find(&found, "Korea Republic").mentions.len(), 2);
+}
+
+#[test]
+fn words_after_a_lone_name_tell_subject_from_qualifier() {
+    let found = entities(
+        "Final\n\nIn the final minutes Lukaku won the award, and Zubrin after that resigned. \
+         According to Yonhap news agency, shells hit the town of Yeoncheon after midnight. \
+         The Shuttle left the Smithsonian's hangar. Returning America to a state of Peace \
+         and Security.",
+    );
+    assert_ne!(find(&found, "Lukaku").kind, Organization);
+    assert_ne!(find(&found, "Zubrin").kind, Organization);
+    assert_eq!(find(&found, "Yonhap").kind, Organization);
+    assert_eq!(find(&found, "Yeoncheon").kind, Place);
+    assert_eq!(find(&found, "Smithsonian").kind, Organization);
+    assert!(found.iter().all(|e| e.name != "Peace" || e.kind != Place));
+}
+
+#[test]
+fn a_town_named_after_a_title_is_a_person_and_mastheads_keep_their_day() {
+    let found = entities(
+        "Vote\n\nThe district councillor Wilson Tam was elected. \"Report found\" — Edmonton \
+         Sun, August 16, 2008.",
+    );
+    assert_eq!(find(&found, "Wilson Tam").kind, Person);
+    assert_eq!(find(&found, "Edmonton Sun").kind, Organization);
+}
+
+#[test]
+fn compass_regions_and_camel_case_brands() {
+    let found = entities(
+        "Views\n\nIs this a revival of the Left in the West? His brother was injured in the \
+         South. He founded wikiHow after selling eHow to a buyer. She met i-Nick there.",
+    );
+    // A particle before a hyphen is no camel case.
+    assert!(
+        found
+            .iter()
+            .all(|e| e.name != "i-Nick" || e.kind != Organization)
+    );
+    assert_eq!(find(&found, "West").kind, Place);
+    assert_eq!(find(&found, "South").kind, Place);
+    assert_eq!(find(&found, "wikiHow").kind, Organization);
+    assert_eq!(find(&found, "eHow").kind, Organization);
+}
+
+#[test]
+fn a_short_form_of_a_first_name_is_the_same_person() {
+    let found = entities(
+        "Licences\n\nLawrence Lessig founded the movement. Later Larry Lessig spoke, and \
+         Bill Moore met William Moore's brother Tom Moore.",
+    );
+    assert_eq!(find(&found, "Lawrence Lessig").mentions.len(), 2);
+    assert_eq!(find(&found, "William Moore").mentions.len(), 2);
+    assert_eq!(find(&found, "Tom Moore").mentions.len(), 1);
+}
+
+#[test]
+fn common_acronyms_and_festivals_are_no_bodies() {
+    let found = entities(
+        "Science\n\nThe DNA samples came back. More DNA was found by the ROV, and the ROV \
+         dived again. She has a PhD. Pilgrims left after the Hajj ended.",
+    );
+    for name in ["DNA", "ROV", "PhD", "Hajj"] {
+        assert!(
+            found.iter().all(|e| e.name != name || e.kind == Other),
+            "{name}: {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn institution_nouns_place_heads_and_titles_inside_names() {
+    let found = entities(
+        "Fans\n\nGroups included the Doctor Who Society of Canada. The ruling concerned the \
+         religious schools Santo Spirito and Immacolata in Livorno. Pilgrims crowded the \
+         Masjid Zarqa and visited the Bat Cave. Cheer the team today, fans said.",
+    );
+    assert_eq!(
+        find(&found, "Doctor Who Society of Canada").kind,
+        Organization
+    );
+    assert_eq!(find(&found, "Santo Spirito").kind, Organization);
+    assert_eq!(find(&found, "Immacolata").kind, Organization);
+    assert_eq!(find(&found, "Masjid Zarqa").kind, Place);
+    assert_eq!(find(&found, "Bat Cave").kind, Place);
+    assert!(
+        found
+            .iter()
+            .all(|e| e.name != "Cheer" || e.kind != Organization)
+    );
+}
+
+#[test]
+fn a_headline_verb_in_the_present_makes_its_subject_act() {
+    let found = entities(
+        "North Korea puts military on alert\n\nYesterday North Korea fired rounds across the \
+         border. Trade with North Korea fell, and visitors to North Korea are few.",
+    );
+    assert_eq!(find(&found, "North Korea").kind, Organization);
+}

@@ -75,15 +75,27 @@ fn is_capitalized(word: &str) -> bool {
     if first.is_uppercase() {
         return true;
     }
-    if !first.is_lowercase() {
-        return false;
+    // The lower-case letters that open the word; more than four rule out both forms below.
+    let mut particle_chars = 0;
+    let mut particle_len = 0;
+    for c in word.chars() {
+        if !c.is_lowercase() || particle_chars > 4 {
+            break;
+        }
+        particle_chars += 1;
+        particle_len += c.len_utf8();
     }
-    // At most one more particle letter, then the joining mark, then a capital.
-    let mut next = cs.next();
-    if next.is_some_and(char::is_lowercase) {
-        next = cs.next();
-    }
-    matches!(next, Some('\'' | '’' | '-')) && cs.next().is_some_and(char::is_uppercase)
+    let rest = &word[particle_len..];
+    let mut rest_chars = rest.chars();
+    let joined = (1..=2).contains(&particle_chars)
+        && matches!(rest_chars.next(), Some('\'' | '’' | '-'))
+        && rest_chars.next().is_some_and(char::is_uppercase);
+    // "eBay", "iPhone", "wikiHow": a brand in camel case.
+    let mut camel = rest.chars();
+    let camel_case = (1..=4).contains(&particle_chars)
+        && camel.next().is_some_and(char::is_uppercase)
+        && camel.next().is_some_and(char::is_lowercase);
+    joined || camel_case
 }
 
 /// All words of all blocks, in text order.

@@ -2,7 +2,7 @@
 //! whose mentions overlaps them.
 
 use super::Paragraph;
-use super::lexicon;
+use super::lexicon::{self, Gender};
 use crate::analyze::text::{Word, words};
 use crate::analyze::{Entity, EntityKind};
 use crate::span::Span;
@@ -36,7 +36,14 @@ pub struct Mentions {
     list: Vec<(Span, usize, EntityKind)>,
     /// For each position in `list`, the position of the latest person mention up to it.
     latest_person: Vec<Option<usize>>,
+    /// Each entity's sex as its given name tells it.
+    genders: Vec<Option<Gender>>,
+    /// In an interview, the person interviewed: the "I" and "we" of its answers.
+    pub interviewee: Option<usize>,
 }
+
+/// How many person mentions a pronoun looks back over for one of its sex.
+const PRONOUN_LOOKBACK: usize = 64;
 
 /// Mentions longer than this are not looked for behind a span's start.
 const LONGEST_MENTION: usize = 256;
@@ -63,6 +70,32 @@ impl Mentions {
         Mentions {
             list,
             latest_person,
+            genders: entities
+                .iter()
+                .map(|e| {
+                    (e.kind == EntityKind::Person)
+                        .then(|| lexicon::gender_of_name(&e.name))
+                        .flatten()
+                })
+                .collect(),
+            interviewee: None,
+        }
+    }
+
+    /// "I said", "we told them": in an interview, the person interviewed.
+    fn first_person_speaker(&self, head: &str) -> Option<Resolution> {
+        let first_person = head == "I" || head.eq_ignore_ascii_case("we");
+        first_person
+            .then_some(self.interviewee)
+            .flatten()
+            .map(Resolution::Entity)
+    }
+
+    /// Whether entity `e` may be the one a pronoun of sex `want` refers to.
+    fn fits(&self, e: usize, want: Option<Gender>) -> bool {
+        match (want, self.genders.get(e).copied().flatten()) {
+            (Some(w), Some(g)) => w == g,
+            _ => true,
         }
     }
 
@@ -112,21 +145,34 @@ impl Mentions {
         self.overlapping(span).any(|m| m.2 == EntityKind::Person)
     }
 
-    /// The span of the last person mention starting before byte `at`.
-    fn latest_person_mention_before(&self, at: usize) -> Option<Span> {
+    /// The span of the last mention starting before byte `at` of a person of sex `want`
+    /// (or of unknown sex).
+    fn latest_person_mention_before(&self, at: usize, want: Option<Gender>) -> Option<Span> {
         let i = self.list.partition_point(|(s, _, _)| s.start < at);
-        let k = self
+        let mut k = self
             .latest_person
             .get(i.checked_sub(1)?)
             .copied()
             .flatten()?;
-        Some(self.list[k].0)
+        for _ in 0..PRONOUN_LOOKBACK {
+            let (span, e, _) = self.list[k];
+            if self.fits(e, want) {
+                return Some(span);
+            }
+            k = self
+                .latest_person
+                .get(k.checked_sub(1)?)
+                .copied()
+                .flatten()?;
+        }
+        None
     }
 
-    /// The first person mentioned from byte `from` up to and including the mention `until`.
-    fn first_person_from(&self, from: usize, until: Span) -> Option<usize> {
+    /// The first person of sex `want` (or unknown) mentioned from byte `from` up to and
+    /// including the mention `until`.
+    fn first_person_from(&self, from: usize, until: Span, want: Option<Gender>) -> Option<usize> {
         self.overlapping(Span::new(from, until.end))
-            .find(|m| m.2 == EntityKind::Person && m.0.start >= from)
+            .find(|m| m.2 == EntityKind::Person && m.0.start >= from && self.fits(m.1, want))
             .map(|m| m.1)
     }
 
@@ -258,8 +304,11 @@ fn subject_before(
     }
     let head = words[np_end_word].text;
     if np_start_word == np_end_word {
+        if let Some(speaker) = mentions.first_person_speaker(head) {
+            return speaker;
+        }
         if lexicon::is_person_pronoun(head) {
-            return pronoun(para, np.start, mentions);
+            return pronoun(para, np.start, head, mentions);
         }
         if lexicon::is_other_pronoun(head) {
             return Resolution::Inherit;
@@ -335,8 +384,11 @@ fn subject_after(
     let Some(head) = words.get(first).filter(|w| w.span.start < region_end) else {
         return Resolution::Unknown;
     };
+    if let Some(speaker) = mentions.first_person_speaker(head.text) {
+        return speaker;
+    }
     if lexicon::is_person_pronoun(head.text) {
-        return pronoun(para, head.span.start, mentions);
+        return pronoun(para, head.span.start, head.text, mentions);
     }
     if lexicon::is_other_pronoun(head.text) {
         return Resolution::Inherit;
@@ -362,13 +414,15 @@ fn subject_after(
 /// "he said": the person the pronoun most likely refers to. Of the sentence holding the last
 /// person mentioned before it, the first person mentioned: subjects come first, so in "Rathbun
 /// asked for donations to help Montalvo. He described ..." the pronoun is Rathbun.
-fn pronoun(para: &Paragraph, at: usize, mentions: &Mentions) -> Resolution {
+/// "She" passes over a man named just before: "Tom Cole met Ann Ito. She said" is Ito.
+fn pronoun(para: &Paragraph, at: usize, word: &str, mentions: &Mentions) -> Resolution {
     let at = para.base + at;
-    let Some(latest) = mentions.latest_person_mention_before(at) else {
+    let want = lexicon::pronoun_gender(word);
+    let Some(latest) = mentions.latest_person_mention_before(at, want) else {
         return Resolution::Unknown;
     };
     let sentence = sentence_start_before(para.full, latest.start);
-    match mentions.first_person_from(sentence, latest) {
+    match mentions.first_person_from(sentence, latest, want) {
         Some(e) => Resolution::Entity(e),
         None => Resolution::Unknown,
     }

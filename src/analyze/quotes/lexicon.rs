@@ -1,7 +1,7 @@
 //! Words that tell who is speaking: reporting verbs in all their inflections, and the small
 //! closed classes (auxiliaries, pronouns, determiners, naming words) attribution needs.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Regular reporting verbs by their base form; inflections are generated.
@@ -175,6 +175,50 @@ pub fn is_auxiliary(word: &str) -> bool {
             | "might"
             | "could"
     )
+}
+
+/// A person's sex as their given name tells it, for "he" and "she".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+const GENDERS: &str = include_str!("../../../assets/data/given_name_genders.txt");
+
+/// Given names that one sex bears at least nine times as often as the other (US Census).
+static GIVEN_NAME_GENDERS: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
+    GENDERS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (name, sex) = l.split_once('\t')?;
+            let gender = match sex.trim() {
+                "m" => Gender::Male,
+                "f" => Gender::Female,
+                _ => return None,
+            };
+            Some((name, gender))
+        })
+        .collect()
+});
+
+/// The sex a person's full name suggests by its first word, when that is a given name one sex
+/// nearly always bears: "Lydia Buchtmann" is a woman; "Jordan Smith" or "Buchtmann" tell nothing.
+pub fn gender_of_name(name: &str) -> Option<Gender> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    words.next()?;
+    GIVEN_NAME_GENDERS.get(first).copied()
+}
+
+/// The sex "he" or "she" refers to.
+pub fn pronoun_gender(word: &str) -> Option<Gender> {
+    match word.to_lowercase().as_str() {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
+    }
 }
 
 /// Third-person pronouns that refer back to a person.

@@ -16,7 +16,7 @@ mod lexicon;
 mod marks;
 
 use super::text::{Word, sentence_starts, words};
-use super::{Entity, Quote};
+use super::{Entity, Quote, Repeat};
 use crate::article::{Article, BlockKind};
 use crate::span::Span;
 use attribution::{Cue, Mentions, Resolution};
@@ -25,11 +25,26 @@ use marks::Marked;
 /// Finds the direct quotations of `article`, in text order, with speakers as indices into
 /// `entities`.
 pub fn find_quotes(article: &Article, entities: &[Entity]) -> Vec<Quote> {
-    let mentions = Mentions::new(entities);
+    find_quotes_except_repeats(article, entities, &[])
+}
+
+/// As [`find_quotes`], passing over the blocks that `repeats` marks as copies of an earlier
+/// block: a scraper's copy says nothing new, so its quotations are the original's and are
+/// listed once, at the original (the reader hides the copies with one key). A copy is
+/// transparent: a quotation after it continues the paragraph before it.
+pub fn find_quotes_except_repeats(
+    article: &Article,
+    entities: &[Entity],
+    repeats: &[Option<Repeat>],
+) -> Vec<Quote> {
+    let mut mentions = Mentions::new(entities);
+    mentions.interviewee = interviewee(article, &mentions);
     let mut out = Vec::new();
     let mut carry = Carry::default();
     for (index, block) in article.blocks.iter().enumerate() {
-        if article.text.get(block.span.start..block.span.end).is_none() {
+        if article.text.get(block.span.start..block.span.end).is_none()
+            || repeats.get(index).is_some_and(Option::is_some)
+        {
             continue;
         }
         // Quotation marks in a headline set off a phrase the body quotes in full.
@@ -41,6 +56,34 @@ pub fn find_quotes(article: &Article, entities: &[Entity]) -> Vec<Quote> {
         carry = para.find(index, &mentions, &carry, &mut out);
     }
     out
+}
+
+/// The person an interview is with: an article whose title or first paragraph speaks of an
+/// interview is one, and its interviewee is the first person its title names, else the first
+/// its opening paragraphs name ("Wikinews interviews Robert Sarvis, ...").
+fn interviewee(article: &Article, mentions: &Mentions) -> Option<usize> {
+    let opening: Vec<Span> = article
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Lead)
+        .take(3)
+        .map(|b| b.span)
+        .collect();
+    let says_interview = |s: &str| s.to_lowercase().contains("interview");
+    let first_block = opening.iter().find(|b| {
+        article
+            .blocks
+            .iter()
+            .any(|k| k.span == **b && k.kind != BlockKind::Headline)
+    });
+    let is_interview = says_interview(&article.title)
+        || first_block.is_some_and(|b| says_interview(b.of(&article.text)));
+    if !is_interview {
+        return None;
+    }
+    opening
+        .iter()
+        .find_map(|&span| mentions.first_person_in(span))
 }
 
 /// What a paragraph hands to the next one.

@@ -389,3 +389,77 @@ fn a_role_names_the_person_introduced_with_it() {
         ]
     );
 }
+
+#[test]
+fn a_quotation_in_a_repeated_paragraph_is_listed_once() {
+    let para = "\"We will rebuild the school before the winter comes,\" said Mayor Anna Kowalski on Tuesday.";
+    let text = format!(
+        "Town vows to rebuild\n\n{para}\n\nThe fire destroyed the old building in March.\n\n{para}\n\n\"Nobody was hurt,\" she added.\n"
+    );
+    let a = parse_article("test.txt", text);
+    let analysis = crate::analyze::analyze(&a);
+    let found: Vec<(&str, usize)> = analysis
+        .quotes
+        .iter()
+        .map(|q| (q.span.of(&a.text), q.block))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("We will rebuild the school before the winter comes,", 1),
+            ("Nobody was hurt,", 4),
+        ]
+    );
+    // Without the repeats, the copy's quotation is found again.
+    assert_eq!(find_quotes(&a, &analysis.entities).len(), 3);
+}
+
+#[test]
+fn he_and_she_pass_over_a_person_of_the_other_sex() {
+    let a = article(
+        "Mayor Lydia Grant met the engineer Tom Hale on Monday.\n\n\
+         \"The bridge will open in May,\" she said. \"The budget held,\" he said. \
+         Chris Moore agreed. \"It is safe,\" she said.",
+    );
+    let entities = vec![
+        entity(&a, "Lydia Grant", EntityKind::Person, &["Lydia Grant"]),
+        entity(&a, "Tom Hale", EntityKind::Person, &["Tom Hale"]),
+        entity(&a, "Chris Moore", EntityKind::Person, &["Chris Moore"]),
+    ];
+    assert_eq!(
+        quotes(&a, &entities),
+        [
+            q("The bridge will open in May,", Some("Lydia Grant")),
+            q("The budget held,", Some("Tom Hale")),
+            // A name of either sex ("Chris") may be the one "she" means.
+            q("It is safe,", Some("Chris Moore")),
+        ]
+    );
+}
+
+#[test]
+fn in_an_interview_i_and_we_are_the_person_interviewed() {
+    let a = parse_article(
+        "test.txt",
+        "Reporters interview magician Ann Ito\n\nAnn Ito talked about her tours with \
+         Tom Hale.\n\nWhat do you tell the crowd? \"Magic is alive and well,\" I tell them \
+         every night. \"We never stop,\" we say.\n"
+            .to_string(),
+    );
+    let entities = vec![
+        entity(&a, "Ann Ito", EntityKind::Person, &["Ann Ito"]),
+        entity(&a, "Tom Hale", EntityKind::Person, &["Tom Hale"]),
+    ];
+    assert_eq!(
+        quotes(&a, &entities),
+        [
+            q("Magic is alive and well,", Some("Ann Ito")),
+            q("We never stop,", Some("Ann Ito")),
+        ]
+    );
+    // The same words in a report that is no interview name no speaker for "I".
+    let a =
+        article("Ann Ito met Tom Hale.\n\n\"Magic is alive and well,\" I tell them every night.");
+    let entities = vec![entity(&a, "Ann Ito", EntityKind::Person, &["Ann Ito"])];
+    assert_eq!(quotes(&a, &entities), [q("Magic is alive and well,", None)]);
+}
