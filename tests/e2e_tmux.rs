@@ -17,11 +17,18 @@ struct Tmux {
 }
 
 impl Tmux {
+    /// Whether tmux can run here. Without it the end-to-end tests are skipped, except when
+    /// `LECTOR_E2E_REQUIRED` is set (CI sets it), where a missing tmux fails them.
     fn available() -> bool {
-        Command::new("tmux")
+        let found = Command::new("tmux")
             .arg("-V")
             .output()
-            .is_ok_and(|o| o.status.success())
+            .is_ok_and(|o| o.status.success());
+        assert!(
+            found || std::env::var_os("LECTOR_E2E_REQUIRED").is_none(),
+            "tmux is missing, and LECTOR_E2E_REQUIRED says end-to-end tests must run"
+        );
+        found
     }
 
     /// A 120x40 session running a plain `sh` with a known prompt.
