@@ -731,3 +731,15 @@ fn the_reader_lists_the_quotes_that_analyze_json_lists() {
         "no quotation is listed in a repeat"
     );
 }
+
+#[test]
+fn hiding_repeats_says_what_d_did_without_repeating_the_status_count() {
+    let mut s = sample_state(100, 30, false);
+    update(&mut s, Action::ToggleRepeats);
+    assert_eq!(
+        s.message.as_deref(),
+        Some("repeated blocks hidden; d shows them again")
+    );
+    update(&mut s, Action::ToggleRepeats);
+    assert_eq!(s.message.as_deref(), Some("repeated blocks shown"));
+}

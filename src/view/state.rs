@@ -682,14 +682,15 @@ impl State {
         self.restore_anchor(anchor);
         self.rematch();
         let hidden = self.layout().map_or(0, |l| l.hidden);
-        self.message = Some(if self.hide_repeats {
-            format!(
-                "{hidden} repeated block{} hidden",
-                if hidden == 1 { "" } else { "s" }
-            )
-        } else {
-            "repeated blocks shown".into()
-        });
+        // The status line already counts what is hidden; the message says what `d` did.
+        self.message = Some(
+            match (self.hide_repeats, hidden) {
+                (true, 0) => "no repeated blocks in this article",
+                (true, _) => "repeated blocks hidden; d shows them again",
+                (false, _) => "repeated blocks shown",
+            }
+            .into(),
+        );
     }
 
     // ---- copying ----
