@@ -163,12 +163,12 @@ fn word_hashes(text: &str) -> Vec<u64> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut word = WordHash::default();
     if text.is_ascii() {
-        // One pass over the bytes: most blocks are plain ASCII.
+        // One pass over the bytes, one table lookup each: most blocks are plain ASCII.
         for &b in text.as_bytes() {
-            if b.is_ascii_whitespace() {
-                word.finish_into(&mut out);
-            } else if b.is_ascii_alphanumeric() {
-                word.add(b.to_ascii_lowercase());
+            match ASCII_FOLD[usize::from(b)] {
+                SPACE => word.finish_into(&mut out),
+                DROP => {}
+                folded => word.add(folded),
             }
         }
     } else {
@@ -185,6 +185,26 @@ fn word_hashes(text: &str) -> Vec<u64> {
     word.finish_into(&mut out);
     out
 }
+
+const SPACE: u8 = 0;
+const DROP: u8 = 1;
+
+/// What each ASCII byte is to a word: whitespace ends it, punctuation is dropped, and letters
+/// and digits are kept, lower-cased.
+const ASCII_FOLD: [u8; 256] = {
+    let mut table = [DROP; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_whitespace() {
+            table[b] = SPACE;
+        } else if c.is_ascii_alphanumeric() {
+            table[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
 
 /// The hash of one word's folded bytes, fed one byte at a time.
 #[derive(Default)]

@@ -27,11 +27,15 @@ pub struct Candidate {
 
 /// Keeps the chunks whose capitalisation the article confirms and scores their evidence.
 pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
-    let lower: HashSet<&str> = tokens
-        .iter()
-        .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| t.text)
-        .collect();
+    // Sized for every token: most words of an article are lower-case.
+    let mut lower: HashSet<&str> =
+        HashSet::with_capacity_and_hasher(tokens.len(), Default::default());
+    lower.extend(
+        tokens
+            .iter()
+            .filter(|t| t.text.starts_with(char::is_lowercase))
+            .map(|t| t.text),
+    );
     let seen_lower = |w: &str| lower.contains(w.to_lowercase().as_str());
     let sure_words: HashSet<&str> = chunks
         .iter()

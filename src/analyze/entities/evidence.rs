@@ -2,6 +2,7 @@
 //! head words), the weaker hints (a preposition, a verb of saying, a first name), and the
 //! relaxed last-resort guesses, each scored 0 to 5 per kind.
 
+use std::borrow::Cow;
 use super::chunks::{Certainty, Chunk};
 use super::gazetteer::GAZETTEER;
 use super::lexicon;
@@ -15,15 +16,23 @@ fn slot(kind: EntityKind) -> usize {
     kind as usize
 }
 
-pub fn title_case(word: &str) -> String {
+pub fn title_case(word: &str) -> Cow<'_, str> {
     let mut cs = word.chars();
-    cs.next()
-        .map(|f| {
-            f.to_uppercase()
-                .chain(cs.flat_map(char::to_lowercase))
-                .collect()
-        })
-        .unwrap_or_default()
+    let Some(first) = cs.next() else {
+        return Cow::Borrowed("");
+    };
+    // Most words asked about are title case already ("President"): no copy for those.
+    let single = |mut it: std::char::ToUppercase| it.next().filter(|_| it.next().is_none());
+    let first_kept = single(first.to_uppercase()) == Some(first);
+    if first_kept && cs.clone().all(|c| !c.is_uppercase() && c.to_lowercase().eq([c])) {
+        return Cow::Borrowed(word);
+    }
+    Cow::Owned(
+        first
+            .to_uppercase()
+            .chain(cs.flat_map(char::to_lowercase))
+            .collect(),
+    )
 }
 
 /// "Paralympic movement", "Hebrew text": a lone adjective of a people or place before a noun.

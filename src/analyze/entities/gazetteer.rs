@@ -6,6 +6,7 @@ use super::lexicon;
 use crate::analyze::EntityKind;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 const COUNTRIES: &str = include_str!("../../../assets/data/countries.txt");
@@ -231,6 +232,27 @@ impl Gazetteer {
     /// Whether a capitalised word is also an English common word ("Hope", "Rider", "Species"),
     /// directly or as a regular plural ("Loopholes" is not listed, "loophole" is).
     pub fn is_common_word(&self, word: &str) -> bool {
+        // The same capitalised words are asked about again and again (in an article and across
+        // a corpus), and the answer takes up to seven lookups: remember answers per thread.
+        const REMEMBERED: usize = 50_000;
+        thread_local! {
+            static ANSWERS: RefCell<HashMap<Box<str>, bool>> = RefCell::new(HashMap::default());
+        }
+        ANSWERS.with(|answers| {
+            if let Some(&known) = answers.borrow().get(word) {
+                return known;
+            }
+            let answer = self.is_common_word_uncached(word);
+            let mut answers = answers.borrow_mut();
+            if answers.len() >= REMEMBERED {
+                answers.clear();
+            }
+            answers.insert(word.into(), answer);
+            answer
+        })
+    }
+
+    fn is_common_word_uncached(&self, word: &str) -> bool {
         let mut buffer = LowerBuffer::default();
         let Some(lower) = buffer.lower(word) else {
             return false;
