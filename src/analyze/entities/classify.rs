@@ -2,7 +2,7 @@
 //! or in headlines that the article confirms (Mikheev's test). Each kept name gets its evidence.
 
 use super::chunks::{Certainty, Chunk};
-use super::evidence::{Evidence, evidence, kind_of, relaxed, title_case};
+use super::evidence::{Evidence, evidence, kind_of, not_a_name, relaxed, title_case};
 use super::gazetteer::GAZETTEER;
 use super::lexicon;
 use super::tokens::Token;
@@ -23,6 +23,9 @@ pub struct Candidate {
     /// side in a score ("Belgium 3 – 0 Panama"). A place that keeps acting stands for its
     /// government or its team.
     pub agent: bool,
+    /// Looks like a name but is none ("Hellenic polytheism", "PhD"): kept only to join an
+    /// entity that something else names.
+    pub not_a_name: bool,
 }
 
 /// Keeps the chunks whose capitalisation the article confirms and scores their evidence.
@@ -136,6 +139,7 @@ pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidat
                 canonical: c.hit.map(|e| e.canonical).or_else(|| state_of(tokens, &c)),
                 evidence,
                 agent: acts(tokens, &c),
+                not_a_name: not_a_name(tokens, &c),
             }
         })
         .collect();

@@ -347,6 +347,11 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
     }
     let mut entities: Vec<(usize, Entity)> = merged
         .into_values()
+        // Words that only looked like names ("PhD", "Hellenic polytheism"), which joined no
+        // entity named otherwise, are no entity.
+        .filter(|(ms, evidence)| {
+            *evidence != [0; 5] || !ms.iter().all(|&m| candidates[m].not_a_name)
+        })
         .map(|(mut ms, evidence)| {
             ms.sort_by_key(|&m| candidates[m].span.start);
             ms.dedup_by_key(|m| candidates[*m].span);

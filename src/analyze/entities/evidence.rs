@@ -2,12 +2,12 @@
 //! head words), the weaker hints (a preposition, a verb of saying, a first name), and the
 //! relaxed last-resort guesses, each scored 0 to 5 per kind.
 
-use std::borrow::Cow;
 use super::chunks::{Certainty, Chunk};
 use super::gazetteer::GAZETTEER;
 use super::lexicon;
 use super::tokens::Token;
 use crate::analyze::EntityKind;
+use std::borrow::Cow;
 
 /// How strongly a mention's own context says it is of each kind: 0 (nothing) to 5 (gazetteer).
 pub type Evidence = [u8; 5];
@@ -24,7 +24,11 @@ pub fn title_case(word: &str) -> Cow<'_, str> {
     // Most words asked about are title case already ("President"): no copy for those.
     let single = |mut it: std::char::ToUppercase| it.next().filter(|_| it.next().is_none());
     let first_kept = single(first.to_uppercase()) == Some(first);
-    if first_kept && cs.clone().all(|c| !c.is_uppercase() && c.to_lowercase().eq([c])) {
+    if first_kept
+        && cs
+            .clone()
+            .all(|c| !c.is_uppercase() && c.to_lowercase().eq([c]))
+    {
         return Cow::Borrowed(word);
     }
     Cow::Owned(
@@ -67,6 +71,7 @@ fn binomial(tokens: &[Token], c: &Chunk) -> bool {
                 && !lexicon::is_connector(n.text)
         })
 }
+
 fn is_acronym(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
     letters.len() >= 2
@@ -74,6 +79,14 @@ fn is_acronym(word: &str) -> bool {
         && letters
             .iter()
             .all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Capitalised words that look like a name but are not one: a lone people's adjective before a
+/// noun ("Hellenic polytheism"), an abbreviation written as a word ("PhD", "DNA"). (A genus
+/// before its species does name something, so it stays, as "other".)
+pub fn not_a_name(tokens: &[Token], c: &Chunk) -> bool {
+    adjective_before_noun(tokens, c)
+        || (c.first == c.last && lexicon::is_common_acronym(tokens[c.first].text))
 }
 
 /// Scores what the mention's words and immediate neighbours say about its kind.

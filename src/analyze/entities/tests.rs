@@ -563,3 +563,16 @@ fn a_headline_verb_in_the_present_makes_its_subject_act() {
     );
     assert_eq!(find(&found, "North Korea").kind, Organization);
 }
+
+#[test]
+fn words_that_only_look_like_names_are_no_entity() {
+    let found = entities(
+        "Notes\n\nShe studies Hellenic polytheism and holds a PhD from Oxford University, \
+         where DNA tests were run.\n",
+    );
+    let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Oxford University"), "{names:?}");
+    for not_a_name in ["Hellenic", "PhD", "DNA"] {
+        assert!(!names.contains(&not_a_name), "{not_a_name} in {names:?}");
+    }
+}
