@@ -230,3 +230,19 @@ fn quotations_in_scraped_repeats_are_listed_once_at_the_original() {
     }
     assert!(seen > 0);
 }
+
+#[test]
+fn a_folder_without_articles_is_named_and_the_run_says_so() {
+    let empty = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(empty.path().join("notes.md"), "not an article").expect("written");
+    let folder = empty.path().to_str().expect("a UTF-8 path");
+    let out = lector(&["analyze", "--json", folder, SAMPLE]);
+    assert_eq!(out.status.code(), Some(1), "an input gave nothing");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(folder) && err.contains("no .txt files"),
+        "{err}"
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(doc["articles"].as_array().map(Vec::len), Some(1));
+}

@@ -64,6 +64,9 @@ pub enum LoadError {
     TooLarge { path: String, size: u64, limit: u64 },
     #[error("{path}: {reason}")]
     Walk { path: String, reason: String },
+    /// A folder given by name in which no article was found.
+    #[error("{path}: no .txt files in this folder")]
+    EmptyFolder { path: String },
 }
 
 /// A loaded article and anything the user should know about how it was read.
@@ -97,7 +100,15 @@ pub fn list_sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
                 path: path.display().to_string(),
                 reason,
             }),
-            Ok(meta) if meta.is_dir() => list_folder(path, &mut sources, &mut errors),
+            Ok(meta) if meta.is_dir() => {
+                let before = sources.len();
+                list_folder(path, &mut sources, &mut errors);
+                if sources.len() == before {
+                    errors.push(LoadError::EmptyFolder {
+                        path: path.display().to_string(),
+                    });
+                }
+            }
             Ok(meta) if meta.is_file() => sources.push(Source::File(path.clone())),
             Ok(meta) => errors.push(LoadError::NotAFile {
                 path: path.display().to_string(),
