@@ -41,6 +41,17 @@ struct Unit {
     hit: Option<Entry>,
 }
 
+impl Unit {
+    /// Token `i` alone, not a gazetteer name.
+    fn word(i: usize) -> Unit {
+        Unit {
+            first: i,
+            last: i,
+            hit: None,
+        }
+    }
+}
+
 /// Where gazetteer hits sit among the tokens.
 struct HitIndex {
     /// For a token where a hit starts and ends on token bounds: the last token and the entry.
@@ -86,11 +97,7 @@ fn unit_at(index: &HitIndex, i: usize) -> Unit {
             last,
             hit: Some(entry),
         },
-        None => Unit {
-            first: i,
-            last: i,
-            hit: None,
-        },
+        None => Unit::word(i),
     }
 }
 
@@ -174,11 +181,7 @@ fn collect_run(
             && joinable(k + 1)
             && tokens[k + 1].capitalized
         {
-            run.push(Unit {
-                first: k,
-                last: k,
-                hit: None,
-            });
+            run.push(Unit::word(k));
             run.push(unit_at(index, k + 1));
             continue;
         }
@@ -211,27 +214,15 @@ fn collect_run(
             break;
         }
         if tokens[k + 1].capitalized {
-            run.push(Unit {
-                first: k,
-                last: k,
-                hit: None,
-            });
+            run.push(Unit::word(k));
             run.push(unit_at(index, k + 1));
         } else if w == "of"
             && tokens[k + 1].text == "the"
             && joinable(k + 2)
             && tokens[k + 2].capitalized
         {
-            run.push(Unit {
-                first: k,
-                last: k,
-                hit: None,
-            });
-            run.push(Unit {
-                first: k + 1,
-                last: k + 1,
-                hit: None,
-            });
+            run.push(Unit::word(k));
+            run.push(Unit::word(k + 1));
             run.push(unit_at(index, k + 2));
         } else {
             break;

@@ -73,47 +73,24 @@ impl Gazetteer {
         let mut order: Vec<&'static str> = Vec::new();
         // Earlier lists win when a name is in two: an organisation's alias ("Amazon") over a
         // region, a country over a city of the same name.
-        let mut add = |name: &'static str, entry: Entry| {
-            let name = name.trim();
-            if name.is_empty() || by_name.contains_key(name) {
-                return;
-            }
-            by_name.insert(name, entry);
-            order.push(name);
-        };
-        // Lines of `canonical|alias|...`: every alias is a name of the canonical entry.
-        for (data, kind) in [
-            (ORGANIZATIONS, EntityKind::Organization),
-            (COUNTRIES, EntityKind::Place),
-        ] {
-            for line in data_lines(data) {
-                let canonical = line.split('|').next().unwrap_or(line);
-                for name in line.split('|') {
-                    add(
-                        name,
-                        Entry {
-                            kind,
-                            canonical,
-                            major: true,
-                        },
-                    );
-                }
-            }
-        }
-        for line in data_lines(DEMONYMS) {
+        // Lines of `canonical|alias|...` (demonyms: then a tab and notes): every alias is a name
+        // of the canonical entry.
+        let mut add_line = |line: &'static str, kind: EntityKind, major: bool| {
             let names = line.split('\t').next().unwrap_or(line);
             let canonical = names.split('|').next().unwrap_or(names);
-            for name in names.split('|') {
-                add(
-                    name,
-                    Entry {
-                        kind: EntityKind::Group,
-                        canonical,
-                        major: true,
-                    },
-                );
+            for name in names.split('|').map(str::trim) {
+                if name.is_empty() || by_name.contains_key(name) {
+                    continue;
+                }
+                let entry = Entry {
+                    kind,
+                    canonical,
+                    major,
+                };
+                by_name.insert(name, entry);
+                order.push(name);
             }
-        }
+        };
         // A town named like a word the rules lean on ("University" in Florida, "Delta") would
         // hide that word's meaning, so such towns are left out.
         let structural = |w: &str| {
@@ -124,17 +101,18 @@ impl Gazetteer {
                 || lexicon::is_function_word(w)
                 || lexicon::is_other_tail(w)
         };
-        for line in data_lines(PLACES).filter(|n| !structural(n)) {
-            let canonical = line.split('|').next().unwrap_or(line);
-            for name in line.split('|') {
-                add(
-                    name,
-                    Entry {
-                        kind: EntityKind::Place,
-                        canonical,
-                        major: false,
-                    },
-                );
+        for (data, kind, major) in [
+            (ORGANIZATIONS, EntityKind::Organization, true),
+            (COUNTRIES, EntityKind::Place, true),
+            (DEMONYMS, EntityKind::Group, true),
+            (PLACES, EntityKind::Place, false),
+        ] {
+            for line in data_lines(data) {
+                // Only towns (places that are not major) are weighed against the rules' words.
+                if kind == EntityKind::Place && !major && structural(line) {
+                    continue;
+                }
+                add_line(line, kind, major);
             }
         }
         let entries: Vec<Entry> = order.iter().map(|n| by_name[n]).collect();
