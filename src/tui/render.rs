@@ -125,14 +125,10 @@ fn articles(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         .map(|i| {
             let marker = if i == state.current { "▶" } else { " " };
             let title = sanitize(&state.article_title(i)).into_owned();
-            let counts = match (state.doc_at(i), state.summaries.get(&i)) {
-                (Some(Doc::Ready(o)), _) => {
-                    counts(o.analysis.quotes.len(), o.analysis.repeat_count())
-                }
-                (Some(Doc::Failed(_)), _) => "!".to_string(),
-                (None, Some(s)) if s.error.is_some() => "!".to_string(),
-                (None, Some(s)) => counts(s.quotes, s.repeats),
-                (None, None) => String::new(),
+            let counts = match state.summaries.get(&i) {
+                Some(s) if s.error.is_some() => "!".to_string(),
+                Some(s) => counts(s.quotes, s.repeats),
+                None => String::new(),
             };
             let mut style = if i == state.current {
                 Style::new().add_modifier(Modifier::BOLD)

@@ -3,6 +3,7 @@
 //! whether repeats are hidden. Every change goes through a method here (the search ones live in
 //! `search.rs`); drawing only reads.
 
+use std::borrow::Cow;
 use super::layout::{Areas, inside_border};
 use super::opened::{Doc, EntityRow, MAX_OPENED, MAX_OPENED_BYTES, Opened};
 use super::search::Search;
@@ -166,14 +167,15 @@ impl State {
         self.insert_doc(index, Doc::Ready(Box::new(opened)));
     }
 
-    /// Caches an opened (or failed) article, and its summary for the list if it has none yet.
+    /// Caches an opened (or failed) article, and its summary for the list: the list reads
+    /// titles and counts from summaries only.
     fn insert_doc(&mut self, index: usize, doc: Doc) {
         if let Some(source) = self.sources.get(index) {
             let summary = match &doc {
                 Doc::Ready(o) => Summary::new(&o.article, &o.analysis),
                 Doc::Failed(reason) => Summary::failed(source, reason.clone()),
             };
-            self.summaries.entry(index).or_insert(summary);
+            self.summaries.insert(index, summary);
         }
         self.docs.insert(index, doc);
     }
@@ -375,13 +377,11 @@ impl State {
     }
 
     /// The title shown for article `index`: known once it was indexed or opened.
-    pub fn article_title(&self, index: usize) -> String {
-        if let Some(Doc::Ready(o)) = self.docs.get(&index) {
-            return o.article.title.clone();
-        }
+    /// (An opened article always has its summary: see `insert_doc`.)
+    pub fn article_title(&self, index: usize) -> Cow<'_, str> {
         match self.summaries.get(&index) {
-            Some(s) if s.error.is_none() => s.title.clone(),
-            _ => self.sources[index].file_name(),
+            Some(s) if s.error.is_none() => Cow::Borrowed(&s.title),
+            _ => Cow::Owned(self.sources[index].file_name()),
         }
     }
 
