@@ -196,7 +196,9 @@ const ASCII_FOLD: [u8; 256] = {
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        if c.is_ascii_whitespace() {
+        // `is_ascii_whitespace` leaves out the vertical tab, which `split_whitespace` (the
+        // path for other text) counts: both paths must split alike.
+        if c.is_ascii_whitespace() || c == 0x0B {
             table[b] = SPACE;
         } else if c.is_ascii_alphanumeric() {
             table[b] = c.to_ascii_lowercase();

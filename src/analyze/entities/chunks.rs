@@ -297,14 +297,16 @@ fn split_run(tokens: &[Token], run: &[Unit], current: &mut Vec<Unit>, out: &mut 
                     // "CEO of the Refugee Council Enver Solomon": a domain ending in an
                     // institution's or a place's head word is a name of its own.
                     let from = i;
+                    let tail = |w: &str| lexicon::is_org_tail(w) || lexicon::is_place_tail(w);
                     while i < run.len()
                         && !is_plain(tokens, &run[i], |w| GAZETTEER.is_given_name(w))
                     {
                         i += 1;
-                        let tail = |w: &str| lexicon::is_org_tail(w) || lexicon::is_place_tail(w);
                         if i - 1 > from && i < run.len() && is_plain(tokens, &run[i - 1], tail) {
+                            // `current` was flushed before the title.
                             let mut no_title = false;
-                            flush(tokens, &mut run[from..i].to_vec(), &mut no_title, out);
+                            current.extend_from_slice(&run[from..i]);
+                            flush(tokens, current, &mut no_title, out);
                             break;
                         }
                     }

@@ -2,7 +2,7 @@
 //! or in headlines that the article confirms (Mikheev's test). Each kept name gets its evidence.
 
 use super::chunks::{Certainty, Chunk};
-use super::evidence::{Evidence, evidence, kind_of, not_a_name, relaxed, title_case};
+use super::evidence::{Evidence, binomial, evidence, kind_of, not_a_name, relaxed, title_case};
 use super::gazetteer::GAZETTEER;
 use super::lexicon;
 use super::tokens::Token;
@@ -129,8 +129,15 @@ pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidat
     let mut candidates: Vec<Candidate> = kept
         .into_iter()
         .map(|c| {
-            let mut evidence = evidence(tokens, &c, &seen_lower);
-            relaxed(tokens, &c, &seen_lower, &mut evidence);
+            let not_a_name = not_a_name(tokens, &c);
+            // A genus ("Formica fusca") or a word that only looks like a name has no kind.
+            let evidence = if not_a_name || binomial(tokens, &c) {
+                [0; 5]
+            } else {
+                let mut evidence = evidence(tokens, &c, &seen_lower);
+                relaxed(tokens, &c, &seen_lower, &mut evidence);
+                evidence
+            };
             Candidate {
                 first: c.first,
                 last: c.last,
@@ -139,7 +146,7 @@ pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidat
                 canonical: c.hit.map(|e| e.canonical).or_else(|| state_of(tokens, &c)),
                 evidence,
                 agent: acts(tokens, &c),
-                not_a_name: not_a_name(tokens, &c),
+                not_a_name,
             }
         })
         .collect();

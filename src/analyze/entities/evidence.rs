@@ -58,7 +58,7 @@ fn adjective_before_noun(tokens: &[Token], c: &Chunk) -> bool {
 
 /// "Formica fusca", "Beauveria bassiana": a genus before a lower-case word that is no English
 /// word is a species name, not a person or an organisation.
-fn binomial(tokens: &[Token], c: &Chunk) -> bool {
+pub fn binomial(tokens: &[Token], c: &Chunk) -> bool {
     let next = tokens
         .get(c.last + 1)
         .filter(|n| n.block == c.block && !n.gap_before);
@@ -89,13 +89,10 @@ pub fn not_a_name(tokens: &[Token], c: &Chunk) -> bool {
         || (c.first == c.last && lexicon::is_common_acronym(tokens[c.first].text))
 }
 
-/// Scores what the mention's words and immediate neighbours say about its kind.
+/// Scores what the mention's words and immediate neighbours say about its kind. (Not asked of
+/// a chunk that is [`not_a_name`] or a genus ([`binomial`]): those have no evidence.)
 pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> Evidence {
     let mut ev = [0u8; 5];
-    let common_acronym = c.first == c.last && lexicon::is_common_acronym(tokens[c.first].text);
-    if adjective_before_noun(tokens, c) || binomial(tokens, c) || common_acronym {
-        return ev;
-    }
     let mut set = |kind: EntityKind, strength: u8| {
         let s = &mut ev[slot(kind)];
         *s = (*s).max(strength);
@@ -527,12 +524,7 @@ fn attributive(tokens: &[Token], c: &Chunk) -> bool {
 
 /// Last-resort guesses for names nothing else spoke for (Mikheev's relaxed rules).
 pub fn relaxed(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool, ev: &mut Evidence) {
-    if ev.iter().any(|&s| s > 0)
-        || c.hit.is_some()
-        || (c.first == c.last && lexicon::is_common_acronym(tokens[c.first].text))
-        || adjective_before_noun(tokens, c)
-        || binomial(tokens, c)
-    {
+    if ev.iter().any(|&s| s > 0) || c.hit.is_some() {
         return;
     }
     let words: Vec<&str> = tokens[c.first..=c.last]
