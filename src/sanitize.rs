@@ -43,6 +43,12 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text` on one line: every run of whitespace (line breaks included) as one space, so a block's
+/// line breaks read as spaces and not as control pictures once sanitized.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,9 +19,11 @@ pub enum Format {
 }
 
 /// Writes `lector: {message}` on a line of standard error. Unlike `eprintln!`, it never panics:
-/// when stderr is a closed pipe the message is lost, not the run.
+/// when stderr is a closed pipe the message is lost, not the run. Messages carry file names and
+/// file contents, so they are sanitized here, for every caller.
 pub fn note(message: std::fmt::Arguments) {
-    let _ = writeln!(io::stderr().lock(), "lector: {message}");
+    let message = message.to_string();
+    let _ = writeln!(io::stderr().lock(), "lector: {}", sanitize(&message));
 }
 
 /// Articles analysed in parallel per batch, then written in input order, so output streams and
@@ -49,7 +51,7 @@ pub fn run_analyze(sources: &[Source], format: Format, out: &mut dyn Write) -> i
             match result {
                 Ok((text, warning)) => {
                     if let Some(w) = warning {
-                        note(format_args!("warning: {}", sanitize(&w)));
+                        note(format_args!("warning: {w}"));
                     }
                     if format == Format::Json && !first {
                         out.write_all(b",\n")?;
@@ -58,7 +60,7 @@ pub fn run_analyze(sources: &[Source], format: Format, out: &mut dyn Write) -> i
                     out.write_all(text.as_bytes())?;
                 }
                 Err(message) => {
-                    note(format_args!("skipped {}", sanitize(&message)));
+                    note(format_args!("skipped {message}"));
                     all_ok = false;
                 }
             }

@@ -2,7 +2,7 @@
 
 use crate::analyze::{Analysis, EntityKind};
 use crate::article::Article;
-use crate::sanitize::sanitize;
+use crate::sanitize::{one_line, sanitize};
 use std::fmt::Write;
 
 /// How many characters of a repeated block or quote to show.
@@ -67,7 +67,7 @@ pub fn report(article: &Article, analysis: &Analysis) -> String {
 fn excerpt(text: &str) -> String {
     // Whitespace is collapsed before sanitizing, so line breaks inside a block read as spaces,
     // not as the control pictures ␍ ␊.
-    let clean = sanitize(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned();
+    let clean = sanitize(&one_line(text)).into_owned();
     if clean.chars().count() <= EXCERPT_CHARS {
         clean
     } else {

@@ -4,7 +4,7 @@
 use super::KEYS;
 use super::theme::Theme;
 use crate::analyze::EntityKind;
-use crate::sanitize::sanitize;
+use crate::sanitize::{one_line, sanitize};
 use crate::view::layout::{MIN_HEIGHT, MIN_WIDTH, inside_border};
 use crate::view::marks::{Highlight, segments};
 use crate::view::{Areas, Doc, EntityRow, LineKind, Opened, Pane, State};
@@ -316,12 +316,7 @@ fn quotes(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
                 Some(e) => e.name.as_str(),
                 None => "unattributed",
             };
-            let words: String = q
-                .span
-                .of(&o.article.text)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let words = one_line(q.span.of(&o.article.text));
             let marker = if selected { "●" } else { " " };
             let mut speaker_style = Style::new().add_modifier(Modifier::BOLD);
             if q.speaker.is_none() {

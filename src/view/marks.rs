@@ -53,12 +53,21 @@ impl MentionIndex {
 /// The items (sorted by start) that overlap `span`; an item starting before `span` is found as
 /// long as it is one of the few just before it (mentions and quotes do not nest deeply).
 fn overlapping_by_start<T>(items: &[T], span: Span, span_of: impl Fn(&T) -> Span) -> &[T] {
+    &items[overlapping_range(items, span, span_of)]
+}
+
+/// The indices of [`overlapping_by_start`]'s items.
+fn overlapping_range<T>(
+    items: &[T],
+    span: Span,
+    span_of: impl Fn(&T) -> Span,
+) -> std::ops::Range<usize> {
     let mut lo = items.partition_point(|t| span_of(t).start < span.start);
     while lo > 0 && span_of(&items[lo - 1]).end > span.start {
         lo -= 1;
     }
     let hi = items.partition_point(|t| span_of(t).start < span.end);
-    &items[lo..hi.max(lo)]
+    lo..hi.max(lo)
 }
 
 /// What is highlighted at the moment.
@@ -86,12 +95,10 @@ pub fn segments(
         return Vec::new();
     }
     let mentions = index.overlapping(span);
-    let quotes: Vec<(usize, Span)> = analysis
-        .quotes
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.span.overlaps(span))
-        .map(|(i, q)| (i, q.span))
+    // Quotes come in text order and do not nest, so they are looked up like mentions.
+    let quotes: Vec<(usize, Span)> = overlapping_range(&analysis.quotes, span, |q| q.span)
+        .map(|i| (i, analysis.quotes[i].span))
+        .filter(|(_, q)| q.overlaps(span))
         .collect();
     let matches: Vec<(usize, Span)> = highlight
         .matches

@@ -3,7 +3,6 @@
 //! whether repeats are hidden. Every change goes through a method here (the search ones live in
 //! `search.rs`); drawing only reads.
 
-use std::borrow::Cow;
 use super::layout::{Areas, inside_border};
 use super::opened::{Doc, EntityRow, MAX_OPENED, MAX_OPENED_BYTES, Opened};
 use super::search::Search;
@@ -11,8 +10,9 @@ use super::wrap::Wrapped;
 use crate::analyze::analyze;
 use crate::index::Summary;
 use crate::load::{self, Source};
-use crate::sanitize::sanitize;
+use crate::sanitize::{one_line, sanitize};
 use ratatui::layout::Rect;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -508,12 +508,10 @@ impl State {
         };
         let name = sanitize(&entity.name).into_owned();
         let count = entity.mentions.len();
-        let keys: Vec<(usize, (usize, usize))> = entity
-            .mentions
-            .iter()
-            .enumerate()
-            .filter_map(|(i, m)| self.key_of(m.block, m.span.start).map(|k| (i, k)))
-            .collect();
+        let (keys, _) = self.keyed(
+            entity.mentions.iter().map(|m| (m.block, m.span.start)),
+            None,
+        );
         let pos = o.entity_order.iter().position(|&x| x == e);
         self.selected_entity = Some(e);
         self.walk = Walk::Mentions;
@@ -707,12 +705,7 @@ impl State {
             self.message = Some("no quote selected: ] selects the next one".into());
             return None;
         };
-        let words = quote
-            .span
-            .of(&o.article.text)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let words = one_line(quote.span.of(&o.article.text));
         let speaker = o.analysis.speaker_name(quote).unwrap_or("unattributed");
         let text = format!("“{words}” — {speaker}, “{}”", o.article.title);
         let copied = sanitize(&text).into_owned();
