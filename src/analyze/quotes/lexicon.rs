@@ -2,6 +2,7 @@
 //! closed classes (auxiliaries, pronouns, determiners, naming words) attribution needs.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Regular reporting verbs by their base form; inflections are generated.
@@ -138,10 +139,19 @@ pub fn is_reporting_verb(word: &str) -> bool {
     REPORTING.contains(word)
 }
 
+/// `word` in lower case, copied only when it has a capital: these tests run for many words.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 /// Words that may stand between a subject and its reporting verb: "Sheinbaum has also said".
 pub fn is_auxiliary(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        lower(word).as_ref(),
         "has"
             | "have"
             | "had"
@@ -214,7 +224,7 @@ pub fn gender_of_name(name: &str) -> Option<Gender> {
 
 /// The sex "he" or "she" refers to.
 pub fn pronoun_gender(word: &str) -> Option<Gender> {
-    match word.to_lowercase().as_str() {
+    match lower(word).as_ref() {
         "he" => Some(Gender::Male),
         "she" => Some(Gender::Female),
         _ => None,
@@ -223,18 +233,18 @@ pub fn pronoun_gender(word: &str) -> Option<Gender> {
 
 /// Third-person pronouns that refer back to a person.
 pub fn is_person_pronoun(word: &str) -> bool {
-    matches!(word.to_lowercase().as_str(), "he" | "she")
+    matches!(lower(word).as_ref(), "he" | "she")
 }
 
 /// Pronouns that refer back to an organisation or a group already speaking.
 pub fn is_other_pronoun(word: &str) -> bool {
-    matches!(word.to_lowercase().as_str(), "it" | "they" | "we")
+    matches!(lower(word).as_ref(), "it" | "they" | "we")
 }
 
 /// Words after which a short quotation is a noun phrase, not speech: "a "quasi-state of war"".
 pub fn is_determiner(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        lower(word).as_ref(),
         "a" | "an"
             | "the"
             | "its"
@@ -256,7 +266,7 @@ pub fn is_determiner(word: &str) -> bool {
 /// Words after which a quotation is a name or a title: "a robot named "Robogee"".
 pub fn is_naming_word(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        lower(word).as_ref(),
         "named"
             | "called"
             | "titled"
@@ -308,7 +318,7 @@ pub fn is_preposition(word: &str) -> bool {
 /// Words that start a new clause, so a subject never reaches back past them.
 pub fn is_clause_word(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        lower(word).as_ref(),
         "that"
             | "which"
             | "who"
