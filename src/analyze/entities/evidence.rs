@@ -453,12 +453,14 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     }
     // "in Whitman's poetry": a possessive after a preposition is no place.
     let possessive = tokens[c.last].possessive;
-    // "the Smithsonian's museum": a person's name takes no article, possessive or not.
-    if possessive
-        && prev.is_some_and(|p| p.text == "the")
+    // "the Onion", "the Press", "the Smithsonian's museum": a definite article before a name of
+    // words never written in lower case marks an institution more often than anything else (a
+    // person's name takes no article, possessive or not).
+    if prev.is_some_and(|p| p.text == "the")
         && words.iter().all(unseen)
         && !lexicon::is_other_tail(last)
-        && (multi || !GAZETTEER.is_common_word(first))
+        // "the Internet" is a thing; "the Cardinals", "the Gliders" are teams.
+        && (multi || !GAZETTEER.is_common_word(first) || (!possessive && first.ends_with('s')))
     {
         set(EntityKind::Organization, 1);
     }
@@ -468,16 +470,6 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
             && words.iter().any(|w| !GAZETTEER.is_common_word(w))
         {
             set(EntityKind::Place, 1);
-        }
-        // "the Onion", "the Press": a definite article before a name of words never written
-        // in lower case marks an institution more often than anything else.
-        if p.text == "the"
-            && words.iter().all(unseen)
-            && !lexicon::is_other_tail(last)
-            // "the Internet" is a thing; "the Cardinals", "the Gliders" are teams.
-            && (multi || !GAZETTEER.is_common_word(first) || first.ends_with('s'))
-        {
-            set(EntityKind::Organization, 1);
         }
     }
     ev
