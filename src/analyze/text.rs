@@ -16,6 +16,17 @@ impl Word<'_> {
     }
 }
 
+/// ASCII letters and digits, by byte value.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -43,29 +54,55 @@ fn is_joiner(c: char) -> bool {
 /// Splits `text` into words. A joiner is kept inside a word only when a word character follows it,
 /// except a period after a single letter ("U.S.", "J. Lucero" keeps "J.").
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 6);
-    let mut at = 0;
-    while at < bytes.len() {
-        // Spaces and punctuation between words: skipped byte by byte while ASCII.
-        if bytes[at].is_ascii() && !bytes[at].is_ascii_alphanumeric() {
-            at += 1;
-            continue;
-        }
-        let Some(c) = char_at(text, at) else {
-            break;
-        };
-        if !is_word_char(c) {
+    // Words and the space after them average about six bytes: room for all without regrowing.
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
+    out.extend(word_iter(text));
+    out
+}
+
+/// The words of `text` one by one, as [`words`] lists them, without building a list.
+pub fn word_iter(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+/// Iterator over the words of a text: see [`word_iter`].
+pub struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut at = self.at;
+        loop {
+            // Spaces and punctuation between words: skipped without decoding while ASCII.
+            at += bytes[at..]
+                .iter()
+                .position(|&b| !b.is_ascii() || ASCII_ALNUM[usize::from(b)])
+                .unwrap_or(bytes.len() - at);
+            match bytes.get(at) {
+                None => return None,
+                Some(b) if b.is_ascii() => break,
+                Some(_) => {}
+            }
+            let c = char_at(text, at)?;
+            if is_word_char(c) {
+                break;
+            }
             at += c.len_utf8();
-            continue;
         }
         let start = at;
-        let mut end = start + c.len_utf8();
+        let mut end = start;
         loop {
             // Most of a word is ASCII letters and digits: no decoding needed for those.
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                end += 1;
-            }
+            end += bytes[end..]
+                .iter()
+                .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                .unwrap_or(bytes.len() - end);
             let Some(c) = char_at(text, end) else {
                 break;
             };
@@ -91,13 +128,12 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         while let Some(c) = char_at(text, end).filter(|&c| !c.is_ascii() && is_combining_mark(c)) {
             end += c.len_utf8();
         }
-        out.push(Word {
+        self.at = end;
+        Some(Word {
             text: &text[start..end],
             span: Span::new(start, end),
-        });
-        at = end;
+        })
     }
-    out
 }
 
 /// The character starting at byte `at`, decoded only when it is not ASCII.
@@ -125,54 +161,83 @@ fn is_abbreviation(piece: &str) -> bool {
 /// Byte offsets (relative to `text`) where sentences start: the text start, and the first word
 /// after `.`, `!` or `?` (optionally followed by closing quotes or brackets) and whitespace.
 pub fn sentence_starts(text: &str) -> Vec<usize> {
-    let mut starts = vec![0];
-    let mut resume = 0;
-    // The marks are ASCII, so a byte scan finds them at character boundaries.
-    let marks = text
-        .bytes()
-        .enumerate()
-        .filter(|(_, b)| matches!(b, b'.' | b'!' | b'?'));
-    for (at, _) in marks {
-        if at < resume {
-            continue;
-        }
-        let mut rest = text[at + 1..].char_indices().peekable();
-        while rest
-            .next_if(|&(_, c)| matches!(c, '"' | '”' | '’' | '\'' | ')' | ']'))
-            .is_some()
-        {}
-        let mut spaced = false;
-        while rest.next_if(|&(_, c)| c.is_whitespace()).is_some() {
-            spaced = true;
-        }
-        let next = rest.peek().map(|&(i, _)| at + 1 + i);
-        if let Some(next) = next
-            && spaced
-        {
-            if !ends_with_abbreviation(&text[..at]) {
-                starts.push(next);
-            }
-            resume = next;
-        }
+    sentence_start_iter(text).collect()
+}
+
+/// The offsets [`sentence_starts`] lists, one by one, in increasing order.
+pub fn sentence_start_iter(text: &str) -> SentenceStarts<'_> {
+    SentenceStarts {
+        text,
+        marks: memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()),
+        first: true,
     }
-    starts
+}
+
+/// Iterator over sentence starts: see [`sentence_start_iter`].
+pub struct SentenceStarts<'a> {
+    text: &'a str,
+    // The marks are ASCII, so a byte search finds them at character boundaries.
+    marks: memchr::Memchr3<'a>,
+    first: bool,
+}
+
+impl Iterator for SentenceStarts<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if std::mem::take(&mut self.first) {
+            return Some(0);
+        }
+        let text = self.text;
+        for at in self.marks.by_ref() {
+            let mut rest = text[at + 1..].char_indices().peekable();
+            while rest
+                .next_if(|&(_, c)| matches!(c, '"' | '”' | '’' | '\'' | ')' | ']'))
+                .is_some()
+            {}
+            let mut spaced = false;
+            while rest.next_if(|&(_, c)| c.is_whitespace()).is_some() {
+                spaced = true;
+            }
+            // (Closing marks and spaces hold no further sentence mark to skip.)
+            if let Some(&(i, _)) = rest.peek()
+                && spaced
+                && !ends_with_abbreviation(&text[..at])
+            {
+                return Some(at + 1 + i);
+            }
+        }
+        None
+    }
 }
 
 /// Whether a period right after `before` most likely ends an abbreviation, not a sentence.
 fn ends_with_abbreviation(before: &str) -> bool {
-    let last = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .next()
-        .unwrap_or("");
-    const TITLES: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt",
-        "Sgt", "Jr", "Sr", "Rev", "Hon", "Mt", "Ft", "No", "vs", "etc", "Inc", "Corp", "Ltd", "Co",
-        "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
-    ];
+    // The last piece of `before`, up to five characters back: longer ones are neither a title
+    // nor an initial.
+    let mut start = before.len();
+    let mut chars = 0;
+    for (i, c) in before.char_indices().rev() {
+        if c.is_whitespace() || c == '(' || c == '"' {
+            break;
+        }
+        chars += 1;
+        if chars > 4 {
+            return false;
+        }
+        start = i;
+    }
+    let last = &before[start..];
     // Single capital letters are initials ("Mario J. Lucero"); "U.S" is an abbreviation, but it
     // often ends a sentence too, so only treat it as one when the next word is lower-case —
     // that is decided by the caller's context, here we keep it simple and conservative.
-    TITLES.contains(&last) || (last.chars().count() == 1 && last.chars().all(char::is_uppercase))
+    matches!(
+        last,
+        "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "St" | "Sen" | "Rep" | "Gov" | "Gen" | "Lt" | "Col"
+            | "Capt" | "Sgt" | "Jr" | "Sr" | "Rev" | "Hon" | "Mt" | "Ft" | "No" | "vs" | "etc"
+            | "Inc" | "Corp" | "Ltd" | "Co" | "Jan" | "Feb" | "Mar" | "Apr" | "Aug" | "Sept"
+            | "Sep" | "Oct" | "Nov" | "Dec"
+    ) || (chars == 1 && last.chars().all(char::is_uppercase))
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@ pub struct Candidate {
 }
 
 /// Keeps the chunks whose capitalisation the article confirms and scores their evidence.
+#[inline(never)] // A stage of its own in profiles.
 pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
     // Sized for every token: most words of an article are lower-case.
     let mut lower: HashSet<&str> =
