@@ -49,10 +49,18 @@ fn site_name(word: &str) -> &str {
 
 /// "NASA", "U.N.", "M5S": two or more capitals, with periods or digits between.
 fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2
-        && letters.iter().all(|c| c.is_uppercase())
-        && word.chars().all(|c| c.is_alphanumeric() || c == '.')
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        } else if !(c.is_alphanumeric() || c == '.') {
+            return false;
+        }
+    }
+    letters >= 2
 }
 
 fn initials(words: &[&str]) -> String {
@@ -187,35 +195,44 @@ fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
 pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Entity> {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::default();
+    // One buffer for every key: a name mentioned again is found without a new string.
+    let mut key = String::new();
     for (m, c) in candidates.iter().enumerate() {
-        let words: Vec<&str> = tokens[c.first..=c.last]
-            .iter()
-            .filter(|t| t.capitalized)
-            .map(|t| site_name(t.text))
-            .collect();
-        let key = match c.canonical {
-            Some(canonical) => format!("\u{1}{canonical}"),
+        let words = tokens[c.first..=c.last].iter().filter(|t| t.capitalized);
+        key.clear();
+        match c.canonical {
+            Some(canonical) => {
+                key.push('\u{1}');
+                key.push_str(canonical);
+            }
             // Words without possessives: "New People's Party" is "New People Party".
-            None => tokens[c.first..=c.last]
-                .iter()
-                .map(|t| t.text)
-                .collect::<Vec<_>>()
-                .join(" "),
+            None => {
+                for (i, t) in tokens[c.first..=c.last].iter().enumerate() {
+                    if i > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(t.text);
+                }
+            }
+        }
+        let id = match by_key.get(key.as_str()) {
+            Some(&id) => id,
+            None => {
+                clusters.push(Cluster {
+                    words: Vec::new(),
+                    mentions: Vec::new(),
+                    evidence: [0; 5],
+                    gazetteer: c.canonical.is_some(),
+                });
+                by_key.insert(key.clone(), clusters.len() - 1);
+                clusters.len() - 1
+            }
         };
-        let id = *by_key.entry(key).or_insert_with(|| {
-            clusters.push(Cluster {
-                words: Vec::new(),
-                mentions: Vec::new(),
-                evidence: [0; 5],
-                gazetteer: c.canonical.is_some(),
-            });
-            clusters.len() - 1
-        });
         let cl = &mut clusters[id];
         cl.mentions.push(m);
         merge_evidence(&mut cl.evidence, &c.evidence);
-        if words.len() > cl.words.len() {
-            cl.words = words;
+        if words.clone().count() > cl.words.len() {
+            cl.words = words.map(|t| site_name(t.text)).collect();
         }
     }
 

@@ -7,7 +7,6 @@ use super::gazetteer::GAZETTEER;
 use super::lexicon;
 use super::tokens::Token;
 use crate::analyze::EntityKind;
-use std::borrow::Cow;
 
 /// How strongly a mention's own context says it is of each kind: 0 (nothing) to 5 (gazetteer).
 pub type Evidence = [u8; 5];
@@ -16,10 +15,12 @@ fn slot(kind: EntityKind) -> usize {
     kind as usize
 }
 
-pub fn title_case(word: &str) -> Cow<'_, str> {
+/// `word` with its first letter upper-case and the rest lower-case: "President" for
+/// "president" or "PRESIDENT".
+pub fn title_case(word: &str) -> TitleCase<'_> {
     let mut cs = word.chars();
     let Some(first) = cs.next() else {
-        return Cow::Borrowed("");
+        return TitleCase::Borrowed("");
     };
     // Most words asked about are title case already ("President"): no copy for those.
     let single = |mut it: std::char::ToUppercase| it.next().filter(|_| it.next().is_none());
@@ -29,14 +30,49 @@ pub fn title_case(word: &str) -> Cow<'_, str> {
             .clone()
             .all(|c| !c.is_uppercase() && c.to_lowercase().eq([c]))
     {
-        return Cow::Borrowed(word);
+        return TitleCase::Borrowed(word);
     }
-    Cow::Owned(
+    // Short ASCII words, most of the rest ("the", "senator"), are cased without allocating.
+    if word.is_ascii() && word.len() <= SHORT {
+        let mut bytes = [0; SHORT];
+        bytes[..word.len()].copy_from_slice(word.as_bytes());
+        bytes[..word.len()].make_ascii_lowercase();
+        bytes[0].make_ascii_uppercase();
+        return TitleCase::Short {
+            bytes,
+            len: word.len(),
+        };
+    }
+    TitleCase::Owned(
         first
             .to_uppercase()
             .chain(cs.flat_map(char::to_lowercase))
             .collect(),
     )
+}
+
+const SHORT: usize = 24;
+
+/// A word in title case: see [`title_case`].
+pub enum TitleCase<'a> {
+    Borrowed(&'a str),
+    /// ASCII, so any prefix is a valid string.
+    Short { bytes: [u8; SHORT], len: usize },
+    Owned(String),
+}
+
+impl std::ops::Deref for TitleCase<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            TitleCase::Borrowed(word) => word,
+            TitleCase::Short { bytes, len } => {
+                std::str::from_utf8(&bytes[..*len]).unwrap_or_default()
+            }
+            TitleCase::Owned(word) => word,
+        }
+    }
 }
 
 /// "Paralympic movement", "Hebrew text": a lone adjective of a people or place before a noun.
