@@ -109,7 +109,8 @@ pub fn find_chunks(tokens: &[Token], text: &str) -> Vec<Chunk> {
     // Tokens with names inside them, in order (hits come in text order).
     let mut hyphen_hit_tokens: Vec<usize> = index.inside.iter().map(|&(t, _)| t).collect();
     hyphen_hit_tokens.dedup();
-    let mut chunks = Vec::new();
+    // About one name in eight words.
+    let mut chunks = Vec::with_capacity(tokens.len() / 8 + 1);
     let mut run = Vec::new();
     let mut current = Vec::new();
     let mut i = 0;

@@ -49,7 +49,7 @@ pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidat
         .map(|t| t.text)
         .collect();
 
-    let mut kept: Vec<Chunk> = Vec::new();
+    let mut kept: Vec<Chunk> = Vec::with_capacity(chunks.len());
     for chunk in chunks {
         match chunk.certainty {
             Certainty::Sure => kept.push(chunk),
