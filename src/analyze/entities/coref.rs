@@ -74,16 +74,46 @@ fn initials(words: &[&str]) -> String {
 /// Edits (insert, delete, substitute, swap two neighbours) between two words, or `None` when
 /// more than `max`.
 fn edits_within(a: &str, b: &str, max: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    // Names are short: their characters and the three rows fit on the stack.
+    const LONGEST: usize = 40;
+    let mut a_chars = ['\0'; LONGEST];
+    let mut b_chars = ['\0'; LONGEST];
+    let (mut la, mut lb) = (0, 0);
+    for (c, slot) in a.chars().zip(a_chars.iter_mut()) {
+        *slot = c;
+        la += 1;
+    }
+    for (c, slot) in b.chars().zip(b_chars.iter_mut()) {
+        *slot = c;
+        lb += 1;
+    }
+    let longer = |w: &str| w.chars().nth(LONGEST).is_some();
+    if longer(a) || longer(b) {
+        // A longer word ("Llanfairpwllgwyngyll..."): on the heap.
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        let mut rows = vec![0; 3 * (b.len() + 1)];
+        return alignment_within(&a, &b, max, &mut rows);
+    }
+    let mut rows = [0; 3 * (LONGEST + 1)];
+    alignment_within(&a_chars[..la], &b_chars[..lb], max, &mut rows)
+}
+
+/// Optimal string alignment distance between `a` and `b`, or `None` when more than `max`;
+/// `rows` holds three rows of `b.len() + 1` cells.
+fn alignment_within(a: &[char], b: &[char], max: usize, rows: &mut [usize]) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    // Optimal string alignment distance, three rows.
-    let mut before: Vec<usize> = Vec::new();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let width = b.len() + 1;
+    let (before, rest) = rows.split_at_mut(width);
+    let (prev, rest) = rest.split_at_mut(width);
+    let row = &mut rest[..width];
+    for (j, cell) in prev.iter_mut().enumerate() {
+        *cell = j;
+    }
     for i in 1..=a.len() {
-        let mut row = vec![i; b.len() + 1];
+        row[0] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             row[j] = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
@@ -91,7 +121,8 @@ fn edits_within(a: &str, b: &str, max: usize) -> Option<usize> {
                 row[j] = row[j].min(before[j - 2] + 1);
             }
         }
-        before = std::mem::replace(&mut prev, row);
+        before.copy_from_slice(prev);
+        prev.copy_from_slice(row);
     }
     let d = prev[b.len()];
     (d <= max).then_some(d)
@@ -112,14 +143,38 @@ fn misspelled(a: &str, b: &str) -> bool {
 /// article of thousands of names stays linear.
 const MAX_VARIANT_CANDIDATES: usize = 32;
 
+/// A hash of `words` with the word at `skip` left out.
+fn hash_without(words: &[&str], skip: usize) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut hasher = rustc_hash::FxBuildHasher.build_hasher();
+    words.len().hash(&mut hasher);
+    for (i, w) in words.iter().enumerate() {
+        if i != skip {
+            w.hash(&mut hasher);
+        }
+    }
+    hasher.finish()
+}
+
+/// Whether two names have the same words but for the one at `skip`.
+fn same_but(a: &[&str], b: &[&str], skip: usize) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .enumerate()
+            .all(|(i, (x, y))| i == skip || x == y)
+}
+
 /// Reporters misspell names: "Bauchtman" for Lydia Buchtmann, "Kristen Wilkins" beside
 /// "Kristin Wilkins", "Untied Nations". A lone word that joined nothing and is one slip from a
 /// person's surname is that person; two names alike but for one slip in one word are one
 /// entity, unless both are gazetteer names. So are two people alike but for a short form of
 /// the first name ("Larry Lessig", "Lawrence Lessig").
+#[inline(never)]
 fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
     let mut surnames: HashMap<char, Vec<usize>> = HashMap::default();
-    let mut masked: HashMap<(usize, Vec<&str>), Vec<usize>> = HashMap::default();
+    // Keyed by a hash of the other words; a bucket's members are checked word by word below.
+    let mut masked: HashMap<(usize, u64), Vec<usize>> = HashMap::default();
     for (id, cl) in clusters.iter().enumerate() {
         if cl.words.len() < 2 {
             continue;
@@ -130,9 +185,10 @@ fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
             surnames.entry(first).or_default().push(id);
         }
         for i in 0..cl.words.len() {
-            let mut key = cl.words.clone();
-            key[i] = "";
-            masked.entry((i, key)).or_default().push(id);
+            masked
+                .entry((i, hash_without(&cl.words, i)))
+                .or_default()
+                .push(id);
         }
     }
     let join = |parent: &mut [usize], from: usize, into: usize| {
@@ -168,6 +224,9 @@ fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
         for (x, &a) in ids.iter().enumerate() {
             for &b in &ids[x + 1..] {
                 let (ca, cb) = (&clusters[a], &clusters[b]);
+                if !same_but(&ca.words, &cb.words, *i) {
+                    continue;
+                }
                 let (wa, wb) = (ca.words[*i], cb.words[*i]);
                 // "Larry Lessig" and "Lawrence Lessig": a short form of the first name.
                 let nickname = *i == 0
@@ -427,4 +486,27 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
             .then(a.0.cmp(&b.0))
     });
     entities.into_iter().map(|(_, e)| e).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edits_within;
+
+    #[test]
+    fn edits_count_insertions_deletions_substitutions_and_swaps() {
+        assert_eq!(edits_within("Bauchtman", "Buchtmann", 2), Some(2));
+        assert_eq!(edits_within("Untied", "United", 1), Some(1));
+        assert_eq!(edits_within("Kristen", "Kristin", 1), Some(1));
+        assert_eq!(edits_within("Lessig", "Lessig", 1), Some(0));
+        assert_eq!(edits_within("Abc", "Abcdef", 2), None);
+        assert_eq!(edits_within("Müller", "Muller", 1), Some(1));
+    }
+
+    #[test]
+    fn words_longer_than_the_stack_rows_are_measured_too() {
+        let long = "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch";
+        let slip = long.replace("drobwll", "drobwl");
+        assert_eq!(edits_within(long, &slip, 2), Some(1));
+        assert_eq!(edits_within(long, long, 1), Some(0));
+    }
 }

@@ -57,7 +57,10 @@ const SHORT: usize = 24;
 pub enum TitleCase<'a> {
     Borrowed(&'a str),
     /// ASCII, so any prefix is a valid string.
-    Short { bytes: [u8; SHORT], len: usize },
+    Short {
+        bytes: [u8; SHORT],
+        len: usize,
+    },
     Owned(String),
 }
 
