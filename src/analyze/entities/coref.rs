@@ -249,6 +249,20 @@ fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
     }
 }
 
+/// `words` with each run of whitespace made one space: a name broken over lines is one name.
+fn one_spaced(words: &str) -> String {
+    // Most names are ASCII words parted by single spaces already: copied as they are.
+    let plain = words.is_ascii()
+        && !words.starts_with(' ')
+        && !words.ends_with(' ')
+        && !words.contains("  ")
+        && !words.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
+    if plain {
+        return words.to_string();
+    }
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Builds the entities, most mentioned first (ties: first mentioned first).
 #[inline(never)] // A stage of its own in profiles.
 pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Entity> {
@@ -415,15 +429,17 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
 
     join_misspellings(&clusters, &mut parent);
 
-    let mut merged: HashMap<usize, (Vec<usize>, Evidence)> = HashMap::default();
+    // Mentions and evidence of each group, at its root cluster.
+    let mut merged: Vec<Option<(Vec<usize>, Evidence)>> = vec![None; clusters.len()];
     for (id, cluster) in clusters.iter().enumerate() {
         let root = find(&mut parent, id);
-        let entry = merged.entry(root).or_insert_with(|| (Vec::new(), [0; 5]));
+        let entry = merged[root].get_or_insert_with(|| (Vec::new(), [0; 5]));
         entry.0.extend_from_slice(&cluster.mentions);
         merge_evidence(&mut entry.1, &cluster.evidence);
     }
     let mut entities: Vec<(usize, Entity)> = merged
-        .into_values()
+        .into_iter()
+        .flatten()
         // Words that only looked like names ("PhD", "Hellenic polytheism"), which joined no
         // entity named otherwise, are no entity.
         .filter(|(ms, evidence)| {
@@ -432,14 +448,12 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
         .map(|(mut ms, evidence)| {
             ms.sort_by_key(|&m| candidates[m].span.start);
             ms.dedup_by_key(|m| candidates[*m].span);
-            let name = ms
+            let longest = ms
                 .iter()
                 .map(|&m| candidates[m].span.of(text))
                 .max_by_key(|s| s.chars().count())
-                .unwrap_or_default()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+                .unwrap_or_default();
+            let name = one_spaced(longest);
             let first = ms.first().map_or(0, |&m| candidates[m].span.start);
             // An acronym the article keeps using, with nothing else to say what it is, is most
             // often an organisation ("the DAB", "ANDRILL"); one used once may be "DNA".
