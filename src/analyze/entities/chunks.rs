@@ -55,13 +55,20 @@ impl Unit {
 /// Where gazetteer hits sit among the tokens.
 struct HitIndex {
     /// For a token where a hit starts and ends on token bounds: the last token and the entry.
-    whole: Vec<Option<(usize, Entry)>>,
+    /// (Kept in `names`; `at_token` holds, for each token, its index there or `NONE`, four bytes
+    /// a token instead of a whole entry.)
+    names: Vec<(usize, Entry)>,
+    at_token: Vec<u32>,
     /// Hits inside one hyphenated token ("U.S.-Mexico"), as standalone spans.
     inside: Vec<(usize, Hit)>,
 }
 
+/// No gazetteer name starts at this token.
+const NONE: u32 = u32::MAX;
+
 fn index_hits(tokens: &[Token], hits: &[Hit]) -> HitIndex {
-    let mut whole = vec![None; tokens.len()];
+    let mut names = Vec::new();
+    let mut at_token = vec![NONE; tokens.len()];
     let mut inside = Vec::new();
     let mut t = 0;
     for hit in hits {
@@ -79,7 +86,10 @@ fn index_hits(tokens: &[Token], hits: &[Hit]) -> HitIndex {
                 e += 1;
             }
             if e < tokens.len() && tokens[e].span.end == hit.end && tokens[e].block == tok.block {
-                whole[t] = Some((e, hit.entry));
+                if let Ok(index) = u32::try_from(names.len()) {
+                    at_token[t] = index;
+                    names.push((e, hit.entry));
+                }
                 continue;
             }
         }
@@ -87,11 +97,15 @@ fn index_hits(tokens: &[Token], hits: &[Hit]) -> HitIndex {
             inside.push((t, *hit));
         }
     }
-    HitIndex { whole, inside }
+    HitIndex {
+        names,
+        at_token,
+        inside,
+    }
 }
 
 fn unit_at(index: &HitIndex, i: usize) -> Unit {
-    match index.whole[i] {
+    match index.names.get(index.at_token[i] as usize).copied() {
         Some((last, entry)) => Unit {
             first: i,
             last,

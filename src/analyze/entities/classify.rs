@@ -8,7 +8,7 @@ use super::lexicon;
 use super::tokens::Token;
 use crate::analyze::EntityKind;
 use crate::span::Span;
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 #[derive(Debug, Clone)]
 pub struct Candidate {
@@ -28,19 +28,96 @@ pub struct Candidate {
     pub not_a_name: bool,
 }
 
+/// Which capitalised words of the candidate names the article also writes in lower case:
+/// "hope" for "Hope".
+struct SeenLower<'t> {
+    /// Every capitalised word of a candidate name, and whether its lower-case form is a word.
+    answers: HashMap<&'t str, bool>,
+    tokens: &'t [Token<'t>],
+}
+
+impl<'t> SeenLower<'t> {
+    /// Only the words of candidate names are asked about, a few dozen per article, while most
+    /// of its words are lower-case: each lower-case word is checked against those few
+    /// (a bit per length and first two bytes turns most away unhashed), not all kept in a set.
+    fn new(tokens: &'t [Token<'t>], chunks: &[Chunk]) -> Self {
+        let mut answers: HashMap<&str, bool> =
+            HashMap::with_capacity_and_hasher(chunks.len() * 2, Default::default());
+        let mut asked: Vec<&str> = Vec::new();
+        for c in chunks {
+            for t in tokens[c.first..=c.last].iter().filter(|t| t.capitalized) {
+                if answers.insert(t.text, false).is_none() {
+                    asked.push(t.text);
+                }
+            }
+        }
+        // The lower-case forms, one after another in one string.
+        let mut forms = String::new();
+        let mut ends = Vec::with_capacity(asked.len());
+        for word in &asked {
+            if word.is_ascii() {
+                forms.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                forms.push_str(&word.to_lowercase());
+            }
+            ends.push(forms.len());
+        }
+        let mut filter = [0u64; 64];
+        // Form → the last asked word with that form; `same_form` links to the one before.
+        let mut by_form: HashMap<&str, usize> =
+            HashMap::with_capacity_and_hasher(asked.len(), Default::default());
+        let mut same_form = vec![usize::MAX; asked.len()];
+        let mut start = 0;
+        for (i, &end) in ends.iter().enumerate() {
+            let form = &forms[start..end];
+            start = end;
+            let bit = Self::filter_bit(form);
+            filter[bit / 64] |= 1 << (bit % 64);
+            if let Some(previous) = by_form.insert(form, i) {
+                same_form[i] = previous;
+            }
+        }
+        for t in tokens {
+            let bit = Self::filter_bit(t.text);
+            if filter[bit / 64] & (1 << (bit % 64)) == 0
+                || !t.text.starts_with(char::is_lowercase)
+            {
+                continue;
+            }
+            let mut at = by_form.remove(t.text).unwrap_or(usize::MAX);
+            while at != usize::MAX {
+                answers.insert(asked[at], true);
+                at = same_form[at];
+            }
+        }
+        SeenLower { answers, tokens }
+    }
+
+    fn filter_bit(word: &str) -> usize {
+        let b = word.as_bytes();
+        let at = |i: usize| usize::from(b.get(i).copied().unwrap_or(0));
+        (b.len() * 31 + at(0) * 7 + at(1)) % 4096
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        match self.answers.get(word) {
+            Some(&seen) => seen,
+            // No capitalised word of a candidate name: not asked about so far, but answered.
+            None => {
+                let lower = word.to_lowercase();
+                self.tokens
+                    .iter()
+                    .any(|t| t.text == lower && t.text.starts_with(char::is_lowercase))
+            }
+        }
+    }
+}
+
 /// Keeps the chunks whose capitalisation the article confirms and scores their evidence.
 #[inline(never)] // A stage of its own in profiles.
 pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
-    // Sized for every token: most words of an article are lower-case.
-    let mut lower: HashSet<&str> =
-        HashSet::with_capacity_and_hasher(tokens.len(), Default::default());
-    lower.extend(
-        tokens
-            .iter()
-            .filter(|t| t.text.starts_with(char::is_lowercase))
-            .map(|t| t.text),
-    );
-    let seen_lower = |w: &str| lower.contains(w.to_lowercase().as_str());
+    let lower = SeenLower::new(tokens, &chunks);
+    let seen_lower = |w: &str| lower.contains(w);
     let sure_words: HashSet<&str> = chunks
         .iter()
         .filter(|c| c.certainty == Certainty::Sure)
