@@ -24,7 +24,7 @@ pub struct Token<'a> {
 }
 
 fn strip_possessive(word: &str) -> (&str, bool) {
-    if !word.ends_with(['s', 'S']) {
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S')) {
         return (word, false);
     }
     for suffix in ["'s", "’s", "'S"] {
@@ -40,7 +40,11 @@ fn strip_possessive(word: &str) -> (&str, bool) {
 /// "Mets-inspired", "Warhol-like", "Trump-backed": the name before a hyphenated modifier that
 /// is an English word. "Jong-un" or "Siu-lai" stay whole.
 fn name_before_modifier(word: &str) -> &str {
-    if !word.contains('-') || !word.starts_with(char::is_uppercase) {
+    // Only a capitalised word with a hyphen: most words are neither (ASCII lower-case first).
+    if word.as_bytes().first().is_none_or(u8::is_ascii_lowercase)
+        || !word.bytes().any(|b| b == b'-')
+        || !word.starts_with(char::is_uppercase)
+    {
         return word;
     }
     match word.rsplit_once('-') {
@@ -71,9 +75,12 @@ fn is_prefix(part: &str) -> bool {
 /// Starts with a capital, or with a lower-case particle joined to a capitalised name:
 /// "d'Ettorre", "al-Assad", "el-Sisi".
 fn is_capitalized(word: &str) -> bool {
-    // Most words are plain lower-case ASCII: five such letters first rule out both forms below.
-    let head = &word.as_bytes()[..word.len().min(5)];
-    if head.iter().all(u8::is_ascii_lowercase) {
+    // Most words are plain ASCII: a capital first, or five lower-case letters first, settle it.
+    let bytes = word.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_uppercase) {
+        return true;
+    }
+    if bytes[..bytes.len().min(5)].iter().all(u8::is_ascii_lowercase) {
         return false;
     }
     let mut cs = word.chars();
