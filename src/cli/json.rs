@@ -418,7 +418,9 @@ mod tests {
             .chain([0x10_FFFF])
             .filter_map(char::from_u32);
         for c in all {
-            for s in [c.to_string(), format!("ab{c}cd{c}")] {
+            // Alone, in a short string, and at both ends and in the middle of a longer one.
+            let long = format!("{c}{}{c}{}{c}", "p".repeat(19), "q".repeat(15));
+            for s in [c.to_string(), format!("ab{c}cd{c}"), long] {
                 let mut out = Vec::new();
                 write_str(&mut out, &s);
                 let expected = reference_escape(&s);
