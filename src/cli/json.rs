@@ -319,48 +319,78 @@ const LOOK: [bool; 256] = {
 /// and `\u` with lowercase hex for other C0 controls and for DEL, C1 controls, bidi, zero-width
 /// and tag characters (two `\u` for a char outside the Basic Multilingual Plane).
 ///
-/// Runs of plain bytes, nearly all of a text, are copied in one call; only the bytes in
-/// [`LOOK`] are looked at one by one. Bytes 0x80..0xC0 continue a UTF-8 char and need no look.
+/// Runs of plain bytes, nearly all of a text, are copied in one call. Eight bytes at a time are
+/// tested with [`word_needs_look`]; only in a word that has a byte in [`LOOK`] is each byte
+/// looked at. Bytes 0x80..0xC0 continue a UTF-8 char and need no look.
 fn write_str_contents(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     let mut plain_from = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if !LOOK[usize::from(b)] {
-            i += 1;
+        let chunk_end = (i + WORD).min(bytes.len());
+        if let Some(word) = bytes[i..].first_chunk::<WORD>()
+            && !word_needs_look(u64::from_le_bytes(*word))
+        {
+            i = chunk_end;
             continue;
         }
-        let short = match b {
-            b'"' => Some(b'"'),
-            b'\\' => Some(b'\\'),
-            0x08 => Some(b'b'),
-            b'\t' => Some(b't'),
-            b'\n' => Some(b'n'),
-            0x0C => Some(b'f'),
-            b'\r' => Some(b'r'),
-            _ => None,
-        };
-        // `i` is the start of a char: LOOK never marks a continuation byte.
-        let c = s[i..].chars().next().unwrap_or_default();
-        let len = c.len_utf8();
-        if short.is_none() && b >= 0x80 && display_char(c) == Some(c) {
-            i += len;
-            continue;
-        }
-        out.extend_from_slice(&bytes[plain_from..i]);
-        match short {
-            Some(letter) => out.extend_from_slice(&[b'\\', letter]),
-            None => {
-                for unit in c.encode_utf16(&mut [0; 2]) {
-                    write_u_escape(out, *unit);
+        // This word (or what is left) byte by byte; a char may end beyond it.
+        while i < chunk_end {
+            let b = bytes[i];
+            if !LOOK[usize::from(b)] {
+                i += 1;
+                continue;
+            }
+            let short = match b {
+                b'"' => Some(b'"'),
+                b'\\' => Some(b'\\'),
+                0x08 => Some(b'b'),
+                b'\t' => Some(b't'),
+                b'\n' => Some(b'n'),
+                0x0C => Some(b'f'),
+                b'\r' => Some(b'r'),
+                _ => None,
+            };
+            // `i` is the start of a char: LOOK never marks a continuation byte.
+            let c = s[i..].chars().next().unwrap_or_default();
+            let len = c.len_utf8();
+            if short.is_none() && b >= 0x80 && display_char(c) == Some(c) {
+                i += len;
+                continue;
+            }
+            out.extend_from_slice(&bytes[plain_from..i]);
+            match short {
+                Some(letter) => out.extend_from_slice(&[b'\\', letter]),
+                None => {
+                    for unit in c.encode_utf16(&mut [0; 2]) {
+                        write_u_escape(out, *unit);
+                    }
                 }
             }
+            i += len;
+            plain_from = i;
         }
-        i += len;
-        plain_from = i;
     }
     out.extend_from_slice(&bytes[plain_from..]);
+}
+
+/// Bytes tested at once by [`word_needs_look`].
+const WORD: usize = 8;
+
+/// Whether any of the eight bytes of `word` is one [`LOOK`] marks: below 0x20, 0x7F, the quote,
+/// the backslash, or 0xC0 and above. Bitwise tests on the whole word (a byte is zero where the
+/// subtraction borrows into its top bit); each is exact as to whether any byte matches.
+fn word_needs_look(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    /// Top bit set in some byte iff some byte of `w` is below `n` (for `n` at most 0x80).
+    const fn below(w: u64, n: u64) -> u64 {
+        w.wrapping_sub(ONES * n) & !w & TOPS
+    }
+    let is = |b: u8| below(word ^ (ONES * u64::from(b)), 1);
+    // Bits 7 and 6 both set: the first byte of a char of two or more bytes.
+    let lead = word & (word << 1) & TOPS;
+    (below(word, 0x20) | is(0x7F) | is(b'"') | is(b'\\') | lead) != 0
 }
 
 /// `\uXXXX` with lowercase hex digits, as serde_json writes it.
@@ -426,6 +456,24 @@ mod tests {
                 let expected = reference_escape(&s);
                 assert_eq!(String::from_utf8(out).unwrap(), expected, "{c:?}");
                 assert_eq!(to_terminal_safe_string(&s), expected, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_needs_a_look_iff_a_byte_does() {
+        for b in 0..=255u8 {
+            for at in 0..WORD {
+                for fill in [b'a', b' ', 0x80, b'~', 0xBF] {
+                    let mut word = [fill; WORD];
+                    word[at] = b;
+                    let expected = word.iter().any(|&b| LOOK[usize::from(b)]);
+                    assert_eq!(
+                        word_needs_look(u64::from_le_bytes(word)),
+                        expected,
+                        "{word:?}"
+                    );
+                }
             }
         }
     }
