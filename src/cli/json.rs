@@ -3,6 +3,7 @@
 use crate::analyze::{Analysis, EntityKind};
 use crate::article::{Article, BlockKind};
 use crate::sanitize::display_char;
+use crate::span::Span;
 use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter};
 use std::io;
@@ -111,6 +112,9 @@ impl<'a> ArticleJson<'a> {
 /// always escapes, every character the text report would neutralize (C1 controls such as CSI
 /// U+009B, DEL, bidi overrides, zero-width and tag characters) is written as a `\u` escape. The
 /// JSON value is the same; only its spelling changes.
+///
+/// `lector analyze` writes articles with the faster [`write_article`], which spells its output
+/// exactly like this function does for an [`ArticleJson`] (the tests hold it to that).
 pub fn to_terminal_safe_string<T: Serialize>(value: &T) -> String {
     let mut out = Vec::new();
     let mut serializer = serde_json::Serializer::with_formatter(&mut out, TerminalSafe);
@@ -130,23 +134,277 @@ impl Formatter for TerminalSafe {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        // Printable ASCII, most of any article, needs no look at each character.
-        if fragment.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-            return writer.write_all(fragment.as_bytes());
+        // serde_json has escaped quotes, backslashes and C0 controls already; what is left to
+        // escape here is the rest of what `display_char` changes. Escaping those chars the same
+        // way as `write_str` does (a quote or backslash never reaches this point) keeps the two
+        // spellings identical.
+        let mut escaped = Vec::with_capacity(fragment.len());
+        write_str_contents(&mut escaped, fragment);
+        writer.write_all(&escaped)
+    }
+}
+
+/// The article's analysis as one compact JSON object (an [`ArticleJson`]), appended to `out`.
+///
+/// This is what `lector analyze --json` and `--jsonl` print, byte for byte the same as
+/// [`to_terminal_safe_string`] of [`ArticleJson::new`], but written directly: the output is
+/// mostly small objects of numbers, and going through serde's generic serializer and a
+/// formatter per string cost about three times the instructions of the rest of loading and
+/// printing an article together.
+pub fn write_article(out: &mut Vec<u8>, article: &Article, analysis: &Analysis) {
+    let text = article.text.as_str();
+    out.reserve(estimated_len(article, analysis));
+    out.extend_from_slice(b"{\"path\":");
+    write_str(out, &article.path);
+    out.extend_from_slice(b",\"title\":");
+    write_str(out, &article.title);
+    out.extend_from_slice(b",\"dek\":");
+    write_opt_str(out, article.dek.as_deref());
+
+    out.extend_from_slice(b",\"blocks\":[");
+    for (index, block) in article.blocks.iter().enumerate() {
+        if index > 0 {
+            out.push(b',');
         }
-        let mut plain_from = 0;
-        for (i, c) in fragment.char_indices() {
-            if display_char(c) == Some(c) {
+        let repeat = analysis.repeats.get(index).copied().flatten();
+        out.extend_from_slice(b"{\"index\":");
+        write_usize(out, index);
+        out.extend_from_slice(b",\"kind\":\"");
+        out.extend_from_slice(block_kind_name(block.kind).as_bytes());
+        out.extend_from_slice(b"\",\"start\":");
+        write_usize(out, block.span.start);
+        out.extend_from_slice(b",\"end\":");
+        write_usize(out, block.span.end);
+        out.extend_from_slice(b",\"duplicate_of\":");
+        match repeat {
+            Some(r) => write_usize(out, r.of),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"similarity\":");
+        match repeat {
+            Some(r) => write_f32(out, r.similarity),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.push(b'}');
+    }
+
+    out.extend_from_slice(b"],\"entities\":[");
+    for (i, entity) in analysis.entities.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"name\":");
+        write_str(out, &entity.name);
+        out.extend_from_slice(b",\"kind\":\"");
+        out.extend_from_slice(entity.kind.label().as_bytes());
+        out.extend_from_slice(b"\",\"mentions\":[");
+        for (j, mention) in entity.mentions.iter().enumerate() {
+            if j > 0 {
+                out.push(b',');
+            }
+            write_span_fields(out, mention.span, text, mention.block);
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"]}");
+    }
+
+    out.extend_from_slice(b"],\"quotes\":[");
+    for (i, quote) in analysis.quotes.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_span_fields(out, quote.span, text, quote.block);
+        out.extend_from_slice(b",\"speaker\":");
+        write_opt_str(out, analysis.speaker_name(quote));
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"]}");
+}
+
+/// `{"start":..,"end":..,"text":..,"block":..` of a mention or quote, without the closing brace.
+fn write_span_fields(out: &mut Vec<u8>, span: Span, text: &str, block: usize) {
+    out.extend_from_slice(b"{\"start\":");
+    write_usize(out, span.start);
+    out.extend_from_slice(b",\"end\":");
+    write_usize(out, span.end);
+    out.extend_from_slice(b",\"text\":");
+    write_str(out, span.of(text));
+    out.extend_from_slice(b",\"block\":");
+    write_usize(out, block);
+}
+
+/// About how many bytes [`write_article`] writes, so its buffer grows once rather than by
+/// repeated doubling and copying. Counts only what is cheap to count.
+fn estimated_len(article: &Article, analysis: &Analysis) -> usize {
+    /// Bytes of an object's keys, punctuation and numbers, beyond its strings.
+    const BLOCK: usize = 100;
+    const SPAN: usize = 64;
+    const ENTITY: usize = 48;
+    let mentions: usize = analysis
+        .entities
+        .iter()
+        .map(|e| {
+            e.name.len()
+                + ENTITY
+                + e.mentions
+                    .iter()
+                    .map(|m| SPAN + m.span.len())
+                    .sum::<usize>()
+        })
+        .sum();
+    let quotes: usize = analysis
+        .quotes
+        .iter()
+        .map(|q| 2 * SPAN + q.span.len())
+        .sum();
+    let strings =
+        article.path.len() + article.title.len() + article.dek.as_ref().map_or(0, String::len);
+    64 + strings + article.blocks.len() * BLOCK + mentions + quotes
+}
+
+/// How `BlockKind` is spelled in JSON: its serde name (a test checks they agree).
+fn block_kind_name(kind: BlockKind) -> &'static str {
+    match kind {
+        BlockKind::Lead => "lead",
+        BlockKind::Headline => "headline",
+        BlockKind::Dek => "dek",
+        BlockKind::Paragraph => "paragraph",
+    }
+}
+
+fn write_usize(out: &mut Vec<u8>, n: usize) {
+    // serde_json's own number formatting (itoa), so numbers are spelled as before; writing to a
+    // Vec cannot fail.
+    let _ = CompactFormatter.write_u64(out, n as u64);
+}
+
+/// A float as serde_json writes an `f32`: shortest round-trip digits (ryu), `null` if not finite.
+fn write_f32(out: &mut Vec<u8>, value: f32) {
+    if value.is_finite() {
+        let _ = CompactFormatter.write_f32(out, value);
+    } else {
+        out.extend_from_slice(b"null");
+    }
+}
+
+fn write_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => write_str(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// `s` as a terminal-safe JSON string, quotes included.
+fn write_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    write_str_contents(out, s);
+    out.push(b'"');
+}
+
+/// Bytes of a string that [`write_str_contents`] must look at: ASCII controls, DEL, the quote
+/// and backslash, and the first byte of every non-ASCII char (only a few of those are escaped,
+/// but which is for `display_char` to say). Every other byte is copied as it is.
+const LOOK: [bool; 256] = {
+    let mut look = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        look[b] = b < 0x20 || b == 0x7F || b == b'"' as usize || b == b'\\' as usize || b >= 0xC0;
+        b += 1;
+    }
+    look
+};
+
+/// The JSON-escaped contents of `s` (no quotes around), as serde_json escapes them plus every
+/// char that `display_char` would change: `\"`, `\\`, the short escapes `\b \t \n \f \r`,
+/// and `\u` with lowercase hex for other C0 controls and for DEL, C1 controls, bidi, zero-width
+/// and tag characters (two `\u` for a char outside the Basic Multilingual Plane).
+///
+/// Runs of plain bytes, nearly all of a text, are copied in one call. Eight bytes at a time are
+/// tested with [`word_needs_look`]; only in a word that has a byte in [`LOOK`] is each byte
+/// looked at. Bytes 0x80..0xC0 continue a UTF-8 char and need no look.
+fn write_str_contents(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    let mut plain_from = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let chunk_end = (i + WORD).min(bytes.len());
+        if let Some(word) = bytes[i..].first_chunk::<WORD>()
+            && !word_needs_look(u64::from_le_bytes(*word))
+        {
+            i = chunk_end;
+            continue;
+        }
+        // This word (or what is left) byte by byte; a char may end beyond it.
+        while i < chunk_end {
+            let b = bytes[i];
+            if !LOOK[usize::from(b)] {
+                i += 1;
                 continue;
             }
-            CompactFormatter.write_string_fragment(writer, &fragment[plain_from..i])?;
-            for unit in c.encode_utf16(&mut [0; 2]) {
-                write!(writer, "\\u{unit:04x}")?;
+            let short = match b {
+                b'"' => Some(b'"'),
+                b'\\' => Some(b'\\'),
+                0x08 => Some(b'b'),
+                b'\t' => Some(b't'),
+                b'\n' => Some(b'n'),
+                0x0C => Some(b'f'),
+                b'\r' => Some(b'r'),
+                _ => None,
+            };
+            // `i` is the start of a char: LOOK never marks a continuation byte.
+            let c = s[i..].chars().next().unwrap_or_default();
+            let len = c.len_utf8();
+            if short.is_none() && b >= 0x80 && display_char(c) == Some(c) {
+                i += len;
+                continue;
             }
-            plain_from = i + c.len_utf8();
+            out.extend_from_slice(&bytes[plain_from..i]);
+            match short {
+                Some(letter) => out.extend_from_slice(&[b'\\', letter]),
+                None => {
+                    for unit in c.encode_utf16(&mut [0; 2]) {
+                        write_u_escape(out, *unit);
+                    }
+                }
+            }
+            i += len;
+            plain_from = i;
         }
-        CompactFormatter.write_string_fragment(writer, &fragment[plain_from..])
     }
+    out.extend_from_slice(&bytes[plain_from..]);
+}
+
+/// Bytes tested at once by [`word_needs_look`].
+const WORD: usize = 8;
+
+/// Whether any of the eight bytes of `word` is one [`LOOK`] marks: below 0x20, 0x7F, the quote,
+/// the backslash, or 0xC0 and above. Bitwise tests on the whole word (a byte is zero where the
+/// subtraction borrows into its top bit); each is exact as to whether any byte matches.
+fn word_needs_look(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    /// Top bit set in some byte iff some byte of `w` is below `n` (for `n` at most 0x80).
+    const fn below(w: u64, n: u64) -> u64 {
+        w.wrapping_sub(ONES * n) & !w & TOPS
+    }
+    let is = |b: u8| below(word ^ (ONES * u64::from(b)), 1);
+    // Bits 7 and 6 both set: the first byte of a char of two or more bytes.
+    let lead = word & (word << 1) & TOPS;
+    (below(word, 0x20) | is(0x7F) | is(b'"') | is(b'\\') | lead) != 0
+}
+
+/// `\uXXXX` with lowercase hex digits, as serde_json writes it.
+fn write_u_escape(out: &mut Vec<u8>, unit: u16) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let [hi, lo] = unit.to_be_bytes();
+    out.extend_from_slice(&[
+        b'\\',
+        b'u',
+        HEX[usize::from(hi >> 4)],
+        HEX[usize::from(hi & 0xF)],
+        HEX[usize::from(lo >> 4)],
+        HEX[usize::from(lo & 0xF)],
+    ]);
 }
 
 #[cfg(test)]
@@ -162,5 +420,123 @@ mod tests {
             r#""csi\u009b2J del\u007f rlo\u202e tag\udb40\udc41 esc\u001b[0m 東京""#
         );
         assert_eq!(serde_json::from_str::<String>(&json).unwrap(), text);
+    }
+    /// The escaping as it was first written, one char at a time: serde_json's escapes for
+    /// quotes, backslashes and C0 controls, `\u` for every other char `display_char` changes.
+    fn reference_escape(s: &str) -> String {
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            if c == '"' || c == '\\' || c < ' ' {
+                let quoted = serde_json::to_string(&c.to_string()).unwrap();
+                out.push_str(&quoted[1..quoted.len() - 1]);
+            } else if display_char(c) == Some(c) {
+                out.push(c);
+            } else {
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    out.push_str(&format!("\\u{unit:04x}"));
+                }
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    #[test]
+    fn every_char_is_escaped_as_before_alone_and_between_plain_text() {
+        let all = (0..=0x3_0000u32)
+            .chain(0xE_0000..=0xE_0FFF)
+            .chain([0x10_FFFF])
+            .filter_map(char::from_u32);
+        for c in all {
+            // Alone, in a short string, and at both ends and in the middle of a longer one.
+            let long = format!("{c}{}{c}{}{c}", "p".repeat(19), "q".repeat(15));
+            for s in [c.to_string(), format!("ab{c}cd{c}"), long] {
+                let mut out = Vec::new();
+                write_str(&mut out, &s);
+                let expected = reference_escape(&s);
+                assert_eq!(String::from_utf8(out).unwrap(), expected, "{c:?}");
+                assert_eq!(to_terminal_safe_string(&s), expected, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_needs_a_look_iff_a_byte_does() {
+        for b in 0..=255u8 {
+            for at in 0..WORD {
+                for fill in [b'a', b' ', 0x80, b'~', 0xBF] {
+                    let mut word = [fill; WORD];
+                    word[at] = b;
+                    let expected = word.iter().any(|&b| LOOK[usize::from(b)]);
+                    assert_eq!(
+                        word_needs_look(u64::from_le_bytes(word)),
+                        expected,
+                        "{word:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn kind_names_are_their_serde_names() {
+        for kind in EntityKind::ALL {
+            assert_eq!(
+                serde_json::to_string(&kind).unwrap(),
+                format!("\"{}\"", kind.label())
+            );
+        }
+        use BlockKind::*;
+        for kind in [Lead, Headline, Dek, Paragraph] {
+            assert_eq!(
+                serde_json::to_string(&kind).unwrap(),
+                format!("\"{}\"", block_kind_name(kind))
+            );
+        }
+    }
+
+    #[test]
+    fn write_article_spells_articles_as_serde_does() {
+        let hostile = crate::load::parse_article(
+            "dir/esc\u{1b}[31m\u{202E}name.txt",
+            "Lead \u{9b}2J paragraph about \"Acme Corp\" in Paris, told at length.\n\
+             Big \u{200B}News \\ Today\nBig \u{200B}News \\ Today\n\
+             A dek with a tab\there and a tag\u{E0041}.\n\
+             \"We will go,\" said John Smith of Acme Corp in Paris.\u{7f}\n\
+             \"We will go,\" said John Smith of Acme Corp in Paris.\u{7f}\n"
+                .to_string(),
+        );
+        let mut articles = vec![hostile];
+        for source in crate::load::bundled_sources() {
+            articles.push(crate::load::load(&source).unwrap().article);
+        }
+        for article in &articles {
+            let analysis = crate::analyze::analyze(article);
+            let mut out = Vec::new();
+            write_article(&mut out, article, &analysis);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                to_terminal_safe_string(&ArticleJson::new(article, &analysis)),
+                "{}",
+                article.path
+            );
+        }
+        // A repeat's similarity is a float; one that is not finite is null, as serde writes it.
+        let article = &articles[0];
+        let mut analysis = crate::analyze::analyze(article);
+        analysis.repeats = (0..article.blocks.len())
+            .map(|i| {
+                Some(crate::analyze::Repeat {
+                    of: i,
+                    similarity: [0.1, 1.0, f32::NAN, f32::INFINITY, 1e-7, 0.333_333_34][i % 6],
+                })
+            })
+            .collect();
+        let mut out = Vec::new();
+        write_article(&mut out, article, &analysis);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            to_terminal_safe_string(&ArticleJson::new(article, &analysis))
+        );
     }
 }

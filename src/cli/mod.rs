@@ -30,16 +30,24 @@ pub fn note(message: std::fmt::Arguments) {
 /// memory stays bounded by the batch.
 const BATCH: usize = 256;
 
+/// Bytes of output gathered before they are written (and at least once per batch): few large
+/// writes rather than one or more system calls per article.
+const OUT_CHUNK: usize = 1 << 20;
+
+/// One source's printed analysis and load warning, or why it was skipped.
+type Rendered = Result<(Vec<u8>, Option<String>), String>;
+
 /// Loads, analyses and prints every source in order. Problems with single files go to stderr and
 /// make the result `Ok(false)`; an error writing the output (e.g. a closed pipe) is returned.
 pub fn run_analyze(sources: &[Source], format: Format, out: &mut dyn Write) -> io::Result<bool> {
+    let mut out = io::BufWriter::with_capacity(OUT_CHUNK, out);
     let mut all_ok = true;
     if format == Format::Json {
         out.write_all(b"{\"articles\": [")?;
     }
     let mut first = true;
     for batch in sources.chunks(BATCH) {
-        let rendered: Vec<Result<(String, Option<String>), String>> = batch
+        let rendered: Vec<Rendered> = batch
             .par_iter()
             .map(|source| {
                 let loaded = load::load(source).map_err(|e| e.to_string())?;
@@ -57,7 +65,7 @@ pub fn run_analyze(sources: &[Source], format: Format, out: &mut dyn Write) -> i
                         out.write_all(b",\n")?;
                     }
                     first = false;
-                    out.write_all(text.as_bytes())?;
+                    out.write_all(&text)?;
                 }
                 Err(message) => {
                     note(format_args!("skipped {message}"));
@@ -74,16 +82,17 @@ pub fn run_analyze(sources: &[Source], format: Format, out: &mut dyn Write) -> i
     Ok(all_ok)
 }
 
-/// One article's analysis in `format`, as printed by `lector analyze`.
-pub fn render(article: &crate::article::Article, analysis: &Analysis, format: Format) -> String {
+/// One article's analysis in `format`, as printed by `lector analyze` (UTF-8).
+pub fn render(article: &crate::article::Article, analysis: &Analysis, format: Format) -> Vec<u8> {
     match format {
-        Format::Text => report::report(article, analysis),
-        Format::Json => json::to_terminal_safe_string(&json::ArticleJson::new(article, analysis)),
-        Format::JsonLines => {
-            let mut line =
-                json::to_terminal_safe_string(&json::ArticleJson::new(article, analysis));
-            line.push('\n');
-            line
+        Format::Text => report::report(article, analysis).into_bytes(),
+        Format::Json | Format::JsonLines => {
+            let mut out = Vec::new();
+            json::write_article(&mut out, article, analysis);
+            if format == Format::JsonLines {
+                out.push(b'\n');
+            }
+            out
         }
     }
 }

@@ -51,7 +51,7 @@ pub fn parse_article(path: &str, text: String) -> Article {
         }
         if let Some(next) = blocks.get(d)
             && next.span.len() <= MAX_DEK_BYTES
-            && word_count(next.span.of(&text)) <= MAX_DEK_WORDS
+            && words_up_to(next.span.of(&text), MAX_DEK_WORDS + 1) <= MAX_DEK_WORDS
             && !dated(d, &blocks)
         {
             blocks[d].kind = BlockKind::Dek;
@@ -211,28 +211,79 @@ fn is_dateline(block: &str) -> bool {
 }
 
 fn looks_like_headline(block: &str) -> bool {
-    if block.len() > MAX_HEADLINE_BYTES {
+    // The cheap tests first: most blocks are paragraphs, ending in a full stop.
+    if block.len() > MAX_HEADLINE_BYTES || block.ends_with(['.', ':', ',']) || block.contains('\n')
+    {
         return false;
     }
-    let words = word_count(block);
-    words > 0
-        && words <= MAX_HEADLINE_WORDS
-        && !block.contains('\n')
-        && !block.ends_with(['.', ':', ','])
+    (1..=MAX_HEADLINE_WORDS).contains(&words_up_to(block, MAX_HEADLINE_WORDS + 1))
 }
 
+/// The same words, ignoring case. ASCII words, nearly all of them, are compared in place;
+/// others are lower-cased whole, so that context-dependent rules (a Greek final sigma) apply.
 fn same_text(a: &str, b: &str) -> bool {
-    a.split_whitespace()
-        .map(str::to_lowercase)
-        .eq(b.split_whitespace().map(str::to_lowercase))
+    let same_word = |a: &str, b: &str| {
+        if a.is_ascii() && b.is_ascii() {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a.to_lowercase() == b.to_lowercase()
+        }
+    };
+    let (mut a, mut b) = (a.split_whitespace(), b.split_whitespace());
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if same_word(x, y) => {}
+            _ => return false,
+        }
+    }
 }
 
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+/// The number of words in `s`, counting no further than `limit`: enough to tell whether a
+/// block is short, without going through a long one.
+fn words_up_to(s: &str, limit: usize) -> usize {
+    s.split_whitespace().take(limit).count()
 }
 
+/// `s` on one line: every run of whitespace as one space, none at either end.
 fn collapse_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    if is_single_spaced(s) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Whether `s` is already as [`collapse_spaces`] makes it: no whitespace but single spaces
+/// between words. Most titles and deks are; this tells by their bytes, decoding only non-ASCII
+/// chars, several times faster than splitting them into words and joining them again.
+fn is_single_spaced(s: &str) -> bool {
+    if s.starts_with(' ') || s.ends_with(' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => {
+                after_space = true;
+                continue;
+            }
+            // The other ASCII whitespace: tab, line feed, vertical tab, form feed, return.
+            b'\t'..=b'\r' => return false,
+            // The first byte of a non-ASCII char, which may be whitespace (U+00A0, U+2003, ...).
+            0xC0.. if s[i..].starts_with(char::is_whitespace) => return false,
+            _ => {}
+        }
+        after_space = false;
+    }
+    true
 }
 
 /// "corpus/news_korea.txt" -> "news korea".
@@ -299,9 +350,14 @@ fn looks_hard_wrapped(text: &str, runs: &[&[Option<Span>]]) -> bool {
     if inner_lines.is_empty() {
         return false;
     }
+    // A char has at most 4 bytes, so most lines are told from their byte length alone without
+    // counting their chars.
     let of_wrap_width = inner_lines
         .iter()
-        .filter(|l| (MIN_WRAPPED_LINE..=MAX_WRAPPED_LINE).contains(&l.chars().count()))
+        .filter(|l| {
+            (MIN_WRAPPED_LINE..=4 * MAX_WRAPPED_LINE).contains(&l.len())
+                && (MIN_WRAPPED_LINE..=MAX_WRAPPED_LINE).contains(&l.chars().count())
+        })
         .count();
     let mid_sentence = inner_lines
         .iter()
@@ -401,6 +457,48 @@ mod tests {
         let a = parse_article("dir/some_notes.txt", text.to_string());
         assert_eq!(a.title, "some notes");
         assert_eq!(a.blocks[0].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn lines_are_trimmed_and_blank_lines_are_none() {
+        let text = "a\n\nb  \r\n c\n\u{2028}d";
+        let lines: Vec<Option<&str>> = trimmed_lines(text)
+            .iter()
+            .map(|l| l.map(|s| s.of(text)))
+            .collect();
+        assert_eq!(lines, [Some("a"), None, Some("b"), Some("c"), Some("d")]);
+    }
+
+    #[test]
+    fn headline_copies_match_ignoring_case_and_spacing() {
+        assert!(same_text("Big  News Today", "big news\tTODAY"));
+        assert!(!same_text("Big News", "Big News Today"));
+        assert!(same_text("Grüße AUS Zürich", "GRÜSSE aus zürich") == ("grüße" == "grüsse"));
+        assert!(same_text("ΟΔΟΣ", "οδος"));
+        assert!(!same_text("ΟΔΟΣ", "οδοσ"));
+    }
+
+    #[test]
+    fn single_spaced_text_is_told_exactly() {
+        let general = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for s in [
+            "",
+            " ",
+            "One two three",
+            "One  two",
+            " One",
+            "One ",
+            "One\ttwo",
+            "One\u{b}two",
+            "One\u{a0}two",
+            "Grüße aus 東京\u{3000}heute",
+            "Grüße aus 東京 heute",
+            "One\u{2028}two\u{85}",
+            "x\u{1c}y",
+        ] {
+            assert_eq!(is_single_spaced(s), general(s) == s, "{s:?}");
+            assert_eq!(collapse_spaces(s), general(s), "{s:?}");
+        }
     }
 
     #[test]
