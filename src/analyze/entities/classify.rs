@@ -93,10 +93,12 @@ impl<'t> SeenLower<'t> {
         SeenLower { answers, tokens }
     }
 
+    /// One of 4,096 bits for the word's length and first two bytes, well mixed.
     fn filter_bit(word: &str) -> usize {
         let b = word.as_bytes();
-        let at = |i: usize| usize::from(b.get(i).copied().unwrap_or(0));
-        (b.len() * 31 + at(0) * 7 + at(1)) % 4096
+        let at = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
+        let key = (b.len() as u32 & 0xff) | at(0) << 8 | at(1) << 16;
+        (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
     }
 
     fn contains(&self, word: &str) -> bool {

@@ -219,9 +219,10 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     }
     // "Hitwise UK", "Environment Canada", "Team Estonia": a name ending in a country, and not
     // a compass word before it, is that country's branch of something: an organisation.
-    let country_last = GAZETTEER
+    let last_place = GAZETTEER
         .lookup(last)
-        .is_some_and(|e| e.kind == EntityKind::Place && e.major);
+        .filter(|e| e.kind == EntityKind::Place);
+    let country_last = last_place.is_some_and(|e| e.major);
     if multi
         && country_last
         && !words[..words.len() - 1]
@@ -232,9 +233,7 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
         set(EntityKind::Organization, 3);
     }
     // "Southern Indiana", "South East Asia": compass words before a known place.
-    let place_last = GAZETTEER
-        .lookup(last)
-        .is_some_and(|e| e.kind == EntityKind::Place);
+    let place_last = last_place.is_some();
     if multi
         && place_last
         && words[..words.len() - 1]
@@ -259,7 +258,7 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     });
     if multi
         && words.len() <= 4
-        && GAZETTEER.is_given_name(first)
+        && given_first
         && unseen(&last)
         && (GAZETTEER.is_common_given_name(first)
             || GAZETTEER.is_surname(last)
@@ -383,7 +382,7 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     // A lone word that is also a common word ("Hope", "Rock", "Bailey") is not guessed a
     // person on its own; coreference still joins it to a full name.
     let lone_word = !multi && GAZETTEER.is_common_word(first);
-    if !multi && GAZETTEER.is_given_name(first) && unseen(&first) && !lone_word {
+    if !multi && given_first && unseen(&first) && !lone_word {
         set(EntityKind::Person, 2);
     }
     // "Environment Canada": a country last is no surname ("Canada" is one in the census).
@@ -486,7 +485,7 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
                 })
                 && (GAZETTEER.is_given_name(n.text) || !GAZETTEER.is_common_word(n.text))
         });
-    let personal = GAZETTEER.is_surname(first) || GAZETTEER.is_given_name(first);
+    let personal = given_first || GAZETTEER.is_surname(first);
     if before_person && !multi && !personal {
         set(EntityKind::Organization, 2);
     }
