@@ -79,8 +79,7 @@ impl<'t> SeenLower<'t> {
         }
         for t in tokens {
             let bit = Self::filter_bit(t.text);
-            if filter[bit / 64] & (1 << (bit % 64)) == 0
-                || !t.text.starts_with(char::is_lowercase)
+            if filter[bit / 64] & (1 << (bit % 64)) == 0 || !t.text.starts_with(char::is_lowercase)
             {
                 continue;
             }

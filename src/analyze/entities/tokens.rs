@@ -80,7 +80,10 @@ fn is_capitalized(word: &str) -> bool {
     if bytes.first().is_some_and(u8::is_ascii_uppercase) {
         return true;
     }
-    if bytes[..bytes.len().min(5)].iter().all(u8::is_ascii_lowercase) {
+    if bytes[..bytes.len().min(5)]
+        .iter()
+        .all(u8::is_ascii_lowercase)
+    {
         return false;
     }
     let mut cs = word.chars();
