@@ -27,6 +27,11 @@ const ASCII_ALNUM: [bool; 256] = {
     table
 };
 
+/// How many bytes at the start of `bytes` are ASCII letters and digits.
+pub fn ascii_alnum_run(bytes: &[u8]) -> usize {
+    run_length(bytes, |alnum, _| alnum, |b| ASCII_ALNUM[usize::from(b)])
+}
+
 /// How many bytes at the start of `bytes` belong to a run: `in_run` says it for eight bytes at
 /// once (from masks with the high bit of each byte set where it is an ASCII letter or digit, and
 /// where it is no ASCII at all), `byte_in_run` for one. Words are a handful of bytes: testing
