@@ -255,51 +255,39 @@ fn similarity(common: usize, len: usize, other_len: usize) -> Option<f32> {
 /// One hash per word, case folded and punctuation dropped: "The U.S. said," hashes like
 /// "the us said". Hashing instead of building strings keeps this pass allocation-free per word.
 ///
-/// One pass over the bytes: an ASCII byte is one table lookup, and only the rare non-ASCII
-/// character is decoded, so a paragraph with one curly quote costs no more than a plain one.
-/// Words split at Unicode whitespace and keep their alphanumeric characters, lower-cased.
+/// One pass over the bytes, one table lookup each: only the first byte of a non-ASCII character
+/// leads to decoding it (its other bytes are dropped), so a paragraph with one curly quote costs
+/// no more than a plain one. Words split at Unicode whitespace and keep their alphanumeric
+/// characters, lower-cased.
 fn word_hashes(text: &str) -> Vec<u64> {
-    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut word = WordHash::default();
-    let mut at = 0;
-    while at < bytes.len() {
-        let b = bytes[at];
-        if b.is_ascii() {
-            match ASCII_FOLD[usize::from(b)] {
-                SPACE => word.finish_into(&mut out),
-                DROP => {}
-                folded => word.add(folded),
-            }
-            at += 1;
-            continue;
-        }
-        // `at` is a character boundary: every byte before it was stepped over whole.
-        let c = text[at..].chars().next().unwrap_or_default();
-        at += c.len_utf8();
-        if c.is_whitespace() {
-            word.finish_into(&mut out);
-        } else if c.is_alphanumeric() {
-            let mut buf = [0; 4];
-            for l in c.to_lowercase() {
-                l.encode_utf8(&mut buf).bytes().for_each(|b| word.add(b));
-            }
+    for (at, &b) in text.as_bytes().iter().enumerate() {
+        match BYTE_FOLD[usize::from(b)] {
+            folded @ FIRST_KEPT.. => word.add(folded),
+            SPACE => word.finish_into(&mut out),
+            DROP => {}
+            _ => word.add_char(text[at..].chars().next().unwrap_or_default(), &mut out),
         }
     }
     word.finish_into(&mut out);
     out
 }
 
+/// [`BYTE_FOLD`]'s classes; any other value is a kept byte, lower-cased.
 const SPACE: u8 = 0;
 const DROP: u8 = 1;
+const CHAR_START: u8 = 2;
+const FIRST_KEPT: u8 = 3;
 
-/// What each ASCII byte is to a word: whitespace ends it, punctuation is dropped, and letters
+/// What each byte is to a word: ASCII whitespace ends it, punctuation is dropped, and letters
 /// and digits are kept, lower-cased (as `char::is_whitespace`, `is_alphanumeric` and
-/// `to_lowercase` have them, which decide for the other characters).
-const ASCII_FOLD: [u8; 256] = {
+/// `to_lowercase` have them, which decide for the other characters). A non-ASCII character is
+/// decided at its first byte; its other bytes are dropped.
+const BYTE_FOLD: [u8; 256] = {
     let mut table = [DROP; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let c = b as u8;
         // `is_ascii_whitespace` leaves out the vertical tab, which `char::is_whitespace`
         // counts.
@@ -307,6 +295,8 @@ const ASCII_FOLD: [u8; 256] = {
             table[b] = SPACE;
         } else if c.is_ascii_alphanumeric() {
             table[b] = c.to_ascii_lowercase();
+        } else if c >= 0xC0 {
+            table[b] = CHAR_START;
         }
         b += 1;
     }
@@ -324,6 +314,18 @@ impl WordHash {
     fn add(&mut self, b: u8) {
         self.hasher.write_u8(b);
         self.bytes += 1;
+    }
+
+    /// Adds a non-ASCII character: whitespace ends the word, a letter or digit is kept.
+    fn add_char(&mut self, c: char, out: &mut Vec<u64>) {
+        if c.is_whitespace() {
+            self.finish_into(out);
+        } else if c.is_alphanumeric() {
+            let mut buf = [0; 4];
+            for l in c.to_lowercase() {
+                l.encode_utf8(&mut buf).bytes().for_each(|b| self.add(b));
+            }
+        }
     }
 
     /// Pushes the word's hash, if anything was left of it, and starts the next word.
