@@ -234,9 +234,10 @@ static GIVEN_NAME_GENDERS: LazyLock<HashMap<&'static str, Gender>> = LazyLock::n
 /// The sex a person's full name suggests by its first word, when that is a given name one sex
 /// nearly always bears: "Lydia Buchtmann" is a woman; "Jordan Smith" or "Buchtmann" tell nothing.
 pub fn gender_of_name(name: &str) -> Option<Gender> {
-    let mut words = name.split_whitespace();
-    let first = words.next()?;
-    words.next()?;
+    let (first, rest) = name.trim_start().split_once(char::is_whitespace)?;
+    if rest.trim_start().is_empty() {
+        return None;
+    }
     GIVEN_NAME_GENDERS.get(first).copied()
 }
 
