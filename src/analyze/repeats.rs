@@ -81,7 +81,7 @@ pub fn find_repeated_texts(texts: &[&str]) -> Vec<Option<Repeat>> {
 /// shingle, and the last block that had it, which tells a block's repeated shingles apart and
 /// which earlier block's shingles the current block shares, without sorting any set.
 struct ShingleIndex {
-    slots: HashMap<u64, Slot>,
+    slots: ShingleTable,
 }
 
 #[derive(Clone, Copy)]
@@ -96,9 +96,9 @@ const NO_BLOCK: usize = usize::MAX;
 
 impl ShingleIndex {
     fn with_capacity(shingles: usize) -> Self {
-        let mut slots = HashMap::default();
-        slots.reserve(shingles);
-        ShingleIndex { slots }
+        ShingleIndex {
+            slots: ShingleTable::with_capacity(shingles),
+        }
     }
 
     /// Records the shingles of `block`, votes for the original that first had each, and
@@ -108,10 +108,7 @@ impl ShingleIndex {
         votes.clear();
         let mut distinct = Vec::with_capacity(words.len());
         for s in shingles(words) {
-            let slot = self.slots.entry(s).or_insert(Slot {
-                first: NO_BLOCK,
-                last: NO_BLOCK,
-            });
+            let slot = self.slots.get_or_insert(s);
             if slot.last == block {
                 continue;
             }
@@ -129,7 +126,7 @@ impl ShingleIndex {
     /// Undoes `block`'s claim to be the first original of its shingles.
     fn release(&mut self, block: usize, shingles: &[u64]) {
         for s in shingles {
-            if let Some(slot) = self.slots.get_mut(s).filter(|slot| slot.first == block) {
+            if let Some(slot) = self.slots.get_mut(*s).filter(|slot| slot.first == block) {
                 slot.first = NO_BLOCK;
             }
         }
@@ -139,8 +136,74 @@ impl ShingleIndex {
     fn shared_with(&self, block: usize, shingles: &[u64]) -> usize {
         shingles
             .iter()
-            .filter(|s| self.slots.get(s).is_some_and(|slot| slot.last == block))
+            .filter(|&&s| self.slots.get(s).is_some_and(|slot| slot.last == block))
             .count()
+    }
+}
+
+/// A map from shingle to [`Slot`], a shingle being a hash already: its low bits pick its place
+/// in a table at most half full, the next free place if taken (linear probing). Half the
+/// instructions of a general hash map, which matters at one look-up per word; nothing is ever
+/// removed, which keeps this simple.
+struct ShingleTable {
+    /// A power-of-two number of places.
+    places: Vec<Option<(u64, Slot)>>,
+    len: usize,
+}
+
+impl ShingleTable {
+    fn with_capacity(shingles: usize) -> Self {
+        ShingleTable {
+            places: vec![None; (2 * shingles).next_power_of_two().max(16)],
+            len: 0,
+        }
+    }
+
+    /// Where `key` is, else the free place where it would go.
+    fn place(&self, key: u64) -> usize {
+        let mask = self.places.len() - 1;
+        // Truncating keeps the key's low bits, all that is used.
+        let mut i = key as usize & mask;
+        while let Some((k, _)) = self.places[i]
+            && k != key
+        {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    fn get(&self, key: u64) -> Option<&Slot> {
+        self.places[self.place(key)].as_ref().map(|(_, slot)| slot)
+    }
+
+    fn get_mut(&mut self, key: u64) -> Option<&mut Slot> {
+        let i = self.place(key);
+        self.places[i].as_mut().map(|(_, slot)| slot)
+    }
+
+    /// The slot of `key`, added empty if missing.
+    fn get_or_insert(&mut self, key: u64) -> &mut Slot {
+        if 2 * (self.len + 1) > self.places.len() {
+            self.grow();
+        }
+        let i = self.place(key);
+        if self.places[i].is_none() {
+            self.len += 1;
+        }
+        let empty = Slot {
+            first: NO_BLOCK,
+            last: NO_BLOCK,
+        };
+        &mut self.places[i].get_or_insert((key, empty)).1
+    }
+
+    fn grow(&mut self) {
+        let bigger = vec![None; 2 * self.places.len()];
+        let old = std::mem::replace(&mut self.places, bigger);
+        for (key, slot) in old.into_iter().flatten() {
+            let i = self.place(key);
+            self.places[i] = Some((key, slot));
+        }
     }
 }
 
@@ -388,6 +451,21 @@ mod tests {
             word_hashes(text, &mut words);
             assert_eq!(words, reference_word_hashes(text), "{text}");
         }
+    }
+
+    #[test]
+    fn shingle_table_keeps_every_key_as_it_grows() {
+        let mut table = ShingleTable::with_capacity(1);
+        // Keys sharing their low bits, which pick the place, and keys that do not.
+        let keys: Vec<u64> = (1..=1000u64).flat_map(|k| [k << 32, k]).collect();
+        for (n, &key) in keys.iter().enumerate() {
+            table.get_or_insert(key).first = n;
+        }
+        for (n, &key) in keys.iter().enumerate() {
+            assert_eq!(table.get(key).map(|slot| slot.first), Some(n));
+        }
+        assert!(table.get(u64::MAX).is_none());
+        assert_eq!(table.len, 2000);
     }
 
     #[test]
