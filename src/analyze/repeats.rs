@@ -330,12 +330,16 @@ fn similarity(common: usize, len: usize, other_len: usize) -> Option<f32> {
 fn word_hashes(text: &str, out: &mut Vec<u64>) {
     out.clear();
     let mut word = WordHash::default();
-    for (at, &b) in text.as_bytes().iter().enumerate() {
+    let mut rest = text.as_bytes().iter();
+    while let Some(&b) = rest.next() {
         match BYTE_FOLD[usize::from(b)] {
             folded @ FIRST_KEPT.. => word.add(folded),
             SPACE => word.finish_into(out),
             DROP => {}
-            _ => word.add_char(text[at..].chars().next().unwrap_or_default(), out),
+            _ => {
+                let at = text.len() - rest.len() - 1;
+                word.add_char(text[at..].chars().next().unwrap_or_default(), out);
+            }
         }
     }
     word.finish_into(out);
