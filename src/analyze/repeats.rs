@@ -142,9 +142,9 @@ impl ShingleIndex {
 }
 
 /// A map from shingle to [`Slot`], a shingle being a hash already: its low bits pick its place
-/// in a table at most half full, the next free place if taken (linear probing). Half the
-/// instructions of a general hash map, which matters at one look-up per word; nothing is ever
-/// removed, which keeps this simple.
+/// in a table at most three quarters full (about as much memory as a general hash map), the
+/// next free place if taken (linear probing). Half the instructions of a general hash map,
+/// which matters at one look-up per word; nothing is ever removed, which keeps this simple.
 struct ShingleTable {
     /// A power-of-two number of places.
     places: Vec<Option<(u64, Slot)>>,
@@ -152,9 +152,10 @@ struct ShingleTable {
 }
 
 impl ShingleTable {
+    /// A table for about `shingles` keys, so that it need not grow.
     fn with_capacity(shingles: usize) -> Self {
         ShingleTable {
-            places: vec![None; (2 * shingles).next_power_of_two().max(16)],
+            places: vec![None; (shingles + shingles / 3).next_power_of_two().max(16)],
             len: 0,
         }
     }
@@ -183,7 +184,7 @@ impl ShingleTable {
 
     /// The slot of `key`, added empty if missing.
     fn get_or_insert(&mut self, key: u64) -> &mut Slot {
-        if 2 * (self.len + 1) > self.places.len() {
+        if 4 * (self.len + 1) > 3 * self.places.len() {
             self.grow();
         }
         let i = self.place(key);
