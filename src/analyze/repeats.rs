@@ -12,6 +12,8 @@ use std::hash::Hasher;
 const MIN_WORDS: usize = 5;
 /// Words per shingle.
 const SHINGLE: usize = 2;
+// Every block compared by shingles has at least one.
+const _: () = assert!(MIN_WORDS >= SHINGLE);
 /// A later block whose shingles overlap an earlier one's at least this much (Jaccard) is a repeat.
 const MIN_JACCARD: f32 = 0.6;
 /// A later block whose shingles lie at least this much inside an earlier, longer block is a
@@ -34,44 +36,181 @@ pub fn find_repeats(article: &Article) -> Vec<Option<Repeat>> {
 pub fn find_repeated_texts(texts: &[&str]) -> Vec<Option<Repeat>> {
     let mut out = vec![None; texts.len()];
     let mut exact_first: HashMap<u64, usize> = HashMap::default();
-    // Each shingle points at the first block that had it: enough to find the original of a
-    // copy, which shares most of its shingles, in one lookup per shingle.
-    let mut first_with: HashMap<u64, usize> = HashMap::default();
-    first_with.reserve(texts.iter().map(|t| t.len()).sum::<usize>() / 6);
+    exact_first.reserve(texts.len());
+    let mut index = ShingleIndex::with_capacity(texts.iter().map(|t| t.len()).sum::<usize>() / 6);
     let mut votes = Votes {
         count: vec![0; texts.len()],
         voted: Vec::new(),
     };
-    let mut shingle_sets: Vec<Vec<u64>> = Vec::with_capacity(texts.len());
-    let mut short_keys: Vec<Option<u64>> = Vec::with_capacity(texts.len());
+    // Each block's distinct shingles, in text order; only kept for the blocks that are
+    // originals, the only ones a later block is compared with.
+    let mut shingle_sets: Vec<Vec<u64>> = vec![Vec::new(); texts.len()];
+    let mut short_keys: Vec<Option<u64>> = vec![None; texts.len()];
 
-    for (index, text) in texts.iter().enumerate() {
-        let words = word_hashes(text);
-        let shingles = shingle_set(&words);
-        if words.len() >= MIN_WORDS {
-            let key = hash_words(&words);
-            if let Some(&first) = exact_first.get(&key) {
-                out[index] = Some(Repeat {
-                    of: out[first].map_or(first, |r: Repeat| r.of),
-                    similarity: 1.0,
-                });
-            } else {
-                exact_first.insert(key, index);
-                out[index] = best_near_match(&shingles, &shingle_sets, &first_with, &mut votes)
-                    .map(|(of, similarity)| Repeat { of, similarity });
-            }
+    let mut words = Vec::new();
+    for (block, text) in texts.iter().enumerate() {
+        word_hashes(text, &mut words);
+        if words.len() < MIN_WORDS {
+            short_keys[block] = (!words.is_empty()).then(|| hash_words(&words));
+            continue;
         }
-        // An exact or near copy is not itself an original others should point at.
-        if out[index].is_none() && words.len() >= MIN_WORDS {
-            for &s in &shingles {
-                first_with.entry(s).or_insert(index);
-            }
+        let first = *exact_first.entry(hash_words(&words)).or_insert(block);
+        if first != block {
+            out[block] = Some(Repeat {
+                of: out[first].map_or(first, |r: Repeat| r.of),
+                similarity: 1.0,
+            });
+            continue;
         }
-        shingle_sets.push(shingles);
-        short_keys.push((words.len() < MIN_WORDS && !words.is_empty()).then(|| hash_words(&words)));
+        let shingles = index.add_block(block, &words, &mut votes);
+        out[block] = best_near_match(block, &shingles, &shingle_sets, &index, &mut votes)
+            .map(|(of, similarity)| Repeat { of, similarity });
+        if out[block].is_some() {
+            // A near copy is not itself an original others should point at.
+            index.release(block, &shingles);
+        } else {
+            shingle_sets[block] = shingles;
+        }
     }
     extend_runs_over_short_blocks(&mut out, &short_keys);
     out
+}
+
+/// For each shingle seen so far in the article: the first original block that had it, which is
+/// enough to find the original of a copy (it shares most of its shingles) in one lookup per
+/// shingle, and the last block that had it, which tells a block's repeated shingles apart and
+/// which earlier block's shingles the current block shares, without sorting any set.
+struct ShingleIndex {
+    slots: ShingleTable,
+}
+
+#[derive(Clone, Copy)]
+struct Slot {
+    /// The first original block with this shingle, or [`NO_BLOCK`].
+    first: usize,
+    /// The last block with this shingle.
+    last: usize,
+}
+
+const NO_BLOCK: usize = usize::MAX;
+
+impl ShingleIndex {
+    fn with_capacity(shingles: usize) -> Self {
+        ShingleIndex {
+            slots: ShingleTable::with_capacity(shingles),
+        }
+    }
+
+    /// Records the shingles of `block`, votes for the original that first had each, and
+    /// returns them without repeats, in text order. `block` becomes the first original of the
+    /// shingles no earlier original had, until [`ShingleIndex::release`].
+    fn add_block(&mut self, block: usize, words: &[u64], votes: &mut Votes) -> Vec<u64> {
+        votes.clear();
+        let mut distinct = Vec::with_capacity(words.len());
+        for s in shingles(words) {
+            let slot = self.slots.get_or_insert(s);
+            if slot.last == block {
+                continue;
+            }
+            slot.last = block;
+            distinct.push(s);
+            if slot.first == NO_BLOCK {
+                slot.first = block;
+            } else {
+                votes.add(slot.first);
+            }
+        }
+        distinct
+    }
+
+    /// Undoes `block`'s claim to be the first original of its shingles.
+    fn release(&mut self, block: usize, shingles: &[u64]) {
+        for s in shingles {
+            if let Some(slot) = self.slots.get_mut(*s).filter(|slot| slot.first == block) {
+                slot.first = NO_BLOCK;
+            }
+        }
+    }
+
+    /// How many of `shingles` (an earlier block's) the last added block, `block`, has too.
+    fn shared_with(&self, block: usize, shingles: &[u64]) -> usize {
+        shingles
+            .iter()
+            .filter(|&&s| self.slots.get(s).is_some_and(|slot| slot.last == block))
+            .count()
+    }
+}
+
+/// A map from shingle to [`Slot`], a shingle being a hash already: its low bits pick its place
+/// in a table at most three quarters full (about as much memory as a general hash map), the
+/// next free place if taken (linear probing). Half the instructions of a general hash map,
+/// which matters at one look-up per word; nothing is ever removed, which keeps this simple.
+struct ShingleTable {
+    /// A power-of-two number of places.
+    places: Vec<Option<(u64, Slot)>>,
+    len: usize,
+}
+
+impl ShingleTable {
+    /// A table for about `shingles` keys, so that it need not grow.
+    fn with_capacity(shingles: usize) -> Self {
+        ShingleTable {
+            places: vec![None; (shingles + shingles / 3).next_power_of_two().max(16)],
+            len: 0,
+        }
+    }
+
+    /// Where `key` is, else the free place where it would go.
+    fn place(&self, key: u64) -> usize {
+        let mask = self.places.len() - 1;
+        // Truncating keeps the key's low bits, all that is used.
+        let mut i = key as usize & mask;
+        while let Some((k, _)) = self.places[i]
+            && k != key
+        {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    fn get(&self, key: u64) -> Option<&Slot> {
+        self.places[self.place(key)].as_ref().map(|(_, slot)| slot)
+    }
+
+    fn get_mut(&mut self, key: u64) -> Option<&mut Slot> {
+        let i = self.place(key);
+        self.places[i].as_mut().map(|(_, slot)| slot)
+    }
+
+    /// The slot of `key`, added empty if missing.
+    fn get_or_insert(&mut self, key: u64) -> &mut Slot {
+        if 4 * (self.len + 1) > 3 * self.places.len() {
+            self.grow();
+        }
+        let i = self.place(key);
+        if self.places[i].is_none() {
+            self.len += 1;
+        }
+        let empty = Slot {
+            first: NO_BLOCK,
+            last: NO_BLOCK,
+        };
+        &mut self.places[i].get_or_insert((key, empty)).1
+    }
+
+    fn grow(&mut self) {
+        let bigger = vec![None; 2 * self.places.len()];
+        let old = std::mem::replace(&mut self.places, bigger);
+        for (key, slot) in old.into_iter().flatten() {
+            let i = self.place(key);
+            self.places[i] = Some((key, slot));
+        }
+    }
+}
+
+/// The word shingles' hashes, in text order and possibly repeated.
+fn shingles(words: &[u64]) -> impl Iterator<Item = u64> + '_ {
+    words.windows(SHINGLE).map(hash_words)
 }
 
 /// A short block ("Interview", a section heading) is a repeat only inside a repeated run: when it
@@ -114,24 +253,41 @@ struct Votes {
     voted: Vec<usize>,
 }
 
+impl Votes {
+    fn clear(&mut self) {
+        for &b in &self.voted {
+            self.count[b] = 0;
+        }
+        self.voted.clear();
+    }
+
+    fn add(&mut self, block: usize) {
+        if self.count[block] == 0 {
+            self.voted.push(block);
+        }
+        self.count[block] += 1;
+    }
+
+    /// All the votes cast: an upper bound of the shingles the voting block shares with any one
+    /// earlier original, since each original's shingles all have an original voted for.
+    fn total(&self) -> usize {
+        self.voted.iter().map(|&b| self.count[b]).sum()
+    }
+}
+
+/// The original that `block` (with distinct shingles `shingles`, voted by
+/// [`ShingleIndex::add_block`]) is a copy of, and how similar they are.
 fn best_near_match(
+    block: usize,
     shingles: &[u64],
     sets: &[Vec<u64>],
-    first_with: &HashMap<u64, usize>,
+    index: &ShingleIndex,
     votes: &mut Votes,
 ) -> Option<(usize, f32)> {
-    for &b in &votes.voted {
-        votes.count[b] = 0;
-    }
-    votes.voted.clear();
-    for s in shingles {
-        if let Some(&other) = first_with.get(s) {
-            if votes.count[other] == 0 {
-                votes.voted.push(other);
-            }
-            votes.count[other] += 1;
-        }
-    }
+    let most_shared = votes.total();
+    // The most similar any original could be, were all the votes for one lying wholly inside
+    // this block: as for most paragraphs, too little to look at any candidate.
+    similarity(most_shared, shingles.len(), most_shared)?;
     let mut candidates: Vec<(usize, usize)> =
         votes.voted.iter().map(|&b| (b, votes.count[b])).collect();
     candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -139,69 +295,80 @@ fn best_near_match(
         .into_iter()
         .take(MAX_CANDIDATES)
         .filter_map(|(other, _)| {
-            let common = intersection_size(shingles, &sets[other]);
-            let union = shingles.len() + sets[other].len() - common;
-            let jaccard = common as f32 / union.max(1) as f32;
-            let contained = common as f32 / shingles.len().max(1) as f32;
-            if jaccard >= MIN_JACCARD {
-                Some((other, jaccard))
-            } else if contained >= MIN_CONTAINMENT
-                && shingles.len() >= MIN_CONTAINED_SHINGLES
-                && shingles.len() < sets[other].len()
-            {
-                Some((other, contained))
-            } else {
-                None
-            }
+            let (len, other_len) = (shingles.len(), sets[other].len());
+            // Counting shared shingles is the costly part: skipped when even the most that
+            // could be shared would not make a copy, as for most paragraphs.
+            similarity(most_shared.min(other_len), len, other_len)?;
+            let common = index.shared_with(block, &sets[other]);
+            similarity(common, len, other_len).map(|s| (other, s))
         })
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
 }
 
-/// One hash per word, case folded and punctuation dropped: "The U.S. said," hashes like
-/// "the us said". Hashing instead of building strings keeps this pass allocation-free per word.
-fn word_hashes(text: &str) -> Vec<u64> {
-    let mut out = Vec::with_capacity(text.len() / 5);
-    let mut word = WordHash::default();
-    if text.is_ascii() {
-        // One pass over the bytes, one table lookup each: most blocks are plain ASCII.
-        for &b in text.as_bytes() {
-            match ASCII_FOLD[usize::from(b)] {
-                SPACE => word.finish_into(&mut out),
-                DROP => {}
-                folded => word.add(folded),
-            }
-        }
+/// How similar a block with `len` distinct shingles is to an earlier one with `other_len`, with
+/// `common` shared: `None` unless it is a near copy or a truncated copy. Never decreases as
+/// `common` grows.
+fn similarity(common: usize, len: usize, other_len: usize) -> Option<f32> {
+    let union = len + other_len - common;
+    let jaccard = common as f32 / union.max(1) as f32;
+    let contained = common as f32 / len.max(1) as f32;
+    if jaccard >= MIN_JACCARD {
+        Some(jaccard)
+    } else if contained >= MIN_CONTAINMENT && len >= MIN_CONTAINED_SHINGLES && len < other_len {
+        Some(contained)
     } else {
-        let mut buf = [0; 4];
-        for piece in text.split_whitespace() {
-            for c in piece.chars().filter(|c| c.is_alphanumeric()) {
-                for l in c.to_lowercase() {
-                    l.encode_utf8(&mut buf).bytes().for_each(|b| word.add(b));
-                }
-            }
-            word.finish_into(&mut out);
-        }
+        None
     }
-    word.finish_into(&mut out);
-    out
 }
 
+/// One hash per word into `out`, case folded and punctuation dropped: "The U.S. said," hashes
+/// like "the us said". Hashing instead of building strings keeps this pass allocation-free per word.
+///
+/// One pass over the bytes, one table lookup each: only the first byte of a non-ASCII character
+/// leads to decoding it (its other bytes are dropped), so a paragraph with one curly quote costs
+/// no more than a plain one. Words split at Unicode whitespace and keep their alphanumeric
+/// characters, lower-cased.
+fn word_hashes(text: &str, out: &mut Vec<u64>) {
+    out.clear();
+    let mut word = WordHash::default();
+    let mut rest = text.as_bytes().iter();
+    while let Some(&b) = rest.next() {
+        match BYTE_FOLD[usize::from(b)] {
+            folded @ FIRST_KEPT.. => word.add(folded),
+            SPACE => word.finish_into(out),
+            DROP => {}
+            _ => {
+                let at = text.len() - rest.len() - 1;
+                word.add_char(text[at..].chars().next().unwrap_or_default(), out);
+            }
+        }
+    }
+    word.finish_into(out);
+}
+
+/// [`BYTE_FOLD`]'s classes; any other value is a kept byte, lower-cased.
 const SPACE: u8 = 0;
 const DROP: u8 = 1;
+const CHAR_START: u8 = 2;
+const FIRST_KEPT: u8 = 3;
 
-/// What each ASCII byte is to a word: whitespace ends it, punctuation is dropped, and letters
-/// and digits are kept, lower-cased.
-const ASCII_FOLD: [u8; 256] = {
+/// What each byte is to a word: ASCII whitespace ends it, punctuation is dropped, and letters
+/// and digits are kept, lower-cased (as `char::is_whitespace`, `is_alphanumeric` and
+/// `to_lowercase` have them, which decide for the other characters). A non-ASCII character is
+/// decided at its first byte; its other bytes are dropped.
+const BYTE_FOLD: [u8; 256] = {
     let mut table = [DROP; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let c = b as u8;
-        // `is_ascii_whitespace` leaves out the vertical tab, which `split_whitespace` (the
-        // path for other text) counts: both paths must split alike.
+        // `is_ascii_whitespace` leaves out the vertical tab, which `char::is_whitespace`
+        // counts.
         if c.is_ascii_whitespace() || c == 0x0B {
             table[b] = SPACE;
         } else if c.is_ascii_alphanumeric() {
             table[b] = c.to_ascii_lowercase();
+        } else if c >= 0xC0 {
+            table[b] = CHAR_START;
         }
         b += 1;
     }
@@ -221,6 +388,18 @@ impl WordHash {
         self.bytes += 1;
     }
 
+    /// Adds a non-ASCII character: whitespace ends the word, a letter or digit is kept.
+    fn add_char(&mut self, c: char, out: &mut Vec<u64>) {
+        if c.is_whitespace() {
+            self.finish_into(out);
+        } else if c.is_alphanumeric() {
+            let mut buf = [0; 4];
+            for l in c.to_lowercase() {
+                l.encode_utf8(&mut buf).bytes().for_each(|b| self.add(b));
+            }
+        }
+    }
+
     /// Pushes the word's hash, if anything was left of it, and starts the next word.
     fn finish_into(&mut self, out: &mut Vec<u64>) {
         if self.bytes > 0 {
@@ -236,35 +415,6 @@ fn hash_words(words: &[u64]) -> u64 {
     h.finish()
 }
 
-/// The sorted, deduplicated hashes of the text's word shingles (the words themselves when the
-/// text is shorter than one shingle).
-fn shingle_set(words: &[u64]) -> Vec<u64> {
-    let mut set: Vec<u64> = if words.len() < SHINGLE {
-        words.to_vec()
-    } else {
-        words.windows(SHINGLE).map(hash_words).collect()
-    };
-    set.sort_unstable();
-    set.dedup();
-    set
-}
-
-fn intersection_size(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,6 +427,50 @@ mod tests {
             .into_iter()
             .map(|r| r.map(|r| r.of))
             .collect()
+    }
+
+    /// Words as the folding defines them, one string at a time.
+    fn reference_word_hashes(text: &str) -> Vec<u64> {
+        let mut out = Vec::new();
+        for piece in text.split_whitespace() {
+            let mut word = WordHash::default();
+            for c in piece.chars().filter(|c| c.is_alphanumeric()) {
+                c.to_lowercase()
+                    .to_string()
+                    .bytes()
+                    .for_each(|b| word.add(b));
+            }
+            word.finish_into(&mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn words_fold_alike_in_ascii_and_other_text() {
+        for text in [
+            "The U.S. said, \"no\" -- twice.\x0bTab\there",
+            "Café DÉJÀ-vu\u{a0}İstanbul “quoted” ÆON\u{2003}end …",
+            "  spaces\u{3000}ideographic, 東京 and Ωmega  ",
+        ] {
+            let mut words = Vec::new();
+            word_hashes(text, &mut words);
+            assert_eq!(words, reference_word_hashes(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn shingle_table_keeps_every_key_as_it_grows() {
+        let mut table = ShingleTable::with_capacity(1);
+        // Keys sharing their low bits, which pick the place, and keys that do not.
+        let keys: Vec<u64> = (1..=1000u64).flat_map(|k| [k << 32, k]).collect();
+        for (n, &key) in keys.iter().enumerate() {
+            table.get_or_insert(key).first = n;
+        }
+        for (n, &key) in keys.iter().enumerate() {
+            assert_eq!(table.get(key).map(|slot| slot.first), Some(n));
+        }
+        assert!(table.get(u64::MAX).is_none());
+        assert_eq!(table.len, 2000);
     }
 
     #[test]

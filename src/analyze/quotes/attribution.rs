@@ -334,6 +334,13 @@ fn role(para: &Paragraph, np: &[Word], mentions: &Mentions) -> Option<Resolution
     }
     let head = rest.last()?.text;
     let is_head = |w: &Word| w.text.eq_ignore_ascii_case(head);
+    // A text without the head's bytes (ASCII case aside) has no word equal to it: most texts
+    // around the candidates are passed over without splitting them into words.
+    let may_hold_head = |text: &str| {
+        text.as_bytes()
+            .windows(head.len())
+            .any(|w| w.eq_ignore_ascii_case(head.as_bytes()))
+    };
     let full = para.full;
     mentions
         .persons_before(para.base + first.span.start, 0)
@@ -341,11 +348,14 @@ fn role(para: &Paragraph, np: &[Word], mentions: &Mentions) -> Option<Resolution
         .find(|(span, _)| {
             let before = &full[floor_boundary(full, span.start.saturating_sub(WINDOW))..span.start];
             let after = &full[span.end..ceil_boundary(full, span.end + WINDOW)];
-            let title = words(span.of(full)).iter().any(is_head)
-                || (before.ends_with(' ') && words(before).last().is_some_and(is_head));
+            let name = span.of(full);
+            let title = (may_hold_head(name) && words(name).iter().any(is_head))
+                || (before.ends_with(' ')
+                    && may_hold_head(before)
+                    && words(before).last().is_some_and(is_head));
             let apposition = after.starts_with(',') && {
                 let clause = after[1..].split([',', '.', ';']).next().unwrap_or("");
-                words(clause).iter().take(APPOSITION_WORDS).any(is_head)
+                may_hold_head(clause) && words(clause).iter().take(APPOSITION_WORDS).any(is_head)
             };
             title || apposition
         })

@@ -139,7 +139,7 @@ pub fn is_reporting_verb(word: &str) -> bool {
     REPORTING.contains(word)
 }
 
-/// `word` in lower case, copied only when it has a capital: these tests run for many words.
+/// `word` in lower case, copied only when it has a capital.
 fn lower(word: &str) -> Cow<'_, str> {
     if word.chars().any(char::is_uppercase) {
         Cow::Owned(word.to_lowercase())
@@ -148,43 +148,61 @@ fn lower(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// Calls `f` with [`lower`]`(word)`, lower-casing a short ASCII word (nearly every word) on the
+/// stack: these tests run for many words.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 16;
+    if word.is_ascii() && word.len() <= SHORT {
+        let mut buf = [0; SHORT];
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(buf) {
+            return f(lower);
+        }
+    }
+    f(&lower(word))
+}
+
 /// Words that may stand between a subject and its reporting verb: "Sheinbaum has also said".
 pub fn is_auxiliary(word: &str) -> bool {
-    matches!(
-        lower(word).as_ref(),
-        "has"
-            | "have"
-            | "had"
-            | "also"
-            | "later"
-            | "then"
-            | "previously"
-            | "further"
-            | "was"
-            | "is"
-            | "were"
-            | "are"
-            | "reportedly"
-            | "once"
-            | "again"
-            | "publicly"
-            | "would"
-            | "will"
-            | "earlier"
-            | "recently"
-            | "repeatedly"
-            | "simply"
-            | "just"
-            | "often"
-            | "been"
-            | "not"
-            | "did"
-            | "does"
-            | "do"
-            | "may"
-            | "might"
-            | "could"
-    )
+    with_lower(word, |word| {
+        matches!(
+            word,
+            "has"
+                | "have"
+                | "had"
+                | "also"
+                | "later"
+                | "then"
+                | "previously"
+                | "further"
+                | "was"
+                | "is"
+                | "were"
+                | "are"
+                | "reportedly"
+                | "once"
+                | "again"
+                | "publicly"
+                | "would"
+                | "will"
+                | "earlier"
+                | "recently"
+                | "repeatedly"
+                | "simply"
+                | "just"
+                | "often"
+                | "been"
+                | "not"
+                | "did"
+                | "does"
+                | "do"
+                | "may"
+                | "might"
+                | "could"
+        )
+    })
 }
 
 /// A person's sex as their given name tells it, for "he" and "she".
@@ -216,68 +234,73 @@ static GIVEN_NAME_GENDERS: LazyLock<HashMap<&'static str, Gender>> = LazyLock::n
 /// The sex a person's full name suggests by its first word, when that is a given name one sex
 /// nearly always bears: "Lydia Buchtmann" is a woman; "Jordan Smith" or "Buchtmann" tell nothing.
 pub fn gender_of_name(name: &str) -> Option<Gender> {
-    let mut words = name.split_whitespace();
-    let first = words.next()?;
-    words.next()?;
+    let (first, rest) = name.trim_start().split_once(char::is_whitespace)?;
+    if rest.trim_start().is_empty() {
+        return None;
+    }
     GIVEN_NAME_GENDERS.get(first).copied()
 }
 
 /// The sex "he" or "she" refers to.
 pub fn pronoun_gender(word: &str) -> Option<Gender> {
-    match lower(word).as_ref() {
+    with_lower(word, |word| match word {
         "he" => Some(Gender::Male),
         "she" => Some(Gender::Female),
         _ => None,
-    }
+    })
 }
 
 /// Third-person pronouns that refer back to a person.
 pub fn is_person_pronoun(word: &str) -> bool {
-    matches!(lower(word).as_ref(), "he" | "she")
+    with_lower(word, |word| matches!(word, "he" | "she"))
 }
 
 /// Pronouns that refer back to an organisation or a group already speaking.
 pub fn is_other_pronoun(word: &str) -> bool {
-    matches!(lower(word).as_ref(), "it" | "they" | "we")
+    with_lower(word, |word| matches!(word, "it" | "they" | "we"))
 }
 
 /// Words after which a short quotation is a noun phrase, not speech: "a "quasi-state of war"".
 pub fn is_determiner(word: &str) -> bool {
-    matches!(
-        lower(word).as_ref(),
-        "a" | "an"
-            | "the"
-            | "its"
-            | "his"
-            | "her"
-            | "their"
-            | "our"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "so-called"
-            | "some"
-            | "any"
-            | "of"
-    )
+    with_lower(word, |word| {
+        matches!(
+            word,
+            "a" | "an"
+                | "the"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "so-called"
+                | "some"
+                | "any"
+                | "of"
+        )
+    })
 }
 
 /// Words after which a quotation is a name or a title: "a robot named "Robogee"".
 pub fn is_naming_word(word: &str) -> bool {
-    matches!(
-        lower(word).as_ref(),
-        "named"
-            | "called"
-            | "titled"
-            | "entitled"
-            | "nicknamed"
-            | "labelled"
-            | "labeled"
-            | "name"
-            | "headlined"
-            | "hashtag"
-    )
+    with_lower(word, |word| {
+        matches!(
+            word,
+            "named"
+                | "called"
+                | "titled"
+                | "entitled"
+                | "nicknamed"
+                | "labelled"
+                | "labeled"
+                | "name"
+                | "headlined"
+                | "hashtag"
+        )
+    })
 }
 
 /// Short words that stay lower-case in a title: "Photographs and Prints from the Collection".
@@ -317,27 +340,29 @@ pub fn is_preposition(word: &str) -> bool {
 
 /// Words that start a new clause, so a subject never reaches back past them.
 pub fn is_clause_word(word: &str) -> bool {
-    matches!(
-        lower(word).as_ref(),
-        "that"
-            | "which"
-            | "who"
-            | "and"
-            | "but"
-            | "while"
-            | "as"
-            | "when"
-            | "after"
-            | "before"
-            | "because"
-            | "since"
-            | "although"
-            | "though"
-            | "whereas"
-            | "where"
-            | "if"
-            | "so"
-    )
+    with_lower(word, |word| {
+        matches!(
+            word,
+            "that"
+                | "which"
+                | "who"
+                | "and"
+                | "but"
+                | "while"
+                | "as"
+                | "when"
+                | "after"
+                | "before"
+                | "because"
+                | "since"
+                | "although"
+                | "though"
+                | "whereas"
+                | "where"
+                | "if"
+                | "so"
+        )
+    })
 }
 
 #[cfg(test)]

@@ -355,21 +355,20 @@ impl<'a> Paragraph<'a> {
             if self.inside_marks(w.span.start) {
                 continue;
             }
-            let lower = w.text.to_lowercase();
-            let prev = |back: usize| {
+            let prev_is = |back: usize, lower: &str| {
                 i.checked_sub(back)
                     .filter(|&j| j >= start)
-                    .map(|j| self.words[j].text.to_lowercase())
+                    .is_some_and(|j| lowercase_is(self.words[j].text, lower))
             };
-            if lower == "to" && prev(1).as_deref() == Some("according") {
+            if lowercase_is(w.text, "to") && prev_is(1, "according") {
                 return Some(Cue::According {
                     region: Span::new(w.span.end, m.open),
                 });
             }
-            if lower == "of"
-                && prev(1).as_deref() == Some("words")
-                && prev(2).as_deref() == Some("the")
-                && prev(3).as_deref() == Some("in")
+            if lowercase_is(w.text, "of")
+                && prev_is(1, "words")
+                && prev_is(2, "the")
+                && prev_is(3, "in")
             {
                 return Some(Cue::According {
                     region: Span::new(w.span.end, m.open),
@@ -489,6 +488,16 @@ impl<'a> Paragraph<'a> {
 
     fn abs(&self, span: Span) -> Span {
         span.offset(self.base)
+    }
+}
+
+/// Whether `word` in lower case is `lower`, without copying the word when it is ASCII (nearly
+/// always): this runs for every word before a quotation.
+fn lowercase_is(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
     }
 }
 
