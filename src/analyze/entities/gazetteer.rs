@@ -3,6 +3,7 @@
 //! and surnames.
 
 use super::lexicon;
+use super::word_set::WordSet;
 use crate::analyze::EntityKind;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -48,10 +49,10 @@ pub struct Gazetteer {
     first_bytes: [bool; 256],
     by_name: HashMap<&'static str, Entry>,
     entries: Vec<Entry>,
-    given: HashSet<&'static str>,
-    common_given: HashSet<&'static str>,
-    surnames: HashSet<&'static str>,
-    common_surnames: HashSet<&'static str>,
+    given: WordSet,
+    common_given: WordSet,
+    surnames: WordSet,
+    common_surnames: WordSet,
     words: HashSet<&'static str>,
 }
 

@@ -2,19 +2,19 @@
 //! and the head words that mark organisations and places. General English, not gazetteer data
 //! (the short forms of given names, a list too long to inline, come from assets/data).
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+use super::word_set::WordSet;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// A word list hashed on first use: the lists are looked up for every word of every article.
 macro_rules! set {
     ($list:expr) => {{
-        static SET: LazyLock<FxHashSet<&'static str>> =
-            LazyLock::new(|| $list.iter().copied().collect());
+        static SET: LazyLock<WordSet> = LazyLock::new(|| $list.iter().copied().collect());
         &*SET
     }};
 }
 
-fn contains(set: &FxHashSet<&'static str>, word: &str) -> bool {
+fn contains(set: &WordSet, word: &str) -> bool {
     set.contains(word)
 }
 

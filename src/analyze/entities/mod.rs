@@ -12,6 +12,7 @@ mod evidence;
 mod gazetteer;
 mod lexicon;
 mod tokens;
+mod word_set;
 
 use super::Entity;
 use crate::article::Article;

@@ -1,0 +1,94 @@
+//! A set of words for lookups that mostly miss: entity finding asks each capitalised word
+//! whether it is a title, a head word, a first name, a surname... and the answer is mostly no.
+//! A bit per hashed (length, first byte, last byte) answers most of those noes without hashing
+//! the whole word or comparing strings.
+
+use rustc_hash::FxHashSet;
+
+pub struct WordSet {
+    words: FxHashSet<&'static str>,
+    filter: WordFilter,
+}
+
+impl WordSet {
+    pub fn contains(&self, word: &str) -> bool {
+        self.filter.may_contain(word) && self.words.contains(word)
+    }
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> Self {
+        let words: FxHashSet<&'static str> = iter.into_iter().collect();
+        WordSet {
+            filter: WordFilter::of(words.iter().copied(), words.len()),
+            words,
+        }
+    }
+}
+
+/// The bits: `may_contain` is false for most words that are not among those it was made of,
+/// and never for one that is.
+struct WordFilter {
+    /// A bit set of `bits.len() * 64` bits, a power of two.
+    bits: Box<[u64]>,
+    shift: u32,
+}
+
+impl WordFilter {
+    fn of<'w>(words: impl IntoIterator<Item = &'w str>, count: usize) -> Self {
+        // About sixteen bits a word, at least 4,096, keeps false passes rare.
+        let size = (count * 16).next_power_of_two().max(4096);
+        let mut filter = WordFilter {
+            bits: vec![0; size / 64].into_boxed_slice(),
+            shift: 64 - size.trailing_zeros(),
+        };
+        for word in words {
+            let bit = filter.bit(word);
+            filter.bits[bit / 64] |= 1 << (bit % 64);
+        }
+        filter
+    }
+
+    fn may_contain(&self, word: &str) -> bool {
+        let bit = self.bit(word);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    fn bit(&self, word: &str) -> usize {
+        let bytes = word.as_bytes();
+        let first = u64::from(bytes.first().copied().unwrap_or(0));
+        let last = u64::from(bytes.last().copied().unwrap_or(0));
+        let key = bytes.len() as u64 | first << 32 | last << 40;
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WordSet;
+
+    #[test]
+    fn members_are_found_and_others_are_not() {
+        let set: WordSet = ["President", "Mr", "of", "Ms", "", "Ölberg"]
+            .into_iter()
+            .collect();
+        for word in ["President", "Mr", "of", "Ms", "", "Ölberg"] {
+            assert!(set.contains(word), "{word}");
+        }
+        for word in ["Presidents", "president", "Mrs", "off", "M", "Olberg", "Öl"] {
+            assert!(!set.contains(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn large_sets_answer_exactly_like_a_hash_set() {
+        let words: Vec<&'static str> = (0..20_000)
+            .map(|i| &*Box::leak(format!("Name{i}x").into_boxed_str()))
+            .collect();
+        let set: WordSet = words.iter().copied().collect();
+        for i in 0..40_000 {
+            let word = format!("Name{i}x");
+            assert_eq!(set.contains(&word), i < 20_000, "{word}");
+        }
+    }
+}
