@@ -58,7 +58,7 @@ fn run_length(
         let x = word & !HIGH;
         let digit = within(x, b'0', b'9');
         // Upper-case letters folded onto lower-case ones ("@" and "[" fold outside).
-        let letter = within(x | ONES * 0x20, b'a', b'z');
+        let letter = within(x | (ONES * 0x20), b'a', b'z');
         let alnum = (digit | letter) & !non_ascii;
         let outside = !in_run(alnum, non_ascii) & HIGH;
         if outside != 0 {

@@ -435,7 +435,10 @@ mod tests {
         for name in GAZETTEER.by_name.keys() {
             let text = format!("in {name} today");
             let hits = GAZETTEER.hits(&text);
-            assert!(hits.iter().any(|h| h.start == 3), "{name} not found in {text:?}");
+            assert!(
+                hits.iter().any(|h| h.start == 3),
+                "{name} not found in {text:?}"
+            );
         }
     }
 
