@@ -162,63 +162,69 @@ pub fn write_article(out: &mut Vec<u8>, article: &Article, analysis: &Analysis) 
     write_opt_str(out, article.dek.as_deref());
 
     out.extend_from_slice(b",\"blocks\":[");
-    for (index, block) in article.blocks.iter().enumerate() {
-        if index > 0 {
-            out.push(b',');
-        }
-        let repeat = analysis.repeats.get(index).copied().flatten();
-        out.extend_from_slice(b"{\"index\":");
-        write_usize(out, index);
-        out.extend_from_slice(b",\"kind\":\"");
-        out.extend_from_slice(block_kind_name(block.kind).as_bytes());
-        out.extend_from_slice(b"\",\"start\":");
-        write_usize(out, block.span.start);
-        out.extend_from_slice(b",\"end\":");
-        write_usize(out, block.span.end);
-        out.extend_from_slice(b",\"duplicate_of\":");
-        match repeat {
-            Some(r) => write_usize(out, r.of),
-            None => out.extend_from_slice(b"null"),
-        }
-        out.extend_from_slice(b",\"similarity\":");
-        match repeat {
-            Some(r) => write_f32(out, r.similarity),
-            None => out.extend_from_slice(b"null"),
-        }
-        out.push(b'}');
-    }
+    write_separated(
+        out,
+        article.blocks.iter().enumerate(),
+        |out, (index, block)| {
+            let repeat = analysis.repeats.get(index).copied().flatten();
+            out.extend_from_slice(b"{\"index\":");
+            write_usize(out, index);
+            out.extend_from_slice(b",\"kind\":\"");
+            out.extend_from_slice(block_kind_name(block.kind).as_bytes());
+            out.extend_from_slice(b"\",\"start\":");
+            write_usize(out, block.span.start);
+            out.extend_from_slice(b",\"end\":");
+            write_usize(out, block.span.end);
+            out.extend_from_slice(b",\"duplicate_of\":");
+            match repeat {
+                Some(r) => write_usize(out, r.of),
+                None => out.extend_from_slice(b"null"),
+            }
+            out.extend_from_slice(b",\"similarity\":");
+            match repeat {
+                Some(r) => write_f32(out, r.similarity),
+                None => out.extend_from_slice(b"null"),
+            }
+            out.push(b'}');
+        },
+    );
 
     out.extend_from_slice(b"],\"entities\":[");
-    for (i, entity) in analysis.entities.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    write_separated(out, &analysis.entities, |out, entity| {
         out.extend_from_slice(b"{\"name\":");
         write_str(out, &entity.name);
         out.extend_from_slice(b",\"kind\":\"");
         out.extend_from_slice(entity.kind.label().as_bytes());
         out.extend_from_slice(b"\",\"mentions\":[");
-        for (j, mention) in entity.mentions.iter().enumerate() {
-            if j > 0 {
-                out.push(b',');
-            }
+        write_separated(out, &entity.mentions, |out, mention| {
             write_span_fields(out, mention.span, text, mention.block);
             out.push(b'}');
-        }
+        });
         out.extend_from_slice(b"]}");
-    }
+    });
 
     out.extend_from_slice(b"],\"quotes\":[");
-    for (i, quote) in analysis.quotes.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    write_separated(out, &analysis.quotes, |out, quote| {
         write_span_fields(out, quote.span, text, quote.block);
         out.extend_from_slice(b",\"speaker\":");
         write_opt_str(out, analysis.speaker_name(quote));
         out.push(b'}');
-    }
+    });
     out.extend_from_slice(b"]}");
+}
+
+/// The elements of a JSON array, parted by commas, each written by `write_one`.
+fn write_separated<T>(
+    out: &mut Vec<u8>,
+    items: impl IntoIterator<Item = T>,
+    mut write_one: impl FnMut(&mut Vec<u8>, T),
+) {
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_one(out, item);
+    }
 }
 
 /// `{"start":..,"end":..,"text":..,"block":..` of a mention or quote, without the closing brace.
