@@ -266,6 +266,19 @@ fn one_spaced(words: &str) -> String {
 /// Builds the entities, most mentioned first (ties: first mentioned first).
 #[inline(never)] // A stage of its own in profiles.
 pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Entity> {
+    let (mut clusters, by_key) = clusters_by_name(tokens, candidates);
+    let mut parent: Vec<usize> = (0..clusters.len()).collect();
+    join_plurals(&by_key, &mut parent);
+    join_short_names(&mut clusters, &mut parent);
+    join_misspellings(&clusters, &mut parent);
+    entities_of(text, &clusters, &mut parent, candidates)
+}
+
+/// One cluster per name, by its gazetteer name or its words, with the key of each.
+fn clusters_by_name<'a>(
+    tokens: &[Token<'a>],
+    candidates: &[Candidate],
+) -> (Vec<Cluster<'a>>, HashMap<String, usize>) {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::default();
     // One buffer for every key: a name mentioned again is found without a new string.
@@ -308,8 +321,26 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
             cl.words = words.map(|t| site_name(t.text)).collect();
         }
     }
+    (clusters, by_key)
+}
 
-    // Shorter names join a longer one that starts or ends with them.
+/// A plural is the same name: "Warhol Polaroids" and "Warhol Polaroid".
+fn join_plurals(by_key: &HashMap<String, usize>, parent: &mut [usize]) {
+    for (key, &id) in by_key {
+        if let Some(&singular) = key.strip_suffix('s').and_then(|k| by_key.get(k))
+            && !key.starts_with('\u{1}')
+        {
+            let (a, b) = (find(parent, id), find(parent, singular));
+            if a != b {
+                parent[a] = b;
+            }
+        }
+    }
+}
+
+/// Shorter names join a longer one that starts or ends with them, and an acronym the name it
+/// abbreviates.
+fn join_short_names(clusters: &mut [Cluster], parent: &mut [usize]) {
     let mut by_edge: HashMap<&str, Vec<usize>> = HashMap::default();
     for (id, cl) in clusters.iter().enumerate() {
         if cl.words.len() > 1 {
@@ -328,18 +359,6 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
     for (id, cl) in clusters.iter().enumerate() {
         if cl.words.len() >= 2 {
             by_initials.entry(initials(&cl.words)).or_insert(id);
-        }
-    }
-    let mut parent: Vec<usize> = (0..clusters.len()).collect();
-    // A plural is the same name: "Warhol Polaroids" and "Warhol Polaroid".
-    for (key, &id) in &by_key {
-        if let Some(&singular) = key.strip_suffix('s').and_then(|k| by_key.get(k))
-            && !key.starts_with('\u{1}')
-        {
-            let (a, b) = (find(&mut parent, id), find(&mut parent, singular));
-            if a != b {
-                parent[a] = b;
-            }
         }
     }
     let mut order: Vec<usize> = (0..clusters.len()).collect();
@@ -419,20 +438,27 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
             if clusters[s].gazetteer && !short_acronym {
                 clusters[s].evidence = [0; 5];
             }
-            let root = find(&mut parent, l);
-            let sroot = find(&mut parent, s);
+            let root = find(parent, l);
+            let sroot = find(parent, s);
             if root != sroot {
                 parent[sroot] = root;
             }
         }
     }
 
-    join_misspellings(&clusters, &mut parent);
+}
 
+/// The entities the joined clusters make, most mentioned first (ties: first mentioned first).
+fn entities_of(
+    text: &str,
+    clusters: &[Cluster],
+    parent: &mut [usize],
+    candidates: &[Candidate],
+) -> Vec<Entity> {
     // Mentions and evidence of each group, at its root cluster.
     let mut merged: Vec<Option<(Vec<usize>, Evidence)>> = vec![None; clusters.len()];
     for (id, cluster) in clusters.iter().enumerate() {
-        let root = find(&mut parent, id);
+        let root = find(parent, id);
         let entry = merged[root].get_or_insert_with(|| (Vec::new(), [0; 5]));
         entry.0.extend_from_slice(&cluster.mentions);
         merge_evidence(&mut entry.1, &cluster.evidence);
