@@ -445,7 +445,6 @@ fn join_short_names(clusters: &mut [Cluster], parent: &mut [usize]) {
             }
         }
     }
-
 }
 
 /// The entities the joined clusters make, most mentioned first (ties: first mentioned first).

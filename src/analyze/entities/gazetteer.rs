@@ -76,6 +76,42 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     })
 }
 
+/// The first-name, surname and English word lists of a [`Gazetteer`].
+struct NameLists {
+    given: WordSet,
+    common_given: WordSet,
+    surnames: WordSet,
+    common_surnames: WordSet,
+    words: HashSet<&'static str>,
+}
+
+impl NameLists {
+    fn build() -> NameLists {
+        NameLists {
+            given: data_lines(GIVEN_NAMES)
+                .map(|l| l.split('\t').next().unwrap_or(l))
+                .collect(),
+            common_given: data_lines(GIVEN_NAMES)
+                .filter_map(|l| l.strip_suffix("\tcommon"))
+                .collect(),
+            surnames: data_lines(SURNAMES)
+                .map(|l| l.split('\t').next().unwrap_or(l))
+                .collect(),
+            common_surnames: data_lines(SURNAMES)
+                .filter_map(|l| l.strip_suffix("\tcommon"))
+                .collect(),
+            words: {
+                // Sized up front: growing a 200,000-word set step by step costs more than
+                // counting its lines.
+                let lines = WORDS.bytes().filter(|&b| b == b'\n').count();
+                let mut words = HashSet::with_capacity_and_hasher(lines, Default::default());
+                words.extend(data_lines(WORDS));
+                words
+            },
+        }
+    }
+}
+
 impl Gazetteer {
     fn build() -> Gazetteer {
         let mut by_name: HashMap<&'static str, Entry> = HashMap::default();
@@ -140,11 +176,18 @@ impl Gazetteer {
                 first_pairs[pair / 64] |= 1 << (pair % 64);
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(&order)
-            .expect("the shipped gazetteer builds into an automaton");
+        // The automaton takes the longest to build: the word lists are built meanwhile, on
+        // another core when there is one (the first analysis waits for both).
+        let (automaton, lists) = rayon::join(
+            || {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(StartKind::Anchored)
+                    .build(&order)
+                    .expect("the shipped gazetteer builds into an automaton")
+            },
+            NameLists::build,
+        );
         Gazetteer {
             automaton,
             first_pairs,
@@ -152,26 +195,11 @@ impl Gazetteer {
             prefixes: Prefixes::of(&order),
             by_name,
             entries,
-            given: data_lines(GIVEN_NAMES)
-                .map(|l| l.split('\t').next().unwrap_or(l))
-                .collect(),
-            common_given: data_lines(GIVEN_NAMES)
-                .filter_map(|l| l.strip_suffix("\tcommon"))
-                .collect(),
-            surnames: data_lines(SURNAMES)
-                .map(|l| l.split('\t').next().unwrap_or(l))
-                .collect(),
-            common_surnames: data_lines(SURNAMES)
-                .filter_map(|l| l.strip_suffix("\tcommon"))
-                .collect(),
-            words: {
-                // Sized up front: growing a 200,000-word set step by step costs more than
-                // counting its lines.
-                let lines = WORDS.bytes().filter(|&b| b == b'\n').count();
-                let mut words = HashSet::with_capacity_and_hasher(lines, Default::default());
-                words.extend(data_lines(WORDS));
-                words
-            },
+            given: lists.given,
+            common_given: lists.common_given,
+            surnames: lists.surnames,
+            common_surnames: lists.common_surnames,
+            words: lists.words,
         }
     }
 
