@@ -45,8 +45,13 @@ pub struct Gazetteer {
     /// ("the Bronx" and "al-Qaeda" start in lower case, so the first byte alone lets "the",
     /// "that" and every word in "a" through.)
     first_pairs: Box<[u64; 1024]>,
-    /// The first byte of every name, for a quicker first test.
+    /// The first byte of every name that opens with a capital, a mark or a non-ASCII letter,
+    /// where the search stops first.
     first_bytes: [bool; 256],
+    /// The opening bytes of the few names that start with a lower-case letter or a digit
+    /// ("al-Qaeda", "the Bronx", "6th of October City"), found beforehand: such bytes are
+    /// everywhere in text, so stopping at each would cost more than the search for these.
+    rare_openings: Vec<memchr::memmem::Finder<'static>>,
     /// The first six bytes of every name, for the last test before a search.
     prefixes: Prefixes,
     by_name: HashMap<&'static str, Entry>,
@@ -163,9 +168,14 @@ impl Gazetteer {
         let entries: Vec<Entry> = order.iter().map(|n| by_name[n]).collect();
         let mut first_pairs = Box::new([0u64; 1024]);
         let mut first_bytes = [false; 256];
+        let mut rare_openings: Vec<&'static [u8]> = Vec::new();
         for name in &order {
             let bytes = name.as_bytes();
-            first_bytes[usize::from(bytes[0])] = true;
+            if bytes[0].is_ascii_lowercase() || bytes[0].is_ascii_digit() {
+                rare_openings.push(&bytes[..bytes.len().min(Prefixes::LEN)]);
+            } else {
+                first_bytes[usize::from(bytes[0])] = true;
+            }
             // A one-byte name opens with every pair that starts with its byte.
             let seconds = match bytes.get(1) {
                 Some(&second) => second..=second,
@@ -192,6 +202,14 @@ impl Gazetteer {
             automaton,
             first_pairs,
             first_bytes,
+            rare_openings: {
+                rare_openings.sort_unstable();
+                rare_openings.dedup();
+                rare_openings
+                    .into_iter()
+                    .map(memchr::memmem::Finder::new)
+                    .collect()
+            },
             prefixes: Prefixes::of(&order),
             by_name,
             entries,
@@ -211,14 +229,25 @@ impl Gazetteer {
         let bytes = text.as_bytes();
         // About one known name in a hundred bytes of news.
         let mut out = Vec::with_capacity(text.len() / 100 + 1);
+        // Where a name in lower case may start, in text order.
+        let mut rare: Vec<usize> = Vec::new();
+        for finder in &self.rare_openings {
+            rare.extend(finder.find_iter(bytes));
+        }
+        rare.sort_unstable();
+        let mut rare = rare.into_iter().peekable();
         let mut at = 0;
         while at < bytes.len() {
-            // Bytes that open no name are skipped in a tight loop.
-            match bytes[at..]
+            while rare.next_if(|&r| r < at).is_some() {}
+            // Bytes that open no name are skipped in a tight loop, up to the next place where a
+            // name in lower case may start.
+            let stop = rare.peek().copied().unwrap_or(bytes.len());
+            match bytes[at..stop]
                 .iter()
                 .position(|&b| self.first_bytes[usize::from(b)])
             {
                 Some(skip) => at += skip,
+                None if stop < bytes.len() => at = stop,
                 None => break,
             }
             let pair = usize::from(u16::from_le_bytes([
@@ -468,6 +497,21 @@ mod tests {
                 "{name} not found in {text:?}"
             );
         }
+    }
+
+    #[test]
+    fn names_in_lower_case_are_found_anywhere() {
+        let text = "the Bronx, al-Qaeda and the 6th of October City; bathe Bronx";
+        let found: Vec<&str> = GAZETTEER
+            .hits(text)
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect();
+        // Inside "bathe" no name starts; "Bronx" is one of its own.
+        assert_eq!(
+            found,
+            ["the Bronx", "al-Qaeda", "6th of October City", "Bronx"]
+        );
     }
 
     #[test]
