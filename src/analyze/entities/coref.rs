@@ -173,8 +173,9 @@ fn same_but(a: &[&str], b: &[&str], skip: usize) -> bool {
 #[inline(never)]
 fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
     let mut surnames: HashMap<char, Vec<usize>> = HashMap::default();
-    // Keyed by a hash of the other words; a bucket's members are checked word by word below.
-    let mut masked: HashMap<(usize, u64), Vec<usize>> = HashMap::default();
+    // Each name once per word left out, keyed by that place and a hash of the other words;
+    // sorted, names alike but for one word stand together (checked word by word below).
+    let mut masked: Vec<((usize, u64), usize)> = Vec::new();
     for (id, cl) in clusters.iter().enumerate() {
         if cl.words.len() < 2 {
             continue;
@@ -185,10 +186,7 @@ fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
             surnames.entry(first).or_default().push(id);
         }
         for i in 0..cl.words.len() {
-            masked
-                .entry((i, hash_without(&cl.words, i)))
-                .or_default()
-                .push(id);
+            masked.push(((i, hash_without(&cl.words, i)), id));
         }
     }
     let join = |parent: &mut [usize], from: usize, into: usize| {
@@ -219,10 +217,12 @@ fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
             join(parent, s, l);
         }
     }
-    for ((i, _), ids) in &masked {
-        let ids = &ids[..ids.len().min(MAX_VARIANT_CANDIDATES)];
-        for (x, &a) in ids.iter().enumerate() {
-            for &b in &ids[x + 1..] {
+    masked.sort_unstable();
+    for bucket in masked.chunk_by(|a, b| a.0 == b.0) {
+        let (i, _) = &bucket[0].0;
+        let ids = &bucket[..bucket.len().min(MAX_VARIANT_CANDIDATES)];
+        for (x, &(_, a)) in ids.iter().enumerate() {
+            for &(_, b) in &ids[x + 1..] {
                 let (ca, cb) = (&clusters[a], &clusters[b]);
                 if !same_but(&ca.words, &cb.words, *i) {
                     continue;
