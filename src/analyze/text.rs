@@ -137,11 +137,7 @@ impl<'a> Iterator for Words<'a> {
         let mut end = start;
         loop {
             // Most of a word is ASCII letters and digits: no decoding needed for those.
-            end += run_length(
-                &bytes[end..],
-                |alnum, _| alnum,
-                |b| ASCII_ALNUM[usize::from(b)],
-            );
+            end += ascii_alnum_run(&bytes[end..]);
             let Some(c) = char_at(text, end) else {
                 break;
             };
