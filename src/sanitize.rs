@@ -43,15 +43,74 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// `text` on one line: every run of whitespace (line breaks included) as one space, so a block's
-/// line breaks read as spaces and not as control pictures once sanitized.
+/// `text` on one line: every run of whitespace (line breaks included) as one space, none at
+/// either end, so a block's line breaks read as spaces and not as control pictures once
+/// sanitized. Most titles and names are single-spaced already: those are copied as they are.
 pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    if is_single_spaced(text) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Whether `text` is [`one_line`] already: no whitespace but single spaces between words.
+fn is_single_spaced(text: &str) -> bool {
+    if text.starts_with(' ') || text.ends_with(' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => {
+                after_space = true;
+                continue;
+            }
+            // The other ASCII whitespace: tab, line feed, vertical tab, form feed, return.
+            b'\t'..=b'\r' => return false,
+            // The first byte of a non-ASCII char, which may be whitespace (U+00A0, U+2003, ...).
+            0xC0.. if text[i..].starts_with(char::is_whitespace) => return false,
+            _ => {}
+        }
+        after_space = false;
+    }
+    true
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_line_collapses_every_kind_of_whitespace() {
+        let general = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for s in [
+            "",
+            " ",
+            "One two three",
+            "One  two",
+            " One",
+            "One ",
+            "One\ttwo",
+            "One\u{b}two",
+            "eBay\u{b}d'Ettorre",
+            "One\u{a0}two",
+            "Grüße aus 東京\u{3000}heute",
+            "Grüße aus 東京 heute",
+            "One\u{2028}two\u{85}",
+            "x\u{1c}y",
+        ] {
+            assert_eq!(is_single_spaced(s), general(s) == s, "{s:?}");
+            assert_eq!(one_line(s), general(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn escape_sequences_become_visible() {

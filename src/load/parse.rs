@@ -7,6 +7,7 @@
 //! joined into one block.
 
 use crate::article::{Article, Block, BlockKind};
+use crate::sanitize::one_line;
 use crate::span::Span;
 
 /// Headlines are short: longer first blocks are paragraphs.
@@ -44,7 +45,7 @@ pub fn parse_article(path: &str, text: String) -> Article {
         }
         blocks[first].kind = BlockKind::Headline;
         blocks[second].kind = BlockKind::Headline;
-        title = Some(collapse_spaces(block_text(first, &blocks)));
+        title = Some(one_line(block_text(first, &blocks)));
         let mut d = second + 1;
         if d < blocks.len() && dated(d, &blocks) {
             d += 1;
@@ -55,7 +56,7 @@ pub fn parse_article(path: &str, text: String) -> Article {
             && !dated(d, &blocks)
         {
             blocks[d].kind = BlockKind::Dek;
-            dek = Some(collapse_spaces(block_text(d, &blocks)));
+            dek = Some(one_line(block_text(d, &blocks)));
         }
     } else {
         // Title first, perhaps after its date line.
@@ -65,7 +66,7 @@ pub fn parse_article(path: &str, text: String) -> Article {
             && !dated(first, &blocks)
         {
             blocks[first].kind = BlockKind::Headline;
-            title = Some(collapse_spaces(block_text(first, &blocks)));
+            title = Some(one_line(block_text(first, &blocks)));
         }
     }
 
@@ -245,52 +246,11 @@ fn words_up_to(s: &str, limit: usize) -> usize {
     s.split_whitespace().take(limit).count()
 }
 
-/// `s` on one line: every run of whitespace as one space, none at either end.
-fn collapse_spaces(s: &str) -> String {
-    if is_single_spaced(s) {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
-/// Whether `s` is already as [`collapse_spaces`] makes it: no whitespace but single spaces
-/// between words. Most titles and deks are; this tells by their bytes, decoding only non-ASCII
-/// chars, several times faster than splitting them into words and joining them again.
-fn is_single_spaced(s: &str) -> bool {
-    if s.starts_with(' ') || s.ends_with(' ') {
-        return false;
-    }
-    let mut after_space = false;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        match b {
-            b' ' if after_space => return false,
-            b' ' => {
-                after_space = true;
-                continue;
-            }
-            // The other ASCII whitespace: tab, line feed, vertical tab, form feed, return.
-            b'\t'..=b'\r' => return false,
-            // The first byte of a non-ASCII char, which may be whitespace (U+00A0, U+2003, ...).
-            0xC0.. if s[i..].starts_with(char::is_whitespace) => return false,
-            _ => {}
-        }
-        after_space = false;
-    }
-    true
-}
-
 /// "corpus/news_korea.txt" -> "news korea".
 fn title_from_path(path: &str) -> String {
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    let title = collapse_spaces(&stem.replace(['_', '-'], " "));
+    let title = one_line(&stem.replace(['_', '-'], " "));
     if title.is_empty() {
         "(untitled)".to_string()
     } else {
@@ -476,29 +436,6 @@ mod tests {
         assert!(same_text("Grüße AUS Zürich", "GRÜSSE aus zürich") == ("grüße" == "grüsse"));
         assert!(same_text("ΟΔΟΣ", "οδος"));
         assert!(!same_text("ΟΔΟΣ", "οδοσ"));
-    }
-
-    #[test]
-    fn single_spaced_text_is_told_exactly() {
-        let general = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        for s in [
-            "",
-            " ",
-            "One two three",
-            "One  two",
-            " One",
-            "One ",
-            "One\ttwo",
-            "One\u{b}two",
-            "One\u{a0}two",
-            "Grüße aus 東京\u{3000}heute",
-            "Grüße aus 東京 heute",
-            "One\u{2028}two\u{85}",
-            "x\u{1c}y",
-        ] {
-            assert_eq!(is_single_spaced(s), general(s) == s, "{s:?}");
-            assert_eq!(collapse_spaces(s), general(s), "{s:?}");
-        }
     }
 
     #[test]

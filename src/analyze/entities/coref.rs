@@ -8,6 +8,7 @@ use super::gazetteer::GAZETTEER;
 use super::lexicon;
 use super::tokens::Token;
 use crate::analyze::{Entity, EntityKind, Mention};
+use crate::sanitize::one_line;
 use rustc_hash::FxHashMap as HashMap;
 
 struct Cluster<'a> {
@@ -249,20 +250,6 @@ fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
     }
 }
 
-/// `words` with each run of whitespace made one space: a name broken over lines is one name.
-fn one_spaced(words: &str) -> String {
-    // Most names are ASCII words parted by single spaces already: copied as they are.
-    let plain = words.is_ascii()
-        && !words.starts_with(' ')
-        && !words.ends_with(' ')
-        && !words.contains("  ")
-        && !words.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
-    if plain {
-        return words.to_string();
-    }
-    words.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Builds the entities, most mentioned first (ties: first mentioned first).
 #[inline(never)] // A stage of its own in profiles.
 pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Entity> {
@@ -478,7 +465,7 @@ fn entities_of(
                 .map(|&m| candidates[m].span.of(text))
                 .max_by_key(|s| s.chars().count())
                 .unwrap_or_default();
-            let name = one_spaced(longest);
+            let name = one_line(longest);
             let first = ms.first().map_or(0, |&m| candidates[m].span.start);
             // An acronym the article keeps using, with nothing else to say what it is, is most
             // often an organisation ("the DAB", "ANDRILL"); one used once may be "DNA".
