@@ -74,8 +74,8 @@ fn sources(paths: &[PathBuf]) -> (Vec<Source>, bool) {
 
 fn analyze(paths: &[PathBuf], format: Format) -> ExitCode {
     let (sources, listed_all) = sources(paths);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    // (`run_analyze` buffers its output itself.)
+    let mut out = std::io::stdout().lock();
     match cli::run_analyze(&sources, format, &mut out) {
         Ok(true) if listed_all => ExitCode::SUCCESS,
         Ok(_) => ExitCode::from(1),

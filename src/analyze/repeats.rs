@@ -19,6 +19,9 @@ const MIN_JACCARD: f32 = 0.6;
 /// A later block whose shingles lie at least this much inside an earlier, longer block is a
 /// truncated copy of it.
 const MIN_CONTAINMENT: f32 = 0.9;
+// A block contained in another passes the Jaccard bound too, which `best_near_match` counts on
+// to stop early.
+const _: () = assert!(MIN_CONTAINMENT >= MIN_JACCARD);
 /// A truncated copy must keep at least this many shingles to be recognised as one.
 const MIN_CONTAINED_SHINGLES: usize = 8;
 /// How many candidates per block are checked exactly.

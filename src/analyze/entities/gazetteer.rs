@@ -39,11 +39,8 @@ pub struct Hit {
 
 pub struct Gazetteer {
     automaton: AhoCorasick,
-    /// Whether some name starts with this byte.
     /// The first two bytes of every name, as a bit set indexed by `u16::from_le_bytes`: a word
-    /// that opens with a pair no name opens with ("to", "an", most of them) is not searched.
-    /// ("the Bronx" and "al-Qaeda" start in lower case, so the first byte alone lets "the",
-    /// "that" and every word in "a" through.)
+    /// that opens with a pair no name opens with is not searched.
     first_pairs: Box<[u64; 1024]>,
     /// The first byte of every name that opens with a capital, a mark or a non-ASCII letter,
     /// where the search stops first.
@@ -186,18 +183,20 @@ impl Gazetteer {
                 first_pairs[pair / 64] |= 1 << (pair % 64);
             }
         }
-        // The automaton takes the longest to build: the word lists are built meanwhile, on
-        // another core when there is one (the first analysis waits for both).
-        let (automaton, lists) = rayon::join(
-            || {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .start_kind(StartKind::Anchored)
-                    .build(&order)
-                    .expect("the shipped gazetteer builds into an automaton")
-            },
-            NameLists::build,
-        );
+        // The automaton takes the longest to build: the word lists are built meanwhile, on a
+        // thread of their own. (Not with rayon: this runs inside `GAZETTEER`'s initialisation,
+        // often on a rayon worker, which would take up other work while it waited, such as
+        // another article that needs `GAZETTEER`, and so wait for itself.)
+        let (automaton, lists) = std::thread::scope(|scope| {
+            let lists = scope.spawn(NameLists::build);
+            let automaton = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .build(&order)
+                .expect("the shipped gazetteer builds into an automaton");
+            let lists = lists.join().expect("the shipped name lists load");
+            (automaton, lists)
+        });
         Gazetteer {
             automaton,
             first_pairs,
@@ -359,7 +358,6 @@ impl Gazetteer {
     }
 }
 
-/// Whether `text` ends in a letter or digit.
 /// Which texts may start with a name, judged by their first six bytes: a bit per hashed
 /// prefix (a name's first six bytes, or a shorter name whole). "the Bronx" lets every "the"
 /// pass the two-byte test; six bytes ("the Br") let few other words through to a search.
@@ -412,6 +410,7 @@ impl Prefixes {
     }
 }
 
+/// Whether `text` ends in a letter or digit.
 fn ends_word_char(text: &str) -> bool {
     match text.as_bytes().last() {
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
