@@ -450,3 +450,38 @@ fn sub_chunk(tokens: &[Token], chunk: &Chunk, first: usize, last: usize) -> Chun
         certainty: Certainty::Sure,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{chunks, tokens};
+    use super::*;
+    use crate::load::parse_article;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn seen_lower_answers_like_a_scan_of_every_word(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "Hope", "hope", "HOPE", "Rock", "rock", "Sheinbaum", "The", "the", "Card",
+                    "cards", "Émile", "émile", "İstanbul", "istanbul", "Straße", "straße", " ",
+                    ". ", ", ", "\n\n", "said", "New York", "new", "york", "U.S.", "u.s.",
+                ]),
+                0..60,
+            )
+        ) {
+            let text = format!("Title\n\n{}", parts.concat());
+            let article = parse_article("t.txt", text);
+            let tokens = tokens::tokenize(&article);
+            let chunks = chunks::find_chunks(&tokens, &article.text);
+            let seen = SeenLower::new(&tokens, &chunks);
+            let scan = |w: &str| {
+                let lower = w.to_lowercase();
+                tokens.iter().any(|t| t.text == lower && t.text.starts_with(char::is_lowercase))
+            };
+            for t in &tokens {
+                prop_assert_eq!(seen.contains(t.text), scan(t.text), "{}", t.text);
+            }
+        }
+    }
+}
