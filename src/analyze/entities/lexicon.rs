@@ -1425,12 +1425,23 @@ const BRAND_TAILS: &[&str] = &[
 /// Whether one word is a brand closed on a media or trade word ("Wikinews", "Quantcast"),
 /// with at least three letters before it, so "Bernet" or "Hotel" are not.
 pub fn has_brand_tail(word: &str) -> bool {
+    let long_enough =
+        |stem_chars: usize, tail: &str| stem_chars >= 3 + usize::from(tail.len() <= 3);
+    // Most words are ASCII: their tails are compared in place, without a lower-case copy.
+    if word.is_ascii() {
+        return word.bytes().all(|b| b.is_ascii_alphanumeric())
+            && BRAND_TAILS.iter().any(|tail| {
+                word.len() > tail.len()
+                    && word[word.len() - tail.len()..].eq_ignore_ascii_case(tail)
+                    && long_enough(word.len() - tail.len(), tail)
+            });
+    }
     let lower = word.to_lowercase();
     word.chars().all(char::is_alphanumeric)
         && BRAND_TAILS.iter().any(|tail| {
             lower
                 .strip_suffix(tail)
-                .is_some_and(|stem| stem.chars().count() >= 3 + usize::from(tail.len() <= 3))
+                .is_some_and(|stem| long_enough(stem.chars().count(), tail))
         })
 }
 

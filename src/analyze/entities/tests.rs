@@ -320,6 +320,13 @@ fn a_word_closed_on_a_media_or_trade_word_is_an_organisation() {
     assert!(super::lexicon::has_brand_tail("Wikinews"));
     assert!(!super::lexicon::has_brand_tail("Bennet"));
     assert!(!super::lexicon::has_brand_tail("News"));
+    // Case and the letters before the tail, in ASCII and in other scripts alike.
+    assert!(super::lexicon::has_brand_tail("WIKINEWS"));
+    assert!(!super::lexicon::has_brand_tail("Dotnet"));
+    assert!(super::lexicon::has_brand_tail("Fastnet"));
+    assert!(!super::lexicon::has_brand_tail("Wiki-news"));
+    assert!(super::lexicon::has_brand_tail("Ålandnews"));
+    assert!(!super::lexicon::has_brand_tail("Ånews"));
 }
 
 #[test]
