@@ -15,6 +15,18 @@ pub enum BlockKind {
     Paragraph,
 }
 
+impl BlockKind {
+    /// Its name in `lector analyze --json`.
+    pub fn label(self) -> &'static str {
+        match self {
+            BlockKind::Lead => "lead",
+            BlockKind::Headline => "headline",
+            BlockKind::Dek => "dek",
+            BlockKind::Paragraph => "paragraph",
+        }
+    }
+}
+
 /// One paragraph-like piece of the article: a span of the text, trimmed of surrounding whitespace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Block {

@@ -253,23 +253,26 @@ fn indexing_state(width: u16, height: u16, done: usize) -> State {
     s
 }
 
-#[test]
-fn indexing_progress_in_the_status_line() {
-    let s = indexing_state(80, 20, 41_200);
+/// The screen at `width` x `height` while 41,200 of 100,000 articles are indexed, its status
+/// line checked for the progress and the help hint.
+fn screen_while_indexing(width: u16, height: u16) -> Vec<String> {
+    let s = indexing_state(width, height, 41_200);
     let lines = screen(&s);
     let status = lines.last().unwrap();
     assert!(status.contains("indexed 41,200 / 100,000"), "{status}");
     assert!(status.ends_with("? help "), "{status}");
+    lines
+}
+
+#[test]
+fn indexing_progress_in_the_status_line() {
+    let lines = screen_while_indexing(80, 20);
     insta::assert_snapshot!(lines.join("\n"));
 }
 
 #[test]
 fn indexing_progress_fits_the_smallest_layout() {
-    let s = indexing_state(60, 15, 41_200);
-    let lines = screen(&s);
-    let status = lines.last().unwrap();
-    assert!(status.contains("indexed 41,200 / 100,000"), "{status}");
-    assert!(status.ends_with("? help "), "{status}");
+    screen_while_indexing(60, 15);
 }
 
 #[test]

@@ -1,153 +1,15 @@
 //! The `--json` shape of an analysed article: a contract for scripts, so field names are fixed.
 
-use crate::analyze::{Analysis, EntityKind};
-use crate::article::{Article, BlockKind};
+use crate::analyze::Analysis;
+use crate::article::Article;
 use crate::sanitize::display_char;
 use crate::span::Span;
-use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter};
-use std::io;
 
-#[derive(Serialize)]
-pub struct ArticleJson<'a> {
-    pub path: &'a str,
-    pub title: &'a str,
-    pub dek: Option<&'a str>,
-    pub blocks: Vec<BlockJson>,
-    pub entities: Vec<EntityJson<'a>>,
-    pub quotes: Vec<QuoteJson<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct BlockJson {
-    pub index: usize,
-    pub kind: BlockKind,
-    pub start: usize,
-    pub end: usize,
-    pub duplicate_of: Option<usize>,
-    pub similarity: Option<f32>,
-}
-
-#[derive(Serialize)]
-pub struct EntityJson<'a> {
-    pub name: &'a str,
-    pub kind: EntityKind,
-    pub mentions: Vec<SpanJson<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct SpanJson<'a> {
-    pub start: usize,
-    pub end: usize,
-    pub text: &'a str,
-    pub block: usize,
-}
-
-#[derive(Serialize)]
-pub struct QuoteJson<'a> {
-    pub start: usize,
-    pub end: usize,
-    pub text: &'a str,
-    pub block: usize,
-    pub speaker: Option<&'a str>,
-}
-
-impl<'a> ArticleJson<'a> {
-    pub fn new(article: &'a Article, analysis: &'a Analysis) -> Self {
-        let text = article.text.as_str();
-        ArticleJson {
-            path: &article.path,
-            title: &article.title,
-            dek: article.dek.as_deref(),
-            blocks: article
-                .blocks
-                .iter()
-                .enumerate()
-                .map(|(index, block)| {
-                    let repeat = analysis.repeats.get(index).copied().flatten();
-                    BlockJson {
-                        index,
-                        kind: block.kind,
-                        start: block.span.start,
-                        end: block.span.end,
-                        duplicate_of: repeat.map(|r| r.of),
-                        similarity: repeat.map(|r| r.similarity),
-                    }
-                })
-                .collect(),
-            entities: analysis
-                .entities
-                .iter()
-                .map(|e| EntityJson {
-                    name: &e.name,
-                    kind: e.kind,
-                    mentions: e
-                        .mentions
-                        .iter()
-                        .map(|m| SpanJson {
-                            start: m.span.start,
-                            end: m.span.end,
-                            text: m.span.of(text),
-                            block: m.block,
-                        })
-                        .collect(),
-                })
-                .collect(),
-            quotes: analysis
-                .quotes
-                .iter()
-                .map(|q| QuoteJson {
-                    start: q.span.start,
-                    end: q.span.end,
-                    text: q.span.of(text),
-                    block: q.block,
-                    speaker: analysis.speaker_name(q),
-                })
-                .collect(),
-        }
-    }
-}
-
-/// `value` as compact JSON that is safe to print on a terminal: besides the C0 controls that JSON
-/// always escapes, every character the text report would neutralize (C1 controls such as CSI
-/// U+009B, DEL, bidi overrides, zero-width and tag characters) is written as a `\u` escape. The
-/// JSON value is the same; only its spelling changes.
+/// The article's analysis as one compact JSON object, appended to `out`.
 ///
-/// `lector analyze` writes articles with the faster [`write_article`], which spells its output
-/// exactly like this function does for an [`ArticleJson`] (the tests hold it to that).
-pub fn to_terminal_safe_string<T: Serialize>(value: &T) -> String {
-    let mut out = Vec::new();
-    let mut serializer = serde_json::Serializer::with_formatter(&mut out, TerminalSafe);
-    // Serializing plain data into memory fails only on a bug in the data types.
-    if value.serialize(&mut serializer).is_err() {
-        return "null".to_string();
-    }
-    // Only valid UTF-8 and ASCII escapes were written.
-    String::from_utf8(out).unwrap_or_default()
-}
-
-struct TerminalSafe;
-
-impl Formatter for TerminalSafe {
-    fn write_string_fragment<W: ?Sized + io::Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        // serde_json has escaped quotes, backslashes and C0 controls already; what is left to
-        // escape here is the rest of what `display_char` changes. Escaping those chars the same
-        // way as `write_str` does (a quote or backslash never reaches this point) keeps the two
-        // spellings identical.
-        let mut escaped = Vec::with_capacity(fragment.len());
-        write_str_contents(&mut escaped, fragment);
-        writer.write_all(&escaped)
-    }
-}
-
-/// The article's analysis as one compact JSON object (an [`ArticleJson`]), appended to `out`.
-///
-/// This is what `lector analyze --json` and `--jsonl` print, byte for byte the same as
-/// [`to_terminal_safe_string`] of [`ArticleJson::new`], but written directly: the output is
+/// This is what `lector analyze --json` and `--jsonl` print, byte for byte the same as serde
+/// writes the shape in the tests' `serde_reference` (`ArticleJson`), but written directly: the output is
 /// mostly small objects of numbers, and going through serde's generic serializer and a
 /// formatter per string cost about three times the instructions of the rest of loading and
 /// printing an article together.
@@ -170,7 +32,7 @@ pub fn write_article(out: &mut Vec<u8>, article: &Article, analysis: &Analysis) 
             out.extend_from_slice(b"{\"index\":");
             write_usize(out, index);
             out.extend_from_slice(b",\"kind\":\"");
-            out.extend_from_slice(block_kind_name(block.kind).as_bytes());
+            out.extend_from_slice(block.kind.label().as_bytes());
             out.extend_from_slice(b"\",\"start\":");
             write_usize(out, block.span.start);
             out.extend_from_slice(b",\"end\":");
@@ -269,15 +131,6 @@ fn estimated_len(article: &Article, analysis: &Analysis) -> usize {
 }
 
 /// How `BlockKind` is spelled in JSON: its serde name (a test checks they agree).
-fn block_kind_name(kind: BlockKind) -> &'static str {
-    match kind {
-        BlockKind::Lead => "lead",
-        BlockKind::Headline => "headline",
-        BlockKind::Dek => "dek",
-        BlockKind::Paragraph => "paragraph",
-    }
-}
-
 fn write_usize(out: &mut Vec<u8>, n: usize) {
     // serde_json's own number formatting (itoa), so numbers are spelled as before; writing to a
     // Vec cannot fail.
@@ -413,9 +266,159 @@ fn write_u_escape(out: &mut Vec<u8>, unit: u16) {
     ]);
 }
 
+/// The JSON shape written through serde, field by field: the reference [`write_article`] is held
+/// to in the tests, and the contract in one place.
+#[cfg(test)]
+mod serde_reference {
+    use super::*;
+    use crate::analyze::EntityKind;
+    use crate::article::BlockKind;
+    use serde::Serialize;
+    use std::io;
+
+    #[derive(Serialize)]
+    pub struct ArticleJson<'a> {
+        pub path: &'a str,
+        pub title: &'a str,
+        pub dek: Option<&'a str>,
+        pub blocks: Vec<BlockJson>,
+        pub entities: Vec<EntityJson<'a>>,
+        pub quotes: Vec<QuoteJson<'a>>,
+    }
+
+    #[derive(Serialize)]
+    pub struct BlockJson {
+        pub index: usize,
+        pub kind: BlockKind,
+        pub start: usize,
+        pub end: usize,
+        pub duplicate_of: Option<usize>,
+        pub similarity: Option<f32>,
+    }
+
+    #[derive(Serialize)]
+    pub struct EntityJson<'a> {
+        pub name: &'a str,
+        pub kind: EntityKind,
+        pub mentions: Vec<SpanJson<'a>>,
+    }
+
+    #[derive(Serialize)]
+    pub struct SpanJson<'a> {
+        pub start: usize,
+        pub end: usize,
+        pub text: &'a str,
+        pub block: usize,
+    }
+
+    #[derive(Serialize)]
+    pub struct QuoteJson<'a> {
+        pub start: usize,
+        pub end: usize,
+        pub text: &'a str,
+        pub block: usize,
+        pub speaker: Option<&'a str>,
+    }
+
+    impl<'a> ArticleJson<'a> {
+        pub fn new(article: &'a Article, analysis: &'a Analysis) -> Self {
+            let text = article.text.as_str();
+            ArticleJson {
+                path: &article.path,
+                title: &article.title,
+                dek: article.dek.as_deref(),
+                blocks: article
+                    .blocks
+                    .iter()
+                    .enumerate()
+                    .map(|(index, block)| {
+                        let repeat = analysis.repeats.get(index).copied().flatten();
+                        BlockJson {
+                            index,
+                            kind: block.kind,
+                            start: block.span.start,
+                            end: block.span.end,
+                            duplicate_of: repeat.map(|r| r.of),
+                            similarity: repeat.map(|r| r.similarity),
+                        }
+                    })
+                    .collect(),
+                entities: analysis
+                    .entities
+                    .iter()
+                    .map(|e| EntityJson {
+                        name: &e.name,
+                        kind: e.kind,
+                        mentions: e
+                            .mentions
+                            .iter()
+                            .map(|m| SpanJson {
+                                start: m.span.start,
+                                end: m.span.end,
+                                text: m.span.of(text),
+                                block: m.block,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+                quotes: analysis
+                    .quotes
+                    .iter()
+                    .map(|q| QuoteJson {
+                        start: q.span.start,
+                        end: q.span.end,
+                        text: q.span.of(text),
+                        block: q.block,
+                        speaker: analysis.speaker_name(q),
+                    })
+                    .collect(),
+            }
+        }
+    }
+
+    /// `value` as compact JSON that is safe to print on a terminal: besides the C0 controls that JSON
+    /// always escapes, every character the text report would neutralize (C1 controls such as CSI
+    /// U+009B, DEL, bidi overrides, zero-width and tag characters) is written as a `\u` escape. The
+    /// JSON value is the same; only its spelling changes.
+    ///
+    /// `lector analyze` writes articles with the faster [`write_article`], which spells its output
+    /// exactly like this function does for an [`ArticleJson`] (the tests hold it to that).
+    pub fn to_terminal_safe_string<T: Serialize>(value: &T) -> String {
+        let mut out = Vec::new();
+        let mut serializer = serde_json::Serializer::with_formatter(&mut out, TerminalSafe);
+        // Serializing plain data into memory fails only on a bug in the data types.
+        if value.serialize(&mut serializer).is_err() {
+            return "null".to_string();
+        }
+        // Only valid UTF-8 and ASCII escapes were written.
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    struct TerminalSafe;
+
+    impl Formatter for TerminalSafe {
+        fn write_string_fragment<W: ?Sized + io::Write>(
+            &mut self,
+            writer: &mut W,
+            fragment: &str,
+        ) -> io::Result<()> {
+            // serde_json has escaped quotes, backslashes and C0 controls already; what is left to
+            // escape here is the rest of what `display_char` changes. Escaping those chars the same
+            // way as `write_str` does (a quote or backslash never reaches this point) keeps the two
+            // spellings identical.
+            let mut escaped = Vec::with_capacity(fragment.len());
+            write_str_contents(&mut escaped, fragment);
+            writer.write_all(&escaped)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::serde_reference::*;
     use super::*;
+    use crate::analyze::EntityKind;
+    use crate::article::BlockKind;
 
     #[test]
     fn c1_bidi_and_tag_characters_are_escaped_and_decode_back() {
@@ -496,7 +499,7 @@ mod tests {
         for kind in [Lead, Headline, Dek, Paragraph] {
             assert_eq!(
                 serde_json::to_string(&kind).unwrap(),
-                format!("\"{}\"", block_kind_name(kind))
+                format!("\"{}\"", kind.label())
             );
         }
     }

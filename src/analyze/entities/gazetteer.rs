@@ -39,9 +39,6 @@ pub struct Hit {
 
 pub struct Gazetteer {
     automaton: AhoCorasick,
-    /// The first two bytes of every name, as a bit set indexed by `u16::from_le_bytes`: a word
-    /// that opens with a pair no name opens with is not searched.
-    first_pairs: Box<[u64; 1024]>,
     /// The first byte of every name that opens with a capital, a mark or a non-ASCII letter,
     /// where the search stops first.
     first_bytes: [bool; 256],
@@ -89,19 +86,23 @@ struct NameLists {
 
 impl NameLists {
     fn build() -> NameLists {
+        // Lines of `name` or `name<TAB>common`: all the names, and the common ones.
+        let all_and_common = |data: &'static str| -> (WordSet, WordSet) {
+            let all = data_lines(data)
+                .map(|l| l.split('\t').next().unwrap_or(l))
+                .collect();
+            let common = data_lines(data)
+                .filter_map(|l| l.strip_suffix("\tcommon"))
+                .collect();
+            (all, common)
+        };
+        let (given, common_given) = all_and_common(GIVEN_NAMES);
+        let (surnames, common_surnames) = all_and_common(SURNAMES);
         NameLists {
-            given: data_lines(GIVEN_NAMES)
-                .map(|l| l.split('\t').next().unwrap_or(l))
-                .collect(),
-            common_given: data_lines(GIVEN_NAMES)
-                .filter_map(|l| l.strip_suffix("\tcommon"))
-                .collect(),
-            surnames: data_lines(SURNAMES)
-                .map(|l| l.split('\t').next().unwrap_or(l))
-                .collect(),
-            common_surnames: data_lines(SURNAMES)
-                .filter_map(|l| l.strip_suffix("\tcommon"))
-                .collect(),
+            given,
+            common_given,
+            surnames,
+            common_surnames,
             words: {
                 // Sized up front: growing a 200,000-word set step by step costs more than
                 // counting its lines.
@@ -163,7 +164,6 @@ impl Gazetteer {
             }
         }
         let entries: Vec<Entry> = order.iter().map(|n| by_name[n]).collect();
-        let mut first_pairs = Box::new([0u64; 1024]);
         let mut first_bytes = [false; 256];
         let mut rare_openings: Vec<&'static [u8]> = Vec::new();
         for name in &order {
@@ -172,15 +172,6 @@ impl Gazetteer {
                 rare_openings.push(&bytes[..bytes.len().min(Prefixes::LEN)]);
             } else {
                 first_bytes[usize::from(bytes[0])] = true;
-            }
-            // A one-byte name opens with every pair that starts with its byte.
-            let seconds = match bytes.get(1) {
-                Some(&second) => second..=second,
-                None => 0..=u8::MAX,
-            };
-            for second in seconds {
-                let pair = usize::from(u16::from_le_bytes([bytes[0], second]));
-                first_pairs[pair / 64] |= 1 << (pair % 64);
             }
         }
         // The automaton takes the longest to build: the word lists are built meanwhile, on a
@@ -199,7 +190,6 @@ impl Gazetteer {
         });
         Gazetteer {
             automaton,
-            first_pairs,
             first_bytes,
             rare_openings: {
                 rare_openings.sort_unstable();
@@ -222,8 +212,8 @@ impl Gazetteer {
 
     /// Every gazetteer name in `text` that starts and ends on a word boundary (a possessive
     /// "'s" or a hyphen may follow: "Mexico's", "U.S.-Mexico"), the longest at each place,
-    /// without overlaps. The automaton runs anchored, only where a word starts with two bytes that
-    /// some name starts with, so the text between names costs a bit test, not a search step.
+    /// without overlaps. The automaton runs anchored, only where a word starts with bytes that
+    /// some name starts with, so the text between names costs a table test, not a search step.
     pub fn hits(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
         // About one known name in a hundred bytes of news.
@@ -249,15 +239,7 @@ impl Gazetteer {
                 None if stop < bytes.len() => at = stop,
                 None => break,
             }
-            let pair = usize::from(u16::from_le_bytes([
-                bytes[at],
-                bytes.get(at + 1).copied().unwrap_or(0),
-            ]));
-            let opens_name = self.first_pairs[pair / 64] & (1 << (pair % 64)) != 0;
-            if !opens_name
-                || (at > 0 && ends_word_char(&text[..at]))
-                || !self.prefixes.may_start(&bytes[at..])
-            {
+            if (at > 0 && ends_word_char(&text[..at])) || !self.prefixes.may_start(&bytes[at..]) {
                 at += 1;
                 continue;
             }
@@ -359,8 +341,8 @@ impl Gazetteer {
 }
 
 /// Which texts may start with a name, judged by their first six bytes: a bit per hashed
-/// prefix (a name's first six bytes, or a shorter name whole). "the Bronx" lets every "the"
-/// pass the two-byte test; six bytes ("the Br") let few other words through to a search.
+/// prefix (a name's first six bytes, or a shorter name whole): most capitalised words ("The",
+/// "In", "He") are no name's beginning and are turned away before a search.
 struct Prefixes {
     bits: Box<[u64; Prefixes::WORDS]>,
     /// Bit `n` set when some name is `n` bytes long, for `n` below `Prefixes::LEN`.

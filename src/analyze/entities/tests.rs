@@ -17,6 +17,14 @@ fn summary(text: &str) -> Vec<(String, EntityKind, usize)> {
         .collect()
 }
 
+/// Fails if an entity named `name` is of `kind` (it may be of another, or missing).
+fn assert_not_kind(found: &[Entity], name: &str, kind: EntityKind) {
+    assert!(
+        found.iter().all(|e| e.name != name || e.kind != kind),
+        "{name} is {kind:?}: {found:#?}"
+    );
+}
+
 fn find<'a>(found: &'a [Entity], name: &str) -> &'a Entity {
     found
         .iter()
@@ -337,11 +345,7 @@ fn an_acronym_after_a_member_and_of_is_an_organisation() {
     );
     assert_eq!(find(&found, "ADPL").kind, Organization);
     assert_eq!(find(&found, "CEI").kind, Organization);
-    assert!(
-        found
-            .iter()
-            .all(|e| e.name != "NCLAN" || e.kind != Organization)
-    );
+    assert_not_kind(&found, "NCLAN", Organization);
 }
 
 #[test]
@@ -424,7 +428,7 @@ fn a_name_before_a_comma_and_a_known_place_is_a_place() {
     );
     assert_eq!(find(&found, "Buxton").kind, Place);
     assert_eq!(find(&found, "Aceh").kind, Place);
-    assert!(found.iter().all(|e| e.name != "Group Q" || e.kind != Place));
+    assert_not_kind(&found, "Group Q", Place);
 }
 
 #[test]
@@ -484,7 +488,7 @@ fn words_after_a_lone_name_tell_subject_from_qualifier() {
     assert_eq!(find(&found, "Yonhap").kind, Organization);
     assert_eq!(find(&found, "Yeoncheon").kind, Place);
     assert_eq!(find(&found, "Smithsonian").kind, Organization);
-    assert!(found.iter().all(|e| e.name != "Peace" || e.kind != Place));
+    assert_not_kind(&found, "Peace", Place);
 }
 
 #[test]
@@ -504,11 +508,7 @@ fn compass_regions_and_camel_case_brands() {
          South. He founded wikiHow after selling eHow to a buyer. She met i-Nick there.",
     );
     // A particle before a hyphen is no camel case.
-    assert!(
-        found
-            .iter()
-            .all(|e| e.name != "i-Nick" || e.kind != Organization)
-    );
+    assert_not_kind(&found, "i-Nick", Organization);
     assert_eq!(find(&found, "West").kind, Place);
     assert_eq!(find(&found, "South").kind, Place);
     assert_eq!(find(&found, "wikiHow").kind, Organization);
@@ -555,11 +555,7 @@ fn institution_nouns_place_heads_and_titles_inside_names() {
     assert_eq!(find(&found, "Immacolata").kind, Organization);
     assert_eq!(find(&found, "Masjid Zarqa").kind, Place);
     assert_eq!(find(&found, "Bat Cave").kind, Place);
-    assert!(
-        found
-            .iter()
-            .all(|e| e.name != "Cheer" || e.kind != Organization)
-    );
+    assert_not_kind(&found, "Cheer", Organization);
 }
 
 #[test]
