@@ -235,26 +235,33 @@ fn sigterm_restores_the_terminal_even_with_the_mouse_on() {
         return;
     }
     let t = Tmux::start("sigterm");
-    let pid_file = std::env::temp_dir().join(format!("lector-e2e-{}.pid", std::process::id()));
-    t.line(&format!(
-        "clear; echo before-lector; sh -c 'echo $$ > {}; exec {BIN} --mouse {SAMPLE}'",
-        pid_file.display()
-    ));
-    t.wait_for("Mexico Denies Trump");
+    let pid = start_reader(&t, "clear; echo before-lector;", "sh", "--mouse");
     assert_eq!(
         t.format("#{mouse_any_flag}"),
         "1",
         "--mouse captures the mouse"
     );
-    let pid = std::fs::read_to_string(&pid_file).expect("pid written");
-    let _ = std::fs::remove_file(&pid_file);
     let killed = Command::new("kill")
-        .args(["-TERM", pid.trim()])
+        .args(["-TERM", &pid])
         .status()
         .expect("kill runs");
     assert!(killed.success());
     t.wait_until("the shell", |s| s.contains("before-lector"));
     t.assert_terminal_restored();
+}
+
+/// Starts the reader on the sample in `t` as `{before} {shell} -c '... exec lector {options}
+/// SAMPLE'`, waits for its first frame and returns its process id.
+fn start_reader(t: &Tmux, before: &str, shell: &str, options: &str) -> String {
+    let pid_file = std::env::temp_dir().join(format!("{}.pid", t.socket));
+    t.line(&format!(
+        "{before} {shell} -c 'echo $$ > {}; exec {BIN} {options} {SAMPLE}'",
+        pid_file.display()
+    ));
+    t.wait_for("Mexico Denies Trump");
+    let pid = std::fs::read_to_string(&pid_file).expect("pid written");
+    let _ = std::fs::remove_file(&pid_file);
+    pid.trim().to_string()
 }
 
 /// Whether process `pid` is still there (and not a zombie).
@@ -279,15 +286,7 @@ fn a_reader_whose_terminal_goes_away_without_sighup_exits() {
     // In a session of its own, the reader gets no SIGHUP when the terminal closes (as under
     // `nohup`); crossterm then never returns from `poll` (crossterm-rs/crossterm#793).
     let t = Tmux::start("orphan");
-    let pid_file = std::env::temp_dir().join(format!("lector-orphan-{}.pid", std::process::id()));
-    t.line(&format!(
-        "setsid -w sh -c 'echo $$ > {}; exec {BIN} {SAMPLE}'",
-        pid_file.display()
-    ));
-    t.wait_for("Mexico Denies Trump");
-    let pid = std::fs::read_to_string(&pid_file).expect("pid written");
-    let _ = std::fs::remove_file(&pid_file);
-    let pid = pid.trim().to_string();
+    let pid = start_reader(&t, "", "setsid -w sh", "");
     assert!(alive(&pid));
     drop(t);
     let start = Instant::now();
