@@ -2,7 +2,7 @@
 //! or in headlines that the article confirms (Mikheev's test). Each kept name gets its evidence.
 
 use super::chunks::{Certainty, Chunk};
-use super::evidence::{Evidence, binomial, evidence, kind_of, not_a_name, relaxed, title_case};
+use super::evidence::{Evidence, binomial, evidence, kind_of, not_a_name, title_case};
 use super::gazetteer::GAZETTEER;
 use super::lexicon;
 use super::tokens::Token;
@@ -213,9 +213,7 @@ pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidat
             let evidence = if not_a_name || binomial(tokens, &c) {
                 [0; 5]
             } else {
-                let mut evidence = evidence(tokens, &c, &seen_lower);
-                relaxed(tokens, &c, &seen_lower, &mut evidence);
-                evidence
+                evidence(tokens, &c, &seen_lower)
             };
             Candidate {
                 first: c.first,

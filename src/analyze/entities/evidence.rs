@@ -128,8 +128,9 @@ pub fn not_a_name(tokens: &[Token], c: &Chunk) -> bool {
         || (c.first == c.last && lexicon::is_common_acronym(tokens[c.first].text))
 }
 
-/// Scores what the mention's words and immediate neighbours say about its kind. (Not asked of
-/// a chunk that is [`not_a_name`] or a genus ([`binomial`]): those have no evidence.)
+/// Scores what the mention's words and immediate neighbours say about its kind, the relaxed
+/// guesses last. (Not asked of a chunk that is [`not_a_name`] or a genus ([`binomial`]): those
+/// have no evidence.)
 pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> Evidence {
     let mut ev = [0u8; 5];
     let mut set = |kind: EntityKind, strength: u8| {
@@ -510,6 +511,7 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
             set(EntityKind::Place, 1);
         }
     }
+    relaxed(tokens, c, &words, seen_lower, &mut ev);
     ev
 }
 
@@ -552,16 +554,18 @@ fn attributive(tokens: &[Token], c: &Chunk) -> bool {
         })
 }
 
-/// Last-resort guesses for names nothing else spoke for (Mikheev's relaxed rules).
-pub fn relaxed(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool, ev: &mut Evidence) {
+/// Last-resort guesses for names nothing else spoke for (Mikheev's relaxed rules); `words` are
+/// the chunk's capitalised words.
+fn relaxed(
+    tokens: &[Token],
+    c: &Chunk,
+    words: &[&str],
+    seen_lower: &dyn Fn(&str) -> bool,
+    ev: &mut Evidence,
+) {
     if ev.iter().any(|&s| s > 0) || c.hit.is_some() {
         return;
     }
-    let words: Vec<&str> = tokens[c.first..=c.last]
-        .iter()
-        .filter(|t| t.capitalized)
-        .map(|t| t.text)
-        .collect();
     let Some(&first) = words.first() else {
         return;
     };
