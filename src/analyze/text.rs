@@ -16,52 +16,6 @@ impl Word<'_> {
     }
 }
 
-/// ASCII letters and digits, by byte value.
-const ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
-/// How many bytes at the start of `bytes` are ASCII letters and digits. Words are a handful of
-/// bytes: testing eight at a time (a mask with the high bit of each byte set where it is one)
-/// spares a branch per byte.
-pub fn ascii_alnum_run(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // High bit of each byte where `x` (seven-bit bytes) lies within `lo..=hi`.
-    let within = |x: u64, lo: u8, hi: u8| {
-        let at_least_lo = x + ONES * u64::from(0x80 - lo);
-        let above_hi = x + ONES * u64::from(0x7f - hi);
-        at_least_lo & !above_hi & HIGH
-    };
-    let mut n = 0;
-    while let Some(chunk) = bytes.get(n..n + 8) {
-        let mut eight = [0; 8];
-        eight.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(eight);
-        let non_ascii = word & HIGH;
-        let x = word & !HIGH;
-        let digit = within(x, b'0', b'9');
-        // Upper-case letters folded onto lower-case ones ("@" and "[" fold outside).
-        let letter = within(x | (ONES * 0x20), b'a', b'z');
-        let alnum = (digit | letter) & !non_ascii;
-        let outside = !alnum & HIGH;
-        if outside != 0 {
-            return n + (outside.trailing_zeros() / 8) as usize;
-        }
-        n += 8;
-    }
-    n + bytes[n..]
-        .iter()
-        .position(|&b| !ASCII_ALNUM[usize::from(b)])
-        .unwrap_or(bytes.len() - n)
-}
-
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -82,7 +36,7 @@ fn is_combining_mark(c: char) -> bool {
 }
 
 /// Characters that may join two word pieces: "don't", "Jong-un", "U.S.", "3.5", "O’Brien".
-fn is_joiner(c: char) -> bool {
+const fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&')
 }
 
@@ -113,55 +67,75 @@ impl<'a> Iterator for Words<'a> {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut at = self.at;
+        // Spaces and punctuation between words: skipped a byte at a time while ASCII (gaps are
+        // short, mostly one space), decoded only when not.
         loop {
-            // Spaces and punctuation between words: skipped without decoding while ASCII.
-            // Gaps are short (mostly one space): a byte at a time.
-            while bytes
-                .get(at)
-                .is_some_and(|&b| b.is_ascii() && !ASCII_ALNUM[usize::from(b)])
-            {
-                at += 1;
+            let &b = bytes.get(at)?;
+            match BYTE_CLASS[usize::from(b)] {
+                ByteClass::Alnum => break,
+                ByteClass::NonAscii => {
+                    let c = char_at(text, at)?;
+                    if is_word_char(c) {
+                        break;
+                    }
+                    at += c.len_utf8();
+                }
+                ByteClass::Joiner | ByteClass::Other => at += 1,
             }
-            match bytes.get(at) {
-                None => return None,
-                Some(b) if b.is_ascii() => break,
-                Some(_) => {}
-            }
-            let c = char_at(text, at)?;
-            if is_word_char(c) {
-                break;
-            }
-            at += c.len_utf8();
         }
         let start = at;
         let mut end = start;
         loop {
             // Most of a word is ASCII letters and digits: no decoding needed for those.
-            end += ascii_alnum_run(&bytes[end..]);
-            let Some(c) = char_at(text, end) else {
+            while bytes
+                .get(end)
+                .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == ByteClass::Alnum)
+            {
+                end += 1;
+            }
+            let Some(&b) = bytes.get(end) else {
                 break;
             };
-            let next = end + c.len_utf8();
-            // (ASCII letters and digits were taken above; no ASCII mark combines.)
-            if !c.is_ascii() && (is_word_char(c) || is_combining_mark(c)) {
-                end = next;
-                continue;
-            }
-            if is_joiner(c) {
-                if char_at(text, next).is_some_and(is_word_char) {
-                    end = next;
-                    continue;
+            match BYTE_CLASS[usize::from(b)] {
+                // A space or a punctuation mark that joins nothing ends the word: most words.
+                ByteClass::Other | ByteClass::Alnum => break,
+                ByteClass::Joiner => {
+                    let next = end + 1;
+                    if char_at(text, next).is_some_and(is_word_char) {
+                        end = next;
+                        continue;
+                    }
+                    // Abbreviation-final period: "U.S." or an initial "J."
+                    if b == b'.' && is_abbreviation(&text[start..end]) {
+                        end = next;
+                    }
+                    break;
                 }
-                // Abbreviation-final period: "U.S." or an initial "J."
-                if c == '.' && is_abbreviation(&text[start..end]) {
-                    end = next;
+                ByteClass::NonAscii => {
+                    let Some(c) = char_at(text, end) else {
+                        break;
+                    };
+                    let next = end + c.len_utf8();
+                    if is_word_char(c) || is_combining_mark(c) {
+                        end = next;
+                        continue;
+                    }
+                    // The curly apostrophe joins like the straight one: "O’Brien".
+                    if c == '’' && char_at(text, next).is_some_and(is_word_char) {
+                        end = next;
+                        continue;
+                    }
+                    break;
                 }
             }
-            break;
         }
         // An accent on the word's last mark (an abbreviation's period) stays with it too.
-        while let Some(c) = char_at(text, end).filter(|&c| !c.is_ascii() && is_combining_mark(c)) {
-            end += c.len_utf8();
+        if bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+            while let Some(c) =
+                char_at(text, end).filter(|&c| !c.is_ascii() && is_combining_mark(c))
+            {
+                end += c.len_utf8();
+            }
         }
         self.at = end;
         Some(Word {
@@ -170,6 +144,38 @@ impl<'a> Iterator for Words<'a> {
         })
     }
 }
+
+/// What a byte is to the word scanner.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    /// An ASCII letter or digit.
+    Alnum,
+    /// An ASCII mark that may join two word pieces (see [`is_joiner`]).
+    Joiner,
+    /// Any other ASCII byte: spaces, punctuation.
+    Other,
+    /// Part of a character beyond ASCII: decoded to be classified.
+    NonAscii,
+}
+
+const BYTE_CLASS: [ByteClass; 256] = {
+    let mut table = [ByteClass::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if !byte.is_ascii() {
+            ByteClass::NonAscii
+        } else if byte.is_ascii_alphanumeric() {
+            ByteClass::Alnum
+        } else if is_joiner(byte as char) {
+            ByteClass::Joiner
+        } else {
+            ByteClass::Other
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The character starting at byte `at`, decoded only when it is not ASCII.
 fn char_at(text: &str, at: usize) -> Option<char> {
@@ -477,27 +483,6 @@ mod tests {
                 "no"
             ]
         );
-    }
-
-    #[test]
-    fn eight_byte_runs_agree_with_the_byte_table() {
-        // Every byte value at every place of a 16-byte window of letters and digits.
-        for b in 0..=255u8 {
-            for at in 0..16 {
-                let mut bytes = *b"abcdefghXYZ01234";
-                bytes[at] = b;
-                let expected = bytes
-                    .iter()
-                    .position(|&b| !ASCII_ALNUM[usize::from(b)])
-                    .unwrap_or(16);
-                assert_eq!(ascii_alnum_run(&bytes), expected, "byte {b:#x} at {at}");
-                assert_eq!(
-                    ascii_alnum_run(&bytes[..at]),
-                    at.min(expected),
-                    "{at} bytes"
-                );
-            }
-        }
     }
 
     #[test]
