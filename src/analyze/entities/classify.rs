@@ -393,8 +393,11 @@ fn acts(tokens: &[Token], c: &Chunk) -> bool {
         "soon",
         "too",
     ];
-    let object = at(c.last + 2)
-        .is_some_and(|o| !o.gap_before && !NO_OBJECT.contains(&o.text) && !o.text.ends_with("ly"));
+    let object = || {
+        at(c.last + 2).is_some_and(|o| {
+            !o.gap_before && !NO_OBJECT.contains(&o.text) && !o.text.ends_with("ly")
+        })
+    };
     // Headlines speak in the present: "North Korea puts military on alert".
     let headline_verb = |n: &Token| {
         n.headline && n.text.len() >= 4 && n.text.ends_with('s') && !n.text.ends_with("ss")
@@ -402,7 +405,7 @@ fn acts(tokens: &[Token], c: &Chunk) -> bool {
     let verb = at(c.last + 1).is_some_and(|n| {
         !n.gap_before
             && n.text.chars().all(char::is_lowercase)
-            && ((n.text.len() >= 5 && n.text.ends_with("ed") && object)
+            && ((n.text.len() >= 5 && n.text.ends_with("ed") && object())
                 || VERBS.contains(&n.text)
                 || headline_verb(n))
     });

@@ -220,8 +220,10 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     }
     // "Hitwise UK", "Environment Canada", "Team Estonia": a name ending in a country, and not
     // a compass word before it, is that country's branch of something: an organisation.
-    let last_place = GAZETTEER
-        .lookup(last)
+    // (Only asked of a name of several words.)
+    let last_place = multi
+        .then(|| GAZETTEER.lookup(last))
+        .flatten()
         .filter(|e| e.kind == EntityKind::Place);
     let country_last = last_place.is_some_and(|e| e.major);
     if multi
@@ -250,13 +252,15 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     // "Hope". Only names made of words never seen lower case get the weaker person hints.
     let unseen = |w: &&str| !seen_lower(w);
     // "Brooklyn Paper", "Pacific Standard": a known place inside makes a person unlikely.
-    let has_place_word = words.iter().any(|w| {
+    let has_place_word = || {
+        words.iter().any(|w| {
         GAZETTEER
             .lookup(w)
             .is_some_and(|e| e.kind == EntityKind::Place)
             && !GAZETTEER.is_given_name(w)
             && !GAZETTEER.is_surname(w)
-    });
+        })
+    };
     if multi
         && words.len() <= 4
         && given_first
@@ -264,7 +268,7 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
         && (GAZETTEER.is_common_given_name(first)
             || GAZETTEER.is_surname(last)
             || !GAZETTEER.is_common_word(last))
-        && !has_place_word
+        && !has_place_word()
     {
         set(EntityKind::Person, 3);
     }
@@ -382,15 +386,15 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     }
     // A lone word that is also a common word ("Hope", "Rock", "Bailey") is not guessed a
     // person on its own; coreference still joins it to a full name.
-    let lone_word = !multi && GAZETTEER.is_common_word(first);
-    if !multi && given_first && unseen(&first) && !lone_word {
+    let lone_word = || !multi && GAZETTEER.is_common_word(first);
+    if !multi && given_first && unseen(&first) && !lone_word() {
         set(EntityKind::Person, 2);
     }
     // "Environment Canada": a country last is no surname ("Canada" is one in the census).
     if words.len() <= 3
         && GAZETTEER.is_surname(last)
         && words.iter().all(unseen)
-        && !lone_word
+        && !lone_word()
         && !(multi && country_last)
     {
         set(EntityKind::Person, if multi { 2 } else { 1 });
@@ -417,7 +421,7 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
         if w.starts_with(char::is_lowercase) {
             return w.chars().all(char::is_alphanumeric) && w.chars().any(char::is_uppercase);
         }
-        let rest = w.trim_start_matches("Mc").trim_start_matches("Mac");
+        let rest = without_leading(without_leading(w, "Mc"), "Mac");
         rest.chars()
             .skip(1)
             .zip(rest.chars().skip(2))
@@ -462,9 +466,11 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
         && plain_name(&tokens[c.first - 2])
         && (plain_name(&tokens[c.first - 3]) || tokens[c.first - 3].initial)
         && tokens[c.first - 3].capitalized;
-    let hometown = next.is_some_and(|n| n.gap_before && n.capitalized)
-        && text_is_comma_place(tokens, c.last + 1);
-    if person_of && !hometown && !lexicon::is_other_tail(last) {
+    let hometown = || {
+        next.is_some_and(|n| n.gap_before && n.capitalized)
+            && text_is_comma_place(tokens, c.last + 1)
+    };
+    if person_of && !hometown() && !lexicon::is_other_tail(last) {
         set(EntityKind::Organization, 3);
     }
     // "Youngspiration's Baggio Leung", "Demosisto's Nathan Law": a name in the possessive
@@ -486,8 +492,8 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
                 })
                 && (GAZETTEER.is_given_name(n.text) || !GAZETTEER.is_common_word(n.text))
         });
-    let personal = given_first || GAZETTEER.is_surname(first);
-    if before_person && !multi && !personal {
+    let personal = || given_first || GAZETTEER.is_surname(first);
+    if before_person && !multi && !personal() {
         set(EntityKind::Organization, 2);
     }
     // "in Whitman's poetry": a possessive after a preposition is no place.
@@ -513,6 +519,15 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     }
     relaxed(tokens, c, &words, seen_lower, &mut ev);
     ev
+}
+
+/// `word` with every leading copy of `prefix` removed, as `trim_start_matches` does (which
+/// builds a substring searcher per call: this is asked of every lone name).
+fn without_leading<'w>(mut word: &'w str, prefix: &str) -> &'w str {
+    while let Some(rest) = word.strip_prefix(prefix) {
+        word = rest;
+    }
+    word
 }
 
 /// Whether token `i` is a known place (a town's state or country after a comma).

@@ -1429,12 +1429,15 @@ pub fn has_brand_tail(word: &str) -> bool {
         |stem_chars: usize, tail: &str| stem_chars >= 3 + usize::from(tail.len() <= 3);
     // Most words are ASCII: their tails are compared in place, without a lower-case copy.
     if word.is_ascii() {
-        return word.bytes().all(|b| b.is_ascii_alphanumeric())
+        // The shortest brand is seven letters (three before a four-letter tail, four before a
+        // three-letter one): most words are settled by their length alone.
+        return word.len() >= 7
             && BRAND_TAILS.iter().any(|tail| {
                 word.len() > tail.len()
                     && word[word.len() - tail.len()..].eq_ignore_ascii_case(tail)
                     && long_enough(word.len() - tail.len(), tail)
-            });
+            })
+            && word.bytes().all(|b| b.is_ascii_alphanumeric());
     }
     let lower = word.to_lowercase();
     word.chars().all(char::is_alphanumeric)
