@@ -73,69 +73,28 @@ impl<'a> Iterator for Words<'a> {
             let &b = bytes.get(at)?;
             match BYTE_CLASS[usize::from(b)] {
                 ByteClass::Alnum => break,
-                ByteClass::NonAscii => {
-                    let c = char_at(text, at)?;
-                    if is_word_char(c) {
-                        break;
-                    }
-                    at += c.len_utf8();
-                }
                 ByteClass::Joiner | ByteClass::Other => at += 1,
+                ByteClass::NonAscii => match non_ascii_gap(text, at)? {
+                    Gap::WordStart => break,
+                    Gap::Skip(len) => at += len,
+                },
             }
         }
         let start = at;
+        // Most of a word is ASCII letters and digits, ended by a space or a mark that joins
+        // nothing: no decoding needed for those.
         let mut end = start;
-        loop {
-            // Most of a word is ASCII letters and digits: no decoding needed for those.
-            while bytes
-                .get(end)
-                .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == ByteClass::Alnum)
-            {
-                end += 1;
-            }
-            let Some(&b) = bytes.get(end) else {
-                break;
-            };
-            match BYTE_CLASS[usize::from(b)] {
-                // A space or a punctuation mark that joins nothing ends the word: most words.
-                ByteClass::Other | ByteClass::Alnum => break,
-                ByteClass::Joiner => {
-                    let next = end + 1;
-                    if char_at(text, next).is_some_and(is_word_char) {
-                        end = next;
-                        continue;
-                    }
-                    // Abbreviation-final period: "U.S." or an initial "J."
-                    if b == b'.' && is_abbreviation(&text[start..end]) {
-                        end = next;
-                    }
-                    break;
-                }
-                ByteClass::NonAscii => {
-                    let Some(c) = char_at(text, end) else {
-                        break;
-                    };
-                    let next = end + c.len_utf8();
-                    if is_word_char(c) || is_combining_mark(c) {
-                        end = next;
-                        continue;
-                    }
-                    // The curly apostrophe joins like the straight one: "O’Brien".
-                    if c == '’' && char_at(text, next).is_some_and(is_word_char) {
-                        end = next;
-                        continue;
-                    }
-                    break;
-                }
-            }
+        while bytes
+            .get(end)
+            .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == ByteClass::Alnum)
+        {
+            end += 1;
         }
-        // An accent on the word's last mark (an abbreviation's period) stays with it too.
-        if bytes.get(end).is_some_and(|b| !b.is_ascii()) {
-            while let Some(c) =
-                char_at(text, end).filter(|&c| !c.is_ascii() && is_combining_mark(c))
-            {
-                end += c.len_utf8();
-            }
+        if bytes
+            .get(end)
+            .is_some_and(|&b| BYTE_CLASS[usize::from(b)] != ByteClass::Other)
+        {
+            end = word_end(text, start, end);
         }
         self.at = end;
         Some(Word {
@@ -143,6 +102,74 @@ impl<'a> Iterator for Words<'a> {
             span: Span::new(start, end),
         })
     }
+}
+
+/// What a character beyond ASCII between words is: the start of a word, or a mark to skip.
+enum Gap {
+    WordStart,
+    Skip(usize),
+}
+
+#[cold]
+fn non_ascii_gap(text: &str, at: usize) -> Option<Gap> {
+    let c = char_at(text, at)?;
+    Some(if is_word_char(c) {
+        Gap::WordStart
+    } else {
+        Gap::Skip(c.len_utf8())
+    })
+}
+
+/// Where the word starting at `start` ends, its first `end - start` bytes read already and a
+/// joiner or a character beyond ASCII at `end`.
+#[cold]
+fn word_end(text: &str, start: usize, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
+        let Some(&b) = bytes.get(end) else {
+            break;
+        };
+        match BYTE_CLASS[usize::from(b)] {
+            // A space or a punctuation mark that joins nothing ends the word.
+            ByteClass::Other | ByteClass::Alnum => break,
+            ByteClass::Joiner => {
+                let next = end + 1;
+                if char_at(text, next).is_some_and(is_word_char) {
+                    end = next;
+                    continue;
+                }
+                // Abbreviation-final period: "U.S." or an initial "J."
+                if b == b'.' && is_abbreviation(&text[start..end]) {
+                    end = next;
+                }
+                break;
+            }
+            ByteClass::NonAscii => {
+                let Some(c) = char_at(text, end) else {
+                    break;
+                };
+                let next = end + c.len_utf8();
+                if is_word_char(c) || is_combining_mark(c) {
+                    end = next;
+                    continue;
+                }
+                // The curly apostrophe joins like the straight one: "O’Brien".
+                if c == '’' && char_at(text, next).is_some_and(is_word_char) {
+                    end = next;
+                    continue;
+                }
+                break;
+            }
+        }
+    }
+    // An accent on the word's last mark (an abbreviation's period) stays with it too.
+    while let Some(c) = char_at(text, end).filter(|&c| !c.is_ascii() && is_combining_mark(c)) {
+        end += c.len_utf8();
+    }
+    end
 }
 
 /// What a byte is to the word scanner.
@@ -230,26 +257,33 @@ impl Iterator for SentenceStarts<'_> {
             return Some(0);
         }
         let text = self.text;
-        for at in self.marks.by_ref() {
-            let mut rest = text[at + 1..].char_indices().peekable();
-            while rest
-                .next_if(|&(_, c)| matches!(c, '"' | '”' | '’' | '\'' | ')' | ']'))
-                .is_some()
-            {}
-            let mut spaced = false;
-            while rest.next_if(|&(_, c)| c.is_whitespace()).is_some() {
-                spaced = true;
-            }
-            // (Closing marks and spaces hold no further sentence mark to skip.)
-            if let Some(&(i, _)) = rest.peek()
-                && spaced
-                && !ends_with_abbreviation(&text[..at])
-            {
-                return Some(at + 1 + i);
-            }
-        }
-        None
+        self.marks
+            .by_ref()
+            .find_map(|at| sentence_start_after_mark(text, at))
     }
+}
+
+/// Whether a sentence starts after the mark ('.', '!' or '?') at byte `at` of `text`: closing
+/// quotes or brackets, then whitespace, then anything, and the period not an abbreviation's.
+pub fn sentence_starts_after(text: &str, at: usize) -> bool {
+    sentence_start_after_mark(text, at).is_some()
+}
+
+/// Where the sentence after the mark at byte `at` starts, if one does (see
+/// [`sentence_starts_after`]).
+fn sentence_start_after_mark(text: &str, at: usize) -> Option<usize> {
+    let mut rest = text[at + 1..].char_indices().peekable();
+    while rest
+        .next_if(|&(_, c)| matches!(c, '"' | '”' | '’' | '\'' | ')' | ']'))
+        .is_some()
+    {}
+    let mut spaced = false;
+    while rest.next_if(|&(_, c)| c.is_whitespace()).is_some() {
+        spaced = true;
+    }
+    // (Closing marks and spaces hold no further sentence mark to skip.)
+    let &(i, _) = rest.peek()?;
+    (spaced && !ends_with_abbreviation(&text[..at])).then_some(at + 1 + i)
 }
 
 /// Whether a period right after `before` most likely ends an abbreviation, not a sentence.

@@ -254,11 +254,11 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
     // "Brooklyn Paper", "Pacific Standard": a known place inside makes a person unlikely.
     let has_place_word = || {
         words.iter().any(|w| {
-        GAZETTEER
-            .lookup(w)
-            .is_some_and(|e| e.kind == EntityKind::Place)
-            && !GAZETTEER.is_given_name(w)
-            && !GAZETTEER.is_surname(w)
+            GAZETTEER
+                .lookup(w)
+                .is_some_and(|e| e.kind == EntityKind::Place)
+                && !GAZETTEER.is_given_name(w)
+                && !GAZETTEER.is_surname(w)
         })
     };
     if multi
