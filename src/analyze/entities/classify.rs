@@ -8,7 +8,7 @@ use super::lexicon;
 use super::tokens::Token;
 use crate::analyze::EntityKind;
 use crate::span::Span;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone)]
 pub struct Candidate {
@@ -28,35 +28,53 @@ pub struct Candidate {
     pub not_a_name: bool,
 }
 
-/// Which capitalised words of the candidate names the article also writes in lower case:
-/// "hope" for "Hope".
-struct SeenLower<'t> {
-    /// Every capitalised word of a candidate name, and whether its lower-case form is a word.
-    answers: HashMap<&'t str, bool>,
+/// What the article says of each capitalised word of its candidate names: whether it also
+/// writes the word in lower case ("hope" for "Hope"), and whether it capitalises the word in a
+/// name it is sure of (mid-sentence, not only at a sentence start or in a headline).
+struct CapitalWords<'t> {
+    /// Every capitalised word of a candidate name, with its index in `facts`.
+    index: HashMap<&'t str, u32>,
+    facts: Vec<WordFacts>,
     tokens: &'t [Token<'t>],
 }
 
-impl<'t> SeenLower<'t> {
+#[derive(Clone, Copy, Default)]
+struct WordFacts {
+    seen_lower: bool,
+    sure: bool,
+}
+
+impl<'t> CapitalWords<'t> {
     /// Only the words of candidate names are asked about, a few dozen per article, while most
     /// of its words are lower-case: each lower-case word is checked against those few
     /// (a bit per length and first two bytes turns most away unhashed), not all kept in a set.
     fn new(tokens: &'t [Token<'t>], chunks: &[Chunk]) -> Self {
-        let mut answers: HashMap<&str, bool> =
+        let mut index: HashMap<&str, u32> =
             HashMap::with_capacity_and_hasher(chunks.len() * 2, Default::default());
         let mut asked: Vec<&str> = Vec::new();
+        let mut facts: Vec<WordFacts> = Vec::new();
         for c in chunks {
+            let sure = c.certainty == Certainty::Sure;
             for t in tokens[c.first..=c.last].iter().filter(|t| t.capitalized) {
-                if answers.insert(t.text, false).is_none() {
+                let at = *index.entry(t.text).or_insert_with(|| {
                     asked.push(t.text);
-                }
+                    facts.push(WordFacts::default());
+                    // (Fewer words than tokens, and tokens are indexed by `usize`.)
+                    (asked.len() - 1) as u32
+                });
+                facts[at as usize].sure |= sure;
             }
         }
         // The lower-case forms, one after another in one string.
         let mut forms = String::new();
         let mut ends = Vec::with_capacity(asked.len());
         for word in &asked {
+            let start = forms.len();
             if word.is_ascii() {
-                forms.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+                forms.push_str(word);
+                if let Some(form) = forms.get_mut(start..) {
+                    form.make_ascii_lowercase();
+                }
             } else {
                 forms.push_str(&word.to_lowercase());
             }
@@ -71,38 +89,50 @@ impl<'t> SeenLower<'t> {
         for (i, &end) in ends.iter().enumerate() {
             let form = &forms[start..end];
             start = end;
-            let bit = Self::filter_bit(form);
+            let bit = Self::filter_bit(form.as_bytes());
             filter[bit / 64] |= 1 << (bit % 64);
             if let Some(previous) = by_form.insert(form, i) {
                 same_form[i] = previous;
             }
         }
         for t in tokens {
-            let bit = Self::filter_bit(t.text);
+            let bit = Self::filter_bit(t.text.as_bytes());
             if filter[bit / 64] & (1 << (bit % 64)) == 0 || !t.text.starts_with(char::is_lowercase)
             {
                 continue;
             }
             let mut at = by_form.remove(t.text).unwrap_or(usize::MAX);
             while at != usize::MAX {
-                answers.insert(asked[at], true);
+                facts[at].seen_lower = true;
                 at = same_form[at];
             }
         }
-        SeenLower { answers, tokens }
+        CapitalWords {
+            index,
+            facts,
+            tokens,
+        }
     }
 
     /// One of 4,096 bits for the word's length and first two bytes, well mixed.
-    fn filter_bit(word: &str) -> usize {
-        let b = word.as_bytes();
-        let at = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
-        let key = (b.len() as u32 & 0xff) | at(0) << 8 | at(1) << 16;
+    fn filter_bit(word: &[u8]) -> usize {
+        let (first, second) = match word {
+            [a, b, ..] => (*a, *b),
+            [a] => (*a, 0),
+            [] => (0, 0),
+        };
+        let key = (word.len() as u32 & 0xff) | u32::from(first) << 8 | u32::from(second) << 16;
         (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
     }
 
-    fn contains(&self, word: &str) -> bool {
-        match self.answers.get(word) {
-            Some(&seen) => seen,
+    fn facts(&self, word: &str) -> Option<WordFacts> {
+        self.index.get(word).map(|&at| self.facts[at as usize])
+    }
+
+    /// Whether the article writes `word` in lower case too.
+    fn seen_lower(&self, word: &str) -> bool {
+        match self.facts(word) {
+            Some(facts) => facts.seen_lower,
             // No capitalised word of a candidate name: not asked about so far, but answered.
             None => {
                 let lower = word.to_lowercase();
@@ -112,20 +142,18 @@ impl<'t> SeenLower<'t> {
             }
         }
     }
+
+    /// Whether `word` is capitalised in a name the article is sure of.
+    fn is_sure(&self, word: &str) -> bool {
+        self.facts(word).is_some_and(|facts| facts.sure)
+    }
 }
 
 /// Keeps the chunks whose capitalisation the article confirms and scores their evidence.
 #[inline(never)] // A stage of its own in profiles.
 pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
-    let lower = SeenLower::new(tokens, &chunks);
-    let seen_lower = |w: &str| lower.contains(w);
-    let sure_words: HashSet<&str> = chunks
-        .iter()
-        .filter(|c| c.certainty == Certainty::Sure)
-        .flat_map(|c| tokens[c.first..=c.last].iter())
-        .filter(|t| t.capitalized)
-        .map(|t| t.text)
-        .collect();
+    let capital_words = CapitalWords::new(tokens, &chunks);
+    let seen_lower = |w: &str| capital_words.seen_lower(w);
 
     let mut kept: Vec<Chunk> = Vec::with_capacity(chunks.len());
     for chunk in chunks {
@@ -135,7 +163,7 @@ pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidat
                 // Keep the stretches made only of words the article capitalises elsewhere.
                 let confirmed = |t: &Token| {
                     t.capitalized
-                        && sure_words.contains(t.text)
+                        && capital_words.is_sure(t.text)
                         && !lexicon::is_function_word(t.text)
                 };
                 // A first name standing before a confirmed word belongs to it: "Christopher"
@@ -172,7 +200,7 @@ pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidat
                 let next_speech = tokens
                     .get(chunk.last + 1)
                     .is_some_and(|n| n.block == chunk.block && lexicon::is_speech_verb(n.text));
-                let confirmed = sure_words.contains(t.text)
+                let confirmed = capital_words.is_sure(t.text)
                     || (multi && GAZETTEER.is_given_name(t.text))
                     || (multi && !seen_lower(t.text))
                     || (!multi
@@ -461,7 +489,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn seen_lower_answers_like_a_scan_of_every_word(
+        fn capital_words_answer_like_a_scan_of_every_word(
             parts in prop::collection::vec(
                 prop::sample::select(vec![
                     "Hope", "hope", "HOPE", "Rock", "rock", "Sheinbaum", "The", "the", "Card",
@@ -475,13 +503,21 @@ mod tests {
             let article = parse_article("t.txt", text);
             let tokens = tokens::tokenize(&article);
             let chunks = chunks::find_chunks(&tokens, &article.text);
-            let seen = SeenLower::new(&tokens, &chunks);
+            let words = CapitalWords::new(&tokens, &chunks);
             let scan = |w: &str| {
                 let lower = w.to_lowercase();
                 tokens.iter().any(|t| t.text == lower && t.text.starts_with(char::is_lowercase))
             };
+            let sure: std::collections::HashSet<&str> = chunks
+                .iter()
+                .filter(|c| c.certainty == Certainty::Sure)
+                .flat_map(|c| tokens[c.first..=c.last].iter())
+                .filter(|t| t.capitalized)
+                .map(|t| t.text)
+                .collect();
             for t in &tokens {
-                prop_assert_eq!(seen.contains(t.text), scan(t.text), "{}", t.text);
+                prop_assert_eq!(words.seen_lower(t.text), scan(t.text), "{}", t.text);
+                prop_assert_eq!(words.is_sure(t.text), sure.contains(t.text), "{}", t.text);
             }
         }
     }
