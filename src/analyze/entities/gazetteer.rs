@@ -1,11 +1,11 @@
-//! The shipped gazetteers (assets/data/), parsed once into one Aho-Corasick automaton over
+//! The shipped gazetteers (assets/data/), parsed once into one trie over
 //! multi-word names (countries, places, organisations, demonyms) plus word sets of given names
 //! and surnames.
 
 use super::lexicon;
+use super::name_trie::NameTrie;
 use super::word_set::WordSet;
 use crate::analyze::EntityKind;
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -38,7 +38,7 @@ pub struct Hit {
 }
 
 pub struct Gazetteer {
-    automaton: AhoCorasick,
+    names: NameTrie,
     /// The first byte of every name that opens with a capital, a mark or a non-ASCII letter,
     /// where the search stops first.
     first_bytes: [bool; 256],
@@ -46,8 +46,9 @@ pub struct Gazetteer {
     /// ("al-Qaeda", "the Bronx", "6th of October City"), found beforehand: such bytes are
     /// everywhere in text, so stopping at each would cost more than the search for these.
     rare_openings: Vec<memchr::memmem::Finder<'static>>,
-    /// The first six bytes of every name, for the last test before a search.
-    prefixes: Prefixes,
+    /// Every byte in `first_bytes` is an ASCII capital, an apostrophe or beyond ASCII, the
+    /// bytes [`may_open_a_name`] looks for. (True of the shipped lists; checked when built.)
+    openings_are_capitals_marks_or_beyond_ascii: bool,
     by_name: HashMap<&'static str, Entry>,
     entries: Vec<Entry>,
     given: WordSet,
@@ -56,6 +57,9 @@ pub struct Gazetteer {
     common_surnames: WordSet,
     words: HashSet<&'static str>,
 }
+
+/// How many bytes of a name in lower case are searched for to find where it may start.
+const RARE_OPENING_LEN: usize = 6;
 
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
 
@@ -169,27 +173,29 @@ impl Gazetteer {
         for name in &order {
             let bytes = name.as_bytes();
             if bytes[0].is_ascii_lowercase() || bytes[0].is_ascii_digit() {
-                rare_openings.push(&bytes[..bytes.len().min(Prefixes::LEN)]);
+                rare_openings.push(&bytes[..bytes.len().min(RARE_OPENING_LEN)]);
             } else {
                 first_bytes[usize::from(bytes[0])] = true;
             }
         }
-        // The automaton takes the longest to build: the word lists are built meanwhile, on a
+        // The word lists take longer to build than the trie: they are built meanwhile, on a
         // thread of their own. (Not with rayon: this runs inside `GAZETTEER`'s initialisation,
         // often on a rayon worker, which would take up other work while it waited, such as
         // another article that needs `GAZETTEER`, and so wait for itself.)
-        let (automaton, lists) = std::thread::scope(|scope| {
+        let (names, lists) = std::thread::scope(|scope| {
             let lists = scope.spawn(NameLists::build);
-            let automaton = AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Anchored)
-                .build(&order)
-                .expect("the shipped gazetteer builds into an automaton");
+            let names = NameTrie::of(&order);
             let lists = lists.join().expect("the shipped name lists load");
-            (automaton, lists)
+            (names, lists)
         });
         Gazetteer {
-            automaton,
+            names,
+            openings_are_capitals_marks_or_beyond_ascii: (0..=255u8).all(|b| {
+                !first_bytes[usize::from(b)]
+                    || b.is_ascii_uppercase()
+                    || b == b'\''
+                    || !b.is_ascii()
+            }),
             first_bytes,
             rare_openings: {
                 rare_openings.sort_unstable();
@@ -199,7 +205,6 @@ impl Gazetteer {
                     .map(memchr::memmem::Finder::new)
                     .collect()
             },
-            prefixes: Prefixes::of(&order),
             by_name,
             entries,
             given: lists.given,
@@ -212,8 +217,8 @@ impl Gazetteer {
 
     /// Every gazetteer name in `text` that starts and ends on a word boundary (a possessive
     /// "'s" or a hyphen may follow: "Mexico's", "U.S.-Mexico"), the longest at each place,
-    /// without overlaps. The automaton runs anchored, only where a word starts with bytes that
-    /// some name starts with, so the text between names costs a table test, not a search step.
+    /// without overlaps. The trie is walked only where a word starts with a byte some name
+    /// starts with, so the text between names costs a test of eight bytes at a time.
     pub fn hits(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
         // About one known name in a hundred bytes of news.
@@ -231,32 +236,62 @@ impl Gazetteer {
             // Bytes that open no name are skipped in a tight loop, up to the next place where a
             // name in lower case may start.
             let stop = rare.peek().copied().unwrap_or(bytes.len());
-            match bytes[at..stop]
-                .iter()
-                .position(|&b| self.first_bytes[usize::from(b)])
-            {
+            match self.find_opening(&bytes[at..stop]) {
                 Some(skip) => at += skip,
                 None if stop < bytes.len() => at = stop,
                 None => break,
             }
-            if (at > 0 && ends_word_char(&text[..at])) || !self.prefixes.may_start(&bytes[at..]) {
+            if at > 0 && ends_word_char(&text[..at]) {
                 at += 1;
                 continue;
             }
-            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-            match self.automaton.find(input) {
-                Some(m) if self.ends_name(text, m.end()) => {
+            match self.names.longest_at(&bytes[at..]) {
+                Some((len, name)) if self.ends_name(text, at + len) => {
                     out.push(Hit {
-                        start: m.start(),
-                        end: m.end(),
-                        entry: self.entries[m.pattern().as_usize()],
+                        start: at,
+                        end: at + len,
+                        entry: self.entries[name],
                     });
-                    at = m.end();
+                    at += len;
                 }
                 _ => at += 1,
             }
         }
         out
+    }
+
+    /// Where the first byte in `bytes` that opens some name lies. Capitals, most of them, are
+    /// a few in a line of text: eight bytes at a time are passed over while none of them may
+    /// open a name, by a test on the whole eight.
+    fn find_opening(&self, bytes: &[u8]) -> Option<usize> {
+        let mut at = 0;
+        loop {
+            if self.openings_are_capitals_marks_or_beyond_ascii {
+                while let Some(eight) = bytes.get(at..at + 8) {
+                    let mut word = [0; 8];
+                    word.copy_from_slice(eight);
+                    if may_open_a_name(u64::from_le_bytes(word)) {
+                        break;
+                    }
+                    at += 8;
+                }
+            }
+            let end = if self.openings_are_capitals_marks_or_beyond_ascii {
+                bytes.len().min(at + 8)
+            } else {
+                bytes.len()
+            };
+            if let Some(i) = bytes[at..end]
+                .iter()
+                .position(|&b| self.first_bytes[usize::from(b)])
+            {
+                return Some(at + i);
+            }
+            if end == bytes.len() {
+                return None;
+            }
+            at = end;
+        }
     }
 
     /// Whether a name may end at byte `end` of `text`: not inside a word (a name ending in a
@@ -340,56 +375,20 @@ impl Gazetteer {
     }
 }
 
-/// Which texts may start with a name, judged by their first six bytes: a bit per hashed
-/// prefix (a name's first six bytes, or a shorter name whole): most capitalised words ("The",
-/// "In", "He") are no name's beginning and are turned away before a search.
-struct Prefixes {
-    bits: Box<[u64; Prefixes::WORDS]>,
-    /// Bit `n` set when some name is `n` bytes long, for `n` below `Prefixes::LEN`.
-    short_lengths: u8,
-}
-
-impl Prefixes {
-    const LEN: usize = 6;
-    const BITS: u32 = 18;
-    const WORDS: usize = (1 << Prefixes::BITS) / 64;
-
-    fn of(names: &[&str]) -> Prefixes {
-        let mut prefixes = Prefixes {
-            bits: Box::new([0; Prefixes::WORDS]),
-            short_lengths: 0,
-        };
-        for name in names {
-            let n = name.len().min(Self::LEN);
-            if n < Self::LEN {
-                prefixes.short_lengths |= 1 << n;
-            }
-            let bit = Self::bit(&name.as_bytes()[..n]);
-            prefixes.bits[bit / 64] |= 1 << (bit % 64);
-        }
-        prefixes
-    }
-
-    /// The bit of a prefix of at most six bytes: the bytes and their count, mixed.
-    fn bit(prefix: &[u8]) -> usize {
-        let mut key = [0; 8];
-        key[..prefix.len()].copy_from_slice(prefix);
-        key[7] = prefix.len() as u8;
-        let mixed = u64::from_le_bytes(key).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (mixed >> (64 - Self::BITS)) as usize
-    }
-
-    fn has(&self, prefix: &[u8]) -> bool {
-        let bit = Self::bit(prefix);
-        self.bits[bit / 64] & (1 << (bit % 64)) != 0
-    }
-
-    /// False only when no name starts `text`.
-    fn may_start(&self, text: &[u8]) -> bool {
-        (text.len() >= Self::LEN && self.has(&text[..Self::LEN]))
-            || (1..Self::LEN.min(text.len() + 1))
-                .any(|n| self.short_lengths & (1 << n) != 0 && self.has(&text[..n]))
-    }
+/// Whether any of eight bytes (a little-endian word) is an ASCII capital, an apostrophe or
+/// beyond ASCII. It may answer yes for none (a byte after an apostrophe), never no for one.
+fn may_open_a_name(word: u64) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Seven-bit values: adding `0x80 - lo` sets a byte's high bit exactly when it is `lo` or
+    // more, with no carry into the next byte.
+    let x = word & !HIGH;
+    let at_least = |lo: u8| x + ONES * u64::from(0x80 - lo);
+    let capital = at_least(b'A') & !at_least(b'Z' + 1);
+    // A zero byte where the apostrophe was (the borrow may mark a byte after it too).
+    let apostrophes = word ^ (ONES * u64::from(b'\''));
+    let apostrophe = apostrophes.wrapping_sub(ONES) & !apostrophes;
+    (word | capital | apostrophe) & HIGH != 0
 }
 
 /// Whether `text` ends in a letter or digit.
@@ -469,14 +468,35 @@ mod tests {
 
     #[test]
     fn every_name_is_found_past_the_prefilters() {
-        // The first-byte, first-pair and prefix tests may let too much through, never too little.
+        // The first-byte and eight-byte tests may let too much through, never too
+        // little: each name at each place of an eight-byte word.
         for name in GAZETTEER.by_name.keys() {
-            let text = format!("in {name} today");
-            let hits = GAZETTEER.hits(&text);
-            assert!(
-                hits.iter().any(|h| h.start == 3),
-                "{name} not found in {text:?}"
-            );
+            for pad in 0..8 {
+                let text = format!("in{} {name} today", "x".repeat(pad));
+                let hits = GAZETTEER.hits(&text);
+                assert!(
+                    hits.iter().any(|h| h.start == 3 + pad),
+                    "{name} not found in {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_eight_byte_test_passes_every_opening_byte() {
+        let opens = |b: u8| b.is_ascii_uppercase() || b == b'\'' || !b.is_ascii();
+        for filler in [b'a', b' ', b'z', b'.', b'0', b'@', b'[', b'&'] {
+            let plain = u64::from_le_bytes([filler; 8]);
+            assert!(!may_open_a_name(plain), "{filler:#x}");
+            for b in 0..=255u8 {
+                for at in 0..8 {
+                    let mut word = [filler; 8];
+                    word[at] = b;
+                    if opens(b) {
+                        assert!(may_open_a_name(u64::from_le_bytes(word)), "{b:#x} at {at}");
+                    }
+                }
+            }
         }
     }
 

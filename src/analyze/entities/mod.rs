@@ -11,6 +11,7 @@ mod coref;
 mod evidence;
 mod gazetteer;
 mod lexicon;
+mod name_trie;
 mod tokens;
 mod word_set;
 
