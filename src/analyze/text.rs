@@ -550,6 +550,7 @@ mod tests {
         );
     }
 
+    #[test]
     fn eight_byte_runs_agree_with_the_byte_table() {
         // Every byte value at every place of a 16-byte window of letters and digits.
         for b in 0..=255u8 {
@@ -570,7 +571,6 @@ mod tests {
         }
     }
 
-    #[test]
     #[test]
     fn combining_accents_stay_in_their_word() {
         assert_eq!(
