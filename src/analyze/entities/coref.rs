@@ -357,7 +357,8 @@ fn join_short_names(clusters: &mut [Cluster], parent: &mut [usize]) {
         }
         // A gazetteer name stays itself ("Mexico" never joins "New Mexico"), unless it is also
         // a personal name and a person in the article bears it ("Paris" in "Valeska Paris").
-        let personal = short.words.len() == 1
+        let personal = short.gazetteer
+            && short.words.len() == 1
             && (GAZETTEER.is_given_name(short.words[0]) || GAZETTEER.is_surname(short.words[0]));
         let short_acronym = short.words.len() == 1 && is_acronym(short.words[0]);
         if short.gazetteer && !personal && !short_acronym {
@@ -407,17 +408,15 @@ fn join_short_names(clusters: &mut [Cluster], parent: &mut [usize]) {
             }
         }
         // An acronym joins the name whose initials it spells: "NASA", "U.N.".
-        if best.is_none() && n == 1 {
+        if best.is_none() && short_acronym {
             let letters: String = short.words[0]
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .collect();
-            if short_acronym {
-                best = by_initials
-                    .get(letters.as_str())
-                    .copied()
-                    .filter(|&l| l != s);
-            }
+            best = by_initials
+                .get(letters.as_str())
+                .copied()
+                .filter(|&l| l != s);
         }
         if let Some(l) = best {
             // A town that turned out to be a person's name ("Whitman" of Walt Whitman) brings
