@@ -10,13 +10,30 @@ use super::tokens::Token;
 use crate::analyze::{Entity, EntityKind, Mention};
 use crate::sanitize::one_line;
 use rustc_hash::FxHashMap as HashMap;
+use std::cmp::Reverse;
+use std::collections::hash_map::Entry;
+use std::ops::Range;
 
-struct Cluster<'a> {
-    /// The capitalised words of its longest mention.
-    words: Vec<&'a str>,
-    mentions: Vec<usize>,
+struct Cluster {
+    /// The capitalised words of its longest mention: a stretch of [`Clusters::words`].
+    words: Range<usize>,
+    /// How many mentions it has.
+    mentions: usize,
     evidence: Evidence,
     gazetteer: bool,
+}
+
+/// The clusters of one article. Their words lie in one vector rather than one vector each: an
+/// article has dozens of clusters, and an allocation each cost more than grouping them.
+struct Clusters<'a> {
+    list: Vec<Cluster>,
+    words: Vec<&'a str>,
+}
+
+impl<'a> Clusters<'a> {
+    fn words(&self, id: usize) -> &[&'a str] {
+        &self.words[self.list[id].words.clone()]
+    }
 }
 
 fn merge_evidence(into: &mut Evidence, from: &Evidence) {
@@ -35,16 +52,19 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 
 /// "CBC.ca" is CBC's site: the name without its web domain, so it can join "CBC News".
 fn site_name(word: &str) -> &str {
-    match word.rsplit_once('.') {
-        Some((name, tld))
-            if !name.is_empty()
-                && !name.contains('.')
-                && (2..=4).contains(&tld.len())
-                && tld.chars().all(|c| c.is_ascii_lowercase()) =>
-        {
-            name
-        }
-        _ => word,
+    // Most words have no period: a byte search settles those, no char search needed.
+    let Some(dot) = word.bytes().rposition(|b| b == b'.') else {
+        return word;
+    };
+    let (name, tld) = (&word[..dot], &word[dot + 1..]);
+    if !name.is_empty()
+        && !name.contains('.')
+        && (2..=4).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_lowercase())
+    {
+        name
+    } else {
+        word
     }
 }
 
@@ -172,22 +192,23 @@ fn same_but(a: &[&str], b: &[&str], skip: usize) -> bool {
 /// entity, unless both are gazetteer names. So are two people alike but for a short form of
 /// the first name ("Larry Lessig", "Lawrence Lessig").
 #[inline(never)]
-fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
+fn join_misspellings(clusters: &Clusters, parent: &mut [usize]) {
     let mut surnames: HashMap<char, Vec<usize>> = HashMap::default();
     // Each name once per word left out, keyed by that place and a hash of the other words;
     // sorted, names alike but for one word stand together (checked word by word below).
     let mut masked: Vec<((usize, u64), usize)> = Vec::new();
-    for (id, cl) in clusters.iter().enumerate() {
-        if cl.words.len() < 2 {
+    for (id, cl) in clusters.list.iter().enumerate() {
+        let words = clusters.words(id);
+        if words.len() < 2 {
             continue;
         }
         if kind_of(&cl.evidence) == EntityKind::Person
-            && let Some(first) = cl.words.last().and_then(|w| w.chars().next())
+            && let Some(first) = words.last().and_then(|w| w.chars().next())
         {
             surnames.entry(first).or_default().push(id);
         }
-        for i in 0..cl.words.len() {
-            masked.push(((i, hash_without(&cl.words, i)), id));
+        for i in 0..words.len() {
+            masked.push(((i, hash_without(words, i)), id));
         }
     }
     let join = |parent: &mut [usize], from: usize, into: usize| {
@@ -196,8 +217,8 @@ fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
             parent[a] = b;
         }
     };
-    for (s, short) in clusters.iter().enumerate() {
-        let [word] = short.words[..] else {
+    for (s, short) in clusters.list.iter().enumerate() {
+        let [word] = clusters.words(s)[..] else {
             continue;
         };
         if short.gazetteer || is_acronym(word) || find(parent, s) != s {
@@ -209,8 +230,8 @@ fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
             .flatten()
             .take(MAX_VARIANT_CANDIDATES)
             .find(|&&l| {
-                clusters[l]
-                    .words
+                clusters
+                    .words(l)
                     .last()
                     .is_some_and(|w| misspelled(word, w))
             });
@@ -224,11 +245,12 @@ fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
         let ids = &bucket[..bucket.len().min(MAX_VARIANT_CANDIDATES)];
         for (x, &(_, a)) in ids.iter().enumerate() {
             for &(_, b) in &ids[x + 1..] {
-                let (ca, cb) = (&clusters[a], &clusters[b]);
-                if !same_but(&ca.words, &cb.words, *i) {
+                let (ca, cb) = (&clusters.list[a], &clusters.list[b]);
+                let (words_a, words_b) = (clusters.words(a), clusters.words(b));
+                if !same_but(words_a, words_b, *i) {
                     continue;
                 }
-                let (wa, wb) = (ca.words[*i], cb.words[*i]);
+                let (wa, wb) = (words_a[*i], words_b[*i]);
                 // "Larry Lessig" and "Lawrence Lessig": a short form of the first name.
                 let nickname = *i == 0
                     && kind_of(&ca.evidence) == EntityKind::Person
@@ -238,8 +260,7 @@ fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
                     continue;
                 }
                 // The gazetteer's spelling, else the more frequent one, is the right one.
-                let a_right =
-                    ca.gazetteer || (!cb.gazetteer && ca.mentions.len() >= cb.mentions.len());
+                let a_right = ca.gazetteer || (!cb.gazetteer && ca.mentions >= cb.mentions);
                 if a_right {
                     join(parent, b, a);
                 } else {
@@ -253,66 +274,97 @@ fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
 /// Builds the entities, most mentioned first (ties: first mentioned first).
 #[inline(never)] // A stage of its own in profiles.
 pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Entity> {
-    let (mut clusters, by_key) = clusters_by_name(tokens, candidates);
-    let mut parent: Vec<usize> = (0..clusters.len()).collect();
+    let keys = NameKeys::of(tokens, candidates);
+    let (mut clusters, cluster_of, by_key) = clusters_by_name(tokens, candidates, &keys);
+    let mut parent: Vec<usize> = (0..clusters.list.len()).collect();
     join_plurals(&by_key, &mut parent);
     join_short_names(&mut clusters, &mut parent);
     join_misspellings(&clusters, &mut parent);
-    entities_of(text, &clusters, &mut parent, candidates)
+    entities_of(text, &clusters, &mut parent, candidates, &cluster_of)
 }
 
-/// One cluster per name, by its gazetteer name or its words, with the key of each.
-fn clusters_by_name<'a>(
-    tokens: &[Token<'a>],
-    candidates: &[Candidate],
-) -> (Vec<Cluster<'a>>, HashMap<String, usize>) {
-    let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::default();
-    // One buffer for every key: a name mentioned again is found without a new string.
-    let mut key = String::new();
-    for (m, c) in candidates.iter().enumerate() {
-        let words = tokens[c.first..=c.last].iter().filter(|t| t.capitalized);
-        key.clear();
-        match c.canonical {
-            Some(canonical) => {
-                key.push('\u{1}');
-                key.push_str(canonical);
-            }
-            // Words without possessives: "New People's Party" is "New People Party".
-            None => {
-                for (i, t) in tokens[c.first..=c.last].iter().enumerate() {
-                    if i > 0 {
-                        key.push(' ');
+/// The name each mention is grouped by: its canonical gazetteer name after a `\u{1}`, else its
+/// words without possessives ("New People's Party" is "New People Party"). All in one string,
+/// as a mention named again must not cost a string of its own.
+struct NameKeys {
+    text: String,
+    /// Where each mention's key ends in `text`; it starts where the one before ends.
+    ends: Vec<usize>,
+}
+
+impl NameKeys {
+    fn of(tokens: &[Token], candidates: &[Candidate]) -> Self {
+        // Room for keys of a few words without regrowing.
+        let mut text = String::with_capacity(candidates.len() * 24);
+        let mut ends = Vec::with_capacity(candidates.len());
+        for c in candidates {
+            match c.canonical {
+                Some(canonical) => {
+                    text.push('\u{1}');
+                    text.push_str(canonical);
+                }
+                None => {
+                    for (i, t) in tokens[c.first..=c.last].iter().enumerate() {
+                        if i > 0 {
+                            text.push(' ');
+                        }
+                        text.push_str(t.text);
                     }
-                    key.push_str(t.text);
                 }
             }
+            ends.push(text.len());
         }
-        let id = match by_key.get(key.as_str()) {
-            Some(&id) => id,
-            None => {
-                clusters.push(Cluster {
-                    words: Vec::new(),
-                    mentions: Vec::new(),
-                    evidence: [0; 5],
-                    gazetteer: c.canonical.is_some(),
-                });
-                by_key.insert(key.clone(), clusters.len() - 1);
-                clusters.len() - 1
-            }
-        };
-        let cl = &mut clusters[id];
-        cl.mentions.push(m);
+        NameKeys { text, ends }
+    }
+
+    fn of_mention(&self, m: usize) -> &str {
+        let start = m.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.text[start..self.ends[m]]
+    }
+}
+
+/// One cluster per name, by its key: the clusters, the cluster of each mention, and the cluster
+/// of each key.
+fn clusters_by_name<'a, 'k>(
+    tokens: &[Token<'a>],
+    candidates: &[Candidate],
+    keys: &'k NameKeys,
+) -> (Clusters<'a>, Vec<usize>, HashMap<&'k str, usize>) {
+    let mut clusters = Clusters {
+        list: Vec::new(),
+        words: Vec::new(),
+    };
+    let mut cluster_of = Vec::with_capacity(candidates.len());
+    let mut by_key: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
+    for (m, c) in candidates.iter().enumerate() {
+        let id = *by_key.entry(keys.of_mention(m)).or_insert_with(|| {
+            clusters.list.push(Cluster {
+                words: 0..0,
+                mentions: 0,
+                evidence: [0; 5],
+                gazetteer: c.canonical.is_some(),
+            });
+            clusters.list.len() - 1
+        });
+        cluster_of.push(id);
+        let cl = &mut clusters.list[id];
+        cl.mentions += 1;
         merge_evidence(&mut cl.evidence, &c.evidence);
+        let words = tokens[c.first..=c.last].iter().filter(|t| t.capitalized);
         if words.clone().count() > cl.words.len() {
-            cl.words = words.map(|t| site_name(t.text)).collect();
+            let start = clusters.words.len();
+            clusters.words.extend(words.map(|t| site_name(t.text)));
+            cl.words = start..clusters.words.len();
         }
     }
-    (clusters, by_key)
+    (clusters, cluster_of, by_key)
 }
 
 /// A plural is the same name: "Warhol Polaroids" and "Warhol Polaroid".
-fn join_plurals(by_key: &HashMap<String, usize>, parent: &mut [usize]) {
+fn join_plurals(by_key: &HashMap<&str, usize>, parent: &mut [usize]) {
+    // The order of the keys makes no difference: each plural joins its singular, so whatever
+    // the order, the groups are the same and their roots the names without a singular.
     for (key, &id) in by_key {
         if let Some(&singular) = key.strip_suffix('s').and_then(|k| by_key.get(k))
             && !key.starts_with('\u{1}')
@@ -327,62 +379,45 @@ fn join_plurals(by_key: &HashMap<String, usize>, parent: &mut [usize]) {
 
 /// Shorter names join a longer one that starts or ends with them, and an acronym the name it
 /// abbreviates.
-fn join_short_names(clusters: &mut [Cluster], parent: &mut [usize]) {
-    let mut by_edge: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (id, cl) in clusters.iter().enumerate() {
-        if cl.words.len() > 1 {
-            if let Some(first) = cl.words.first() {
-                by_edge.entry(first).or_default().push(id);
-            }
-            if let Some(last) = cl.words.last()
-                && cl.words.first() != Some(last)
-            {
-                by_edge.entry(last).or_default().push(id);
-            }
-        }
-    }
-    // Initials of every longer name, first one wins, so acronyms are looked up, not searched.
-    let mut by_initials: HashMap<String, usize> = HashMap::default();
-    for (id, cl) in clusters.iter().enumerate() {
-        if cl.words.len() >= 2 {
-            by_initials.entry(initials(&cl.words)).or_insert(id);
-        }
-    }
-    let mut order: Vec<usize> = (0..clusters.len()).collect();
-    order.sort_by_key(|&i| clusters[i].words.len());
+fn join_short_names(clusters: &mut Clusters, parent: &mut [usize]) {
+    let by_edge = NamesByEdge::of(clusters);
+    // Made when the first acronym asks, as most articles have none to look up.
+    let mut by_initials: Option<HashMap<String, usize>> = None;
+    let word_counts: Vec<usize> = clusters.list.iter().map(|c| c.words.len()).collect();
+    let (order, _) = sort_by_small_key(&word_counts);
     for &s in &order {
-        let short = &clusters[s];
-        if short.words.is_empty() {
+        let short = &clusters.list[s];
+        let short_words = clusters.words(s);
+        if short_words.is_empty() {
             continue;
         }
         // A gazetteer name stays itself ("Mexico" never joins "New Mexico"), unless it is also
         // a personal name and a person in the article bears it ("Paris" in "Valeska Paris").
         let personal = short.gazetteer
-            && short.words.len() == 1
-            && (GAZETTEER.is_given_name(short.words[0]) || GAZETTEER.is_surname(short.words[0]));
-        let short_acronym = short.words.len() == 1 && is_acronym(short.words[0]);
+            && short_words.len() == 1
+            && (GAZETTEER.is_given_name(short_words[0]) || GAZETTEER.is_surname(short_words[0]));
+        let short_acronym = short_words.len() == 1 && is_acronym(short_words[0]);
         if short.gazetteer && !personal && !short_acronym {
             continue;
         }
         let short_kind = kind_of(&short.evidence);
         let short_sure = short.evidence.iter().max().copied().unwrap_or(0) >= 3;
-        let n = short.words.len();
+        let n = short_words.len();
         let mut best: Option<usize> = None;
-        let candidates = short
-            .words
-            .first()
-            .and_then(|w| by_edge.get(w))
-            .into_iter()
-            .chain(short.words.last().and_then(|w| by_edge.get(w)))
-            .flatten()
+        // A one-word name's first word is its last: its list is read once.
+        let by_last = (n > 1).then(|| by_edge.clusters(short_words[n - 1]));
+        let candidates = by_edge
+            .clusters(short_words[0])
+            .chain(by_last.into_iter().flatten())
             .take(64);
-        for &l in candidates {
-            let long = &clusters[l];
-            if l == s || long.words.len() <= n {
+        for l in candidates {
+            let long = &clusters.list[l];
+            let long_words = clusters.words(l);
+            if l == s || long_words.len() <= n {
                 continue;
             }
-            let edge = long.words[..n] == short.words[..]
-                || long.words[long.words.len() - n..] == short.words[..];
+            let edge = long_words[..n] == short_words[..]
+                || long_words[long_words.len() - n..] == short_words[..];
             let long_kind = kind_of(&long.evidence);
             let compatible = if short.gazetteer {
                 personal && long_kind == EntityKind::Person
@@ -392,16 +427,16 @@ fn join_short_names(clusters: &mut [Cluster], parent: &mut [usize]) {
             // A lone first word joins only a person ("Claudia") or an institution named by its
             // head ("the Church" of Scientology), never "Claudia Street".
             let first_only = n == 1
-                && long.words[0] == short.words[0]
-                && long.words[long.words.len() - 1] != short.words[0]
+                && long_words[0] == short_words[0]
+                && long_words[long_words.len() - 1] != short_words[0]
                 && !short_acronym
                 && !(long_kind == EntityKind::Person
                     || long_kind == EntityKind::Place
                     || (long_kind == EntityKind::Organization
-                        && lexicon::is_org_head(short.words[0])));
+                        && lexicon::is_org_head(short_words[0])));
             if edge && compatible && !first_only {
                 let better =
-                    best.is_none_or(|b| clusters[l].mentions.len() > clusters[b].mentions.len());
+                    best.is_none_or(|b| clusters.list[l].mentions > clusters.list[b].mentions);
                 if better {
                     best = Some(l);
                 }
@@ -409,11 +444,12 @@ fn join_short_names(clusters: &mut [Cluster], parent: &mut [usize]) {
         }
         // An acronym joins the name whose initials it spells: "NASA", "U.N.".
         if best.is_none() && short_acronym {
-            let letters: String = short.words[0]
+            let letters: String = short_words[0]
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .collect();
             best = by_initials
+                .get_or_insert_with(|| names_by_initials(clusters))
                 .get(letters.as_str())
                 .copied()
                 .filter(|&l| l != s);
@@ -421,8 +457,8 @@ fn join_short_names(clusters: &mut [Cluster], parent: &mut [usize]) {
         if let Some(l) = best {
             // A town that turned out to be a person's name ("Whitman" of Walt Whitman) brings
             // no place evidence into the person.
-            if clusters[s].gazetteer && !short_acronym {
-                clusters[s].evidence = [0; 5];
+            if clusters.list[s].gazetteer && !short_acronym {
+                clusters.list[s].evidence = [0; 5];
             }
             let root = find(parent, l);
             let sroot = find(parent, s);
@@ -433,84 +469,203 @@ fn join_short_names(clusters: &mut [Cluster], parent: &mut [usize]) {
     }
 }
 
+/// The longer names (two words or more) by their first and by their last word, each word's in
+/// the order of the clusters: lists linked in one vector rather than a vector a word.
+struct NamesByEdge<'a> {
+    /// The first and the last entry of each word's list.
+    lists: HashMap<&'a str, (usize, usize)>,
+    /// Each entry's cluster, and the entry after it in its word's list.
+    entries: Vec<(usize, Option<usize>)>,
+}
+
+impl<'a> NamesByEdge<'a> {
+    fn of(clusters: &Clusters<'a>) -> Self {
+        let mut index = NamesByEdge {
+            lists: HashMap::with_capacity_and_hasher(2 * clusters.list.len(), Default::default()),
+            entries: Vec::with_capacity(2 * clusters.list.len()),
+        };
+        for id in 0..clusters.list.len() {
+            if let [first, .., last] = *clusters.words(id) {
+                index.push(first, id);
+                if first != last {
+                    index.push(last, id);
+                }
+            }
+        }
+        index
+    }
+
+    fn push(&mut self, word: &'a str, id: usize) {
+        let entry = self.entries.len();
+        self.entries.push((id, None));
+        match self.lists.entry(word) {
+            Entry::Occupied(mut list) => {
+                let last = &mut list.get_mut().1;
+                self.entries[*last].1 = Some(entry);
+                *last = entry;
+            }
+            Entry::Vacant(list) => {
+                list.insert((entry, entry));
+            }
+        }
+    }
+
+    /// The clusters whose name starts or ends with `word`, in order.
+    fn clusters(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
+        let mut next = self.lists.get(word).map(|&(first, _)| first);
+        std::iter::from_fn(move || {
+            let (id, after) = self.entries[next?];
+            next = after;
+            Some(id)
+        })
+    }
+}
+
+/// The first name of two words or more with each initials, so acronyms are looked up, not
+/// searched.
+fn names_by_initials(clusters: &Clusters) -> HashMap<String, usize> {
+    let mut by_initials: HashMap<String, usize> = HashMap::default();
+    for id in 0..clusters.list.len() {
+        let words = clusters.words(id);
+        if words.len() >= 2 {
+            by_initials.entry(initials(words)).or_insert(id);
+        }
+    }
+    by_initials
+}
+
+/// The indices of `keys` in the order of their keys (ties: in the order of the indices), and
+/// where each key's indices start: a counting sort, as the keys are small numbers.
+fn sort_by_small_key(keys: &[usize]) -> (Vec<usize>, Vec<usize>) {
+    let buckets = keys.iter().max().map_or(0, |&k| k + 1);
+    let mut starts = vec![0; buckets + 1];
+    for &k in keys {
+        starts[k + 1] += 1;
+    }
+    for k in 0..buckets {
+        starts[k + 1] += starts[k];
+    }
+    let mut next = starts.clone();
+    let mut order = vec![0; keys.len()];
+    for (i, &k) in keys.iter().enumerate() {
+        order[next[k]] = i;
+        next[k] += 1;
+    }
+    (order, starts)
+}
+
 /// The entities the joined clusters make, most mentioned first (ties: first mentioned first).
 fn entities_of(
     text: &str,
-    clusters: &[Cluster],
+    clusters: &Clusters,
     parent: &mut [usize],
     candidates: &[Candidate],
+    cluster_of: &[usize],
 ) -> Vec<Entity> {
-    // Mentions and evidence of each group, at its root cluster.
-    let mut merged: Vec<Option<(Vec<usize>, Evidence)>> = vec![None; clusters.len()];
-    for (id, cluster) in clusters.iter().enumerate() {
-        let root = find(parent, id);
-        let entry = merged[root].get_or_insert_with(|| (Vec::new(), [0; 5]));
-        entry.0.extend_from_slice(&cluster.mentions);
-        merge_evidence(&mut entry.1, &cluster.evidence);
-    }
-    let mut entities: Vec<(usize, Entity)> = merged
-        .into_iter()
-        .flatten()
-        // Words that only looked like names ("PhD", "Hellenic polytheism"), which joined no
-        // entity named otherwise, are no entity.
-        .filter(|(ms, evidence)| {
-            *evidence != [0; 5] || !ms.iter().all(|&m| candidates[m].not_a_name)
-        })
-        .map(|(mut ms, evidence)| {
-            ms.sort_by_key(|&m| candidates[m].span.start);
-            ms.dedup_by_key(|m| candidates[*m].span);
-            let longest = ms
-                .iter()
-                .map(|&m| candidates[m].span.of(text))
-                .max_by_key(|s| s.chars().count())
-                .unwrap_or_default();
-            let name = one_line(longest);
-            let first = ms.first().map_or(0, |&m| candidates[m].span.start);
-            // An acronym the article keeps using, with nothing else to say what it is, is most
-            // often an organisation ("the DAB", "ANDRILL"); one used once may be "DNA".
-            let mut kind = kind_of(&evidence);
-            // A place that acts twice and in a third of its mentions or more (or in its only
-            // one) is its government or its team, as "North Korea fired", "Belgium defeated
-            // Panama": an organisation.
-            let agents = ms.iter().filter(|&&m| candidates[m].agent).count();
-            if kind == EntityKind::Place
-                && agents * 3 >= ms.len()
-                && (agents >= 2 || (agents == 1 && ms.len() == 1))
-            {
-                kind = EntityKind::Organization;
-            }
-            if kind == EntityKind::Other
-                && ms.len() >= 2
-                && is_acronym(&name)
-                && !lexicon::is_common_acronym(&name)
-                && name.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            {
-                kind = EntityKind::Organization;
-            }
-            let mentions = ms
-                .iter()
-                .map(|&m| Mention {
-                    span: candidates[m].span,
-                    block: candidates[m].block,
-                })
-                .collect();
-            (
-                first,
-                Entity {
-                    name,
-                    kind,
-                    mentions,
-                },
-            )
-        })
+    let root: Vec<usize> = (0..clusters.list.len())
+        .map(|id| find(parent, id))
         .collect();
-    entities.sort_by(|a, b| {
-        b.1.mentions
-            .len()
-            .cmp(&a.1.mentions.len())
-            .then(a.0.cmp(&b.0))
-    });
-    entities.into_iter().map(|(_, e)| e).collect()
+    // The evidence of each group, at its root cluster.
+    let mut evidence: Vec<Evidence> = vec![[0; 5]; clusters.list.len()];
+    for (id, cluster) in clusters.list.iter().enumerate() {
+        merge_evidence(&mut evidence[root[id]], &cluster.evidence);
+    }
+    // The mentions group by group, the groups in the order of their root cluster (none for a
+    // cluster that is no root), each group's in the order of the article.
+    let group_of: Vec<usize> = cluster_of.iter().map(|&c| root[c]).collect();
+    let (mut order, starts) = sort_by_small_key(&group_of);
+    // Each entity with where it is first mentioned, in the order of their root clusters.
+    let mut found: Vec<(usize, Entity)> = Vec::new();
+    for (g, range) in starts.windows(2).enumerate() {
+        let ms = &mut order[range[0]..range[1]];
+        if ms.is_empty() {
+            continue;
+        }
+        // In text order; mentions at one place in the order of their clusters, then of the
+        // article, which decides which of two mentions of one span is kept.
+        ms.sort_by_key(|&m| (candidates[m].span.start, cluster_of[m]));
+        found.extend(entity_of(text, candidates, ms, &evidence[g]));
+    }
+    // Sorted by key, not moved about while sorting: (fewest mentions last, first mentioned
+    // first, then as found).
+    let mut ranked: Vec<(Reverse<usize>, usize, usize)> = found
+        .iter()
+        .enumerate()
+        .map(|(i, (first, e))| (Reverse(e.mentions.len()), *first, i))
+        .collect();
+    ranked.sort_unstable();
+    let mut found: Vec<Option<Entity>> = found.into_iter().map(|(_, e)| Some(e)).collect();
+    ranked
+        .into_iter()
+        .filter_map(|(_, _, i)| found[i].take())
+        .collect()
+}
+
+/// The entity of one group of mentions, in text order, with where it is first mentioned; none
+/// for words that only looked like names ("PhD", "Hellenic polytheism") and joined no entity
+/// named otherwise.
+fn entity_of(
+    text: &str,
+    candidates: &[Candidate],
+    ms: &[usize],
+    evidence: &Evidence,
+) -> Option<(usize, Entity)> {
+    if *evidence == [0; 5] && ms.iter().all(|&m| candidates[m].not_a_name) {
+        return None;
+    }
+    let mut mentions: Vec<Mention> = Vec::with_capacity(ms.len());
+    let mut agents = 0;
+    // The longest mention names the entity (ties: the last).
+    let (mut longest, mut longest_chars) = ("", 0);
+    for c in ms.iter().map(|&m| &candidates[m]) {
+        // A span mentioned twice in a row (two mentions of one span) counts once.
+        if mentions.last().is_some_and(|last| last.span == c.span) {
+            continue;
+        }
+        mentions.push(Mention {
+            span: c.span,
+            block: c.block,
+        });
+        agents += usize::from(c.agent);
+        let words = c.span.of(text);
+        // No more chars than bytes: a span of fewer bytes than the longest has chars is shorter.
+        if words.len() >= longest_chars {
+            let chars = words.chars().count();
+            if chars >= longest_chars {
+                (longest, longest_chars) = (words, chars);
+            }
+        }
+    }
+    let name = one_line(longest);
+    let first = mentions.first().map_or(0, |m| m.span.start);
+    let mut kind = kind_of(evidence);
+    // A place that acts twice and in a third of its mentions or more (or in its only one) is
+    // its government or its team, as "North Korea fired", "Belgium defeated Panama": an
+    // organisation.
+    if kind == EntityKind::Place
+        && agents * 3 >= mentions.len()
+        && (agents >= 2 || (agents == 1 && mentions.len() == 1))
+    {
+        kind = EntityKind::Organization;
+    }
+    // An acronym the article keeps using, with nothing else to say what it is, is most often
+    // an organisation ("the DAB", "ANDRILL"); one used once may be "DNA".
+    if kind == EntityKind::Other
+        && mentions.len() >= 2
+        && is_acronym(&name)
+        && !lexicon::is_common_acronym(&name)
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+    {
+        kind = EntityKind::Organization;
+    }
+    Some((
+        first,
+        Entity {
+            name,
+            kind,
+            mentions,
+        },
+    ))
 }
 
 #[cfg(test)]
