@@ -95,7 +95,11 @@ fn initials(words: &[&str]) -> String {
 /// Edits (insert, delete, substitute, swap two neighbours) between two words, or `None` when
 /// more than `max`.
 fn edits_within(a: &str, b: &str, max: usize) -> Option<usize> {
-    // Names are short: their characters and the three rows fit on the stack.
+    // Most names are ASCII: their bytes are their characters.
+    if a.is_ascii() && b.is_ascii() {
+        return alignment_within(a.as_bytes(), b.as_bytes(), max);
+    }
+    // Names are short: their characters fit on the stack.
     const LONGEST: usize = 40;
     let mut a_chars = ['\0'; LONGEST];
     let mut b_chars = ['\0'; LONGEST];
@@ -113,51 +117,84 @@ fn edits_within(a: &str, b: &str, max: usize) -> Option<usize> {
         // A longer word ("Llanfairpwllgwyngyll..."): on the heap.
         let a: Vec<char> = a.chars().collect();
         let b: Vec<char> = b.chars().collect();
-        let mut rows = vec![0; 3 * (b.len() + 1)];
-        return alignment_within(&a, &b, max, &mut rows);
+        return alignment_within(&a, &b, max);
     }
-    let mut rows = [0; 3 * (LONGEST + 1)];
-    alignment_within(&a_chars[..la], &b_chars[..lb], max, &mut rows)
+    alignment_within(&a_chars[..la], &b_chars[..lb], max)
 }
 
-/// Optimal string alignment distance between `a` and `b`, or `None` when more than `max`;
-/// `rows` holds three rows of `b.len() + 1` cells.
-fn alignment_within(a: &[char], b: &[char], max: usize, rows: &mut [usize]) -> Option<usize> {
+/// Optimal string alignment distance between `a` and `b`, or `None` when more than `max`.
+///
+/// A cell of the table is at least as far as its row from its column, so only the band of
+/// cells within `max` of the diagonal can hold `max` or less (Ukkonen): those are computed,
+/// the others count as `max + 1`. Each row keeps its band only, `2 * max + 1` cells, cell `k`
+/// of row `i` being column `i + k - max`. Costs never fall along an alignment, which crosses
+/// one of any two rows in a row (a swap skips one): two rows all beyond `max` end the search.
+fn alignment_within<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    let width = b.len() + 1;
-    let (before, rest) = rows.split_at_mut(width);
-    let (prev, rest) = rest.split_at_mut(width);
-    let row = &mut rest[..width];
-    for (j, cell) in prev.iter_mut().enumerate() {
-        *cell = j;
+    let band = 2 * max + 1;
+    let far = max + 1;
+    // Three rows of a band of two edits or fewer fit on the stack.
+    let mut stack = [far; 3 * 5];
+    let mut heap = Vec::new();
+    let cells: &mut [usize] = if 3 * band <= stack.len() {
+        &mut stack[..3 * band]
+    } else {
+        heap.resize(3 * band, far);
+        &mut heap
+    };
+    let (before, rest) = cells.split_at_mut(band);
+    let (prev, row) = rest.split_at_mut(band);
+    let (mut before, mut prev, mut row) = (before, prev, row);
+    // Row 0: column j is j insertions away.
+    for (k, cell) in prev.iter_mut().enumerate() {
+        *cell = k.checked_sub(max).filter(|&j| j <= b.len()).unwrap_or(far);
     }
+    let mut prev_min = 0;
     for i in 1..=a.len() {
-        row[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            row[j] = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                row[j] = row[j].min(before[j - 2] + 1);
-            }
+        row.fill(far);
+        let mut row_min = far;
+        for j in i.saturating_sub(max)..=(i + max).min(b.len()) {
+            let k = j + max - i;
+            let cell = if j == 0 {
+                i
+            } else {
+                // Above (i - 1, j) is cell k + 1 of the row before, left (i, j - 1) cell k - 1.
+                let above = prev.get(k + 1).copied().unwrap_or(far);
+                let left = k.checked_sub(1).map_or(far, |l| row[l]);
+                let diagonal = prev[k] + usize::from(a[i - 1] != b[j - 1]);
+                let mut cell = (above + 1).min(left + 1).min(diagonal);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    cell = cell.min(before[k] + 1);
+                }
+                cell
+            };
+            row[k] = cell.min(far);
+            row_min = row_min.min(row[k]);
         }
-        before.copy_from_slice(prev);
-        prev.copy_from_slice(row);
+        if row_min > max && prev_min > max {
+            return None;
+        }
+        prev_min = row_min;
+        (before, prev, row) = (prev, row, before);
     }
-    let d = prev[b.len()];
+    let d = prev[b.len() + max - a.len()];
     (d <= max).then_some(d)
 }
 
 /// Whether two different spellings of a name are one misspelled: same first letter, one edit
 /// apart (two for words of eight letters or more), five letters or more.
 fn misspelled(a: &str, b: &str) -> bool {
-    let len = a.chars().count().min(b.chars().count());
+    // The cheap tests first: most pairs differ in first letter or in length.
+    if a == b || a.chars().next() != b.chars().next() {
+        return false;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let len = la.min(lb);
     let max = if len >= 8 { 2 } else { 1 };
-    a != b
-        && len >= 5
-        && a.chars().next() == b.chars().next()
-        && edits_within(a, b, max).is_some_and(|d| d > 0)
+    // Two different words are at least one edit apart.
+    len >= 5 && la.abs_diff(lb) <= max && edits_within(a, b, max).is_some()
 }
 
 /// How many names one name is compared with for a misspelling or a short form, so that an
@@ -671,6 +708,73 @@ fn entity_of(
 #[cfg(test)]
 mod tests {
     use super::edits_within;
+    use proptest::prelude::*;
+
+    /// Every cell of the table computed: what the banded [`edits_within`] must agree with.
+    fn full_table_edits(a: &str, b: &str, max: usize) -> Option<usize> {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        let distance = d[a.len()][b.len()];
+        (distance <= max).then_some(distance)
+    }
+
+    /// `word` after a few edits: (0 insert, 1 delete, 2 substitute, 3 swap, where, letter).
+    fn edited(word: &str, edits: &[(u8, prop::sample::Index, char)]) -> String {
+        let mut chars: Vec<char> = word.chars().collect();
+        for (op, at, c) in edits {
+            let i = at.index(chars.len() + 1);
+            match op {
+                0 => chars.insert(i, *c),
+                1 if i < chars.len() => drop(chars.remove(i)),
+                2 if i < chars.len() => chars[i] = *c,
+                3 if i + 1 < chars.len() => chars.swap(i, i + 1),
+                _ => {}
+            }
+        }
+        chars.into_iter().collect()
+    }
+
+    proptest! {
+        #[test]
+        fn banded_edits_agree_with_the_full_table(
+            a in "[abcé]{0,12}",
+            b in "[abcé]{0,12}",
+            max in 0usize..6,
+        ) {
+            prop_assert_eq!(edits_within(&a, &b, max), full_table_edits(&a, &b, max));
+        }
+
+        #[test]
+        fn banded_edits_of_near_words_agree_with_the_full_table(
+            a in "[abcdé]{0,45}",
+            edits in prop::collection::vec((0u8..4, any::<prop::sample::Index>(), "[abcdé]"), 0..4),
+            max in 0usize..4,
+        ) {
+            let edits: Vec<_> = edits
+                .into_iter()
+                .map(|(op, at, c)| (op, at, c.chars().next().unwrap_or('a')))
+                .collect();
+            let b = edited(&a, &edits);
+            prop_assert_eq!(edits_within(&a, &b, max), full_table_edits(&a, &b, max));
+        }
+    }
 
     #[test]
     fn edits_count_insertions_deletions_substitutions_and_swaps() {
