@@ -214,6 +214,32 @@ fn hash_without(words: &[&str], skip: usize) -> u64 {
     hasher.finish()
 }
 
+/// A name with one word left out, for [`join_misspellings`]: the place of the word, a hash of
+/// the others and the cluster, in one number that sorts as those three would.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct MaskedName(u128);
+
+impl MaskedName {
+    /// Places and clusters fit in 32 bits: four billion names would not fit in memory.
+    fn new(place: usize, hash: u64, id: usize) -> Self {
+        debug_assert!(place <= u32::MAX as usize && id <= u32::MAX as usize);
+        MaskedName((place as u128) << 96 | u128::from(hash) << 32 | id as u128)
+    }
+
+    /// The names alike but for the word at one place share this.
+    fn bucket(self) -> u128 {
+        self.0 >> 32
+    }
+
+    fn place(self) -> usize {
+        (self.0 >> 96) as usize
+    }
+
+    fn id(&self) -> usize {
+        (self.0 as u32) as usize
+    }
+}
+
 /// Whether two names have the same words but for the one at `skip`.
 fn same_but(a: &[&str], b: &[&str], skip: usize) -> bool {
     a.len() == b.len()
@@ -230,10 +256,11 @@ fn same_but(a: &[&str], b: &[&str], skip: usize) -> bool {
 /// the first name ("Larry Lessig", "Lawrence Lessig").
 #[inline(never)]
 fn join_misspellings(clusters: &Clusters, parent: &mut [usize]) {
-    let mut surnames: HashMap<char, Vec<usize>> = HashMap::default();
+    // The people of two words or more by the first letter of their surname, in order.
+    let mut surnames: Vec<(char, usize)> = Vec::new();
     // Each name once per word left out, keyed by that place and a hash of the other words;
     // sorted, names alike but for one word stand together (checked word by word below).
-    let mut masked: Vec<((usize, u64), usize)> = Vec::new();
+    let mut masked: Vec<MaskedName> = Vec::with_capacity(clusters.words.len());
     for (id, cl) in clusters.list.iter().enumerate() {
         let words = clusters.words(id);
         if words.len() < 2 {
@@ -242,12 +269,14 @@ fn join_misspellings(clusters: &Clusters, parent: &mut [usize]) {
         if kind_of(&cl.evidence) == EntityKind::Person
             && let Some(first) = words.last().and_then(|w| w.chars().next())
         {
-            surnames.entry(first).or_default().push(id);
+            surnames.push((first, id));
         }
         for i in 0..words.len() {
-            masked.push(((i, hash_without(words, i)), id));
+            masked.push(MaskedName::new(i, hash_without(words, i), id));
         }
     }
+    // Sorted by letter, each letter's in order (the pairs differ in cluster).
+    surnames.sort_unstable();
     let join = |parent: &mut [usize], from: usize, into: usize| {
         let (a, b) = (find(parent, from), find(parent, into));
         if a != b {
@@ -258,38 +287,44 @@ fn join_misspellings(clusters: &Clusters, parent: &mut [usize]) {
         let [word] = clusters.words(s)[..] else {
             continue;
         };
-        if short.gazetteer || is_acronym(word) || find(parent, s) != s {
+        if short.gazetteer || find(parent, s) != s {
             continue;
         }
-        let bucket = word.chars().next().and_then(|c| surnames.get(&c));
-        let target = bucket
-            .into_iter()
-            .flatten()
-            .take(MAX_VARIANT_CANDIDATES)
-            .find(|&&l| {
-                clusters
-                    .words(l)
-                    .last()
-                    .is_some_and(|w| misspelled(word, w))
-            });
-        if let Some(&l) = target {
+        let Some(letter) = word.chars().next() else {
+            continue;
+        };
+        let from = surnames.partition_point(|&(c, _)| c < letter);
+        let bucket = surnames[from..]
+            .iter()
+            .take_while(|&&(c, _)| c == letter)
+            .map(|&(_, l)| l);
+        let target = bucket.take(MAX_VARIANT_CANDIDATES).find(|&l| {
+            clusters
+                .words(l)
+                .last()
+                .is_some_and(|w| misspelled(word, w))
+        });
+        // An acronym is no misspelled surname (asked last, as most words find none alike).
+        if let Some(l) = target
+            && !is_acronym(word)
+        {
             join(parent, s, l);
         }
     }
     masked.sort_unstable();
-    for bucket in masked.chunk_by(|a, b| a.0 == b.0) {
-        let (i, _) = &bucket[0].0;
+    for bucket in masked.chunk_by(|a, b| a.bucket() == b.bucket()) {
+        let i = bucket[0].place();
         let ids = &bucket[..bucket.len().min(MAX_VARIANT_CANDIDATES)];
-        for (x, &(_, a)) in ids.iter().enumerate() {
-            for &(_, b) in &ids[x + 1..] {
+        for (x, a) in ids.iter().map(MaskedName::id).enumerate() {
+            for b in ids[x + 1..].iter().map(MaskedName::id) {
                 let (ca, cb) = (&clusters.list[a], &clusters.list[b]);
                 let (words_a, words_b) = (clusters.words(a), clusters.words(b));
-                if !same_but(words_a, words_b, *i) {
+                if !same_but(words_a, words_b, i) {
                     continue;
                 }
-                let (wa, wb) = (words_a[*i], words_b[*i]);
+                let (wa, wb) = (words_a[i], words_b[i]);
                 // "Larry Lessig" and "Lawrence Lessig": a short form of the first name.
-                let nickname = *i == 0
+                let nickname = i == 0
                     && kind_of(&ca.evidence) == EntityKind::Person
                     && kind_of(&cb.evidence) == EntityKind::Person
                     && lexicon::same_given_name(wa, wb);
