@@ -10,7 +10,6 @@ use super::tokens::Token;
 use crate::analyze::{Entity, EntityKind, Mention};
 use crate::sanitize::one_line;
 use rustc_hash::FxHashMap as HashMap;
-use std::cmp::Reverse;
 use std::collections::hash_map::Entry;
 use std::ops::Range;
 
@@ -84,12 +83,22 @@ fn is_acronym(word: &str) -> bool {
     letters >= 2
 }
 
-fn initials(words: &[&str]) -> String {
-    words
-        .iter()
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
+/// The initials of each cluster's name of two words or more ("NASA" for "National Aeronautics
+/// and Space Administration"), none for a name of one word.
+fn initials(clusters: &Clusters) -> Strings {
+    let mut initials = Strings::with_capacity(clusters.list.len(), clusters.words.len());
+    for id in 0..clusters.list.len() {
+        let words = clusters.words(id);
+        if words.len() >= 2 {
+            let capitals = words
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase());
+            initials.text.extend(capitals);
+        }
+        initials.end();
+    }
+    initials
 }
 
 /// Edits (insert, delete, substitute, swap two neighbours) between two words, or `None` when
@@ -346,7 +355,7 @@ fn join_misspellings(clusters: &Clusters, parent: &mut [usize]) {
 /// Builds the entities, most mentioned first (ties: first mentioned first).
 #[inline(never)] // A stage of its own in profiles.
 pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Entity> {
-    let keys = NameKeys::of(tokens, candidates);
+    let keys = name_keys(tokens, candidates);
     let (mut clusters, cluster_of, by_key) = clusters_by_name(tokens, candidates, &keys);
     let mut parent: Vec<usize> = (0..clusters.list.len()).collect();
     join_plurals(&by_key, &mut parent);
@@ -355,44 +364,56 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
     entities_of(text, &clusters, &mut parent, candidates, &cluster_of)
 }
 
-/// The name each mention is grouped by: its canonical gazetteer name after a `\u{1}`, else its
-/// words without possessives ("New People's Party" is "New People Party"). All in one string,
-/// as a mention named again must not cost a string of its own.
-struct NameKeys {
+/// Many short strings in one, each found by its index: an article's keys without an
+/// allocation each.
+struct Strings {
     text: String,
-    /// Where each mention's key ends in `text`; it starts where the one before ends.
+    /// Where each string ends in `text`; it starts where the one before ends.
     ends: Vec<usize>,
 }
 
-impl NameKeys {
-    fn of(tokens: &[Token], candidates: &[Candidate]) -> Self {
-        // Room for keys of a few words without regrowing.
-        let mut text = String::with_capacity(candidates.len() * 24);
-        let mut ends = Vec::with_capacity(candidates.len());
-        for c in candidates {
-            match c.canonical {
-                Some(canonical) => {
-                    text.push('\u{1}');
-                    text.push_str(canonical);
-                }
-                None => {
-                    for (i, t) in tokens[c.first..=c.last].iter().enumerate() {
-                        if i > 0 {
-                            text.push(' ');
-                        }
-                        text.push_str(t.text);
-                    }
-                }
-            }
-            ends.push(text.len());
+impl Strings {
+    fn with_capacity(strings: usize, bytes: usize) -> Self {
+        Strings {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(strings),
         }
-        NameKeys { text, ends }
     }
 
-    fn of_mention(&self, m: usize) -> &str {
-        let start = m.checked_sub(1).map_or(0, |before| self.ends[before]);
-        &self.text[start..self.ends[m]]
+    /// Ends the string written to `text` since the last one ended.
+    fn end(&mut self) {
+        self.ends.push(self.text.len());
     }
+
+    fn get(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.text[start..self.ends[i]]
+    }
+}
+
+/// The name each mention is grouped by: its canonical gazetteer name after a `\u{1}`, else its
+/// words without possessives ("New People's Party" is "New People Party").
+fn name_keys(tokens: &[Token], candidates: &[Candidate]) -> Strings {
+    // Room for keys of a few words without regrowing.
+    let mut keys = Strings::with_capacity(candidates.len(), candidates.len() * 24);
+    for c in candidates {
+        match c.canonical {
+            Some(canonical) => {
+                keys.text.push('\u{1}');
+                keys.text.push_str(canonical);
+            }
+            None => {
+                for (i, t) in tokens[c.first..=c.last].iter().enumerate() {
+                    if i > 0 {
+                        keys.text.push(' ');
+                    }
+                    keys.text.push_str(t.text);
+                }
+            }
+        }
+        keys.end();
+    }
+    keys
 }
 
 /// One cluster per name, by its key: the clusters, the cluster of each mention, and the cluster
@@ -400,7 +421,7 @@ impl NameKeys {
 fn clusters_by_name<'a, 'k>(
     tokens: &[Token<'a>],
     candidates: &[Candidate],
-    keys: &'k NameKeys,
+    keys: &'k Strings,
 ) -> (Clusters<'a>, Vec<usize>, HashMap<&'k str, usize>) {
     let mut clusters = Clusters {
         list: Vec::new(),
@@ -410,7 +431,7 @@ fn clusters_by_name<'a, 'k>(
     let mut by_key: HashMap<&str, usize> =
         HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
     for (m, c) in candidates.iter().enumerate() {
-        let id = *by_key.entry(keys.of_mention(m)).or_insert_with(|| {
+        let id = *by_key.entry(keys.get(m)).or_insert_with(|| {
             clusters.list.push(Cluster {
                 words: 0..0,
                 mentions: 0,
@@ -454,7 +475,8 @@ fn join_plurals(by_key: &HashMap<&str, usize>, parent: &mut [usize]) {
 fn join_short_names(clusters: &mut Clusters, parent: &mut [usize]) {
     let by_edge = NamesByEdge::of(clusters);
     // Made when the first acronym asks, as most articles have none to look up.
-    let mut by_initials: Option<HashMap<String, usize>> = None;
+    let initials = initials(clusters);
+    let mut by_initials: Option<HashMap<&str, usize>> = None;
     let word_counts: Vec<usize> = clusters.list.iter().map(|c| c.words.len()).collect();
     let (order, _) = sort_by_small_key(&word_counts);
     for &s in &order {
@@ -521,7 +543,7 @@ fn join_short_names(clusters: &mut Clusters, parent: &mut [usize]) {
                 .filter(|c| c.is_alphabetic())
                 .collect();
             best = by_initials
-                .get_or_insert_with(|| names_by_initials(clusters))
+                .get_or_insert_with(|| names_by_initials(clusters, &initials))
                 .get(letters.as_str())
                 .copied()
                 .filter(|&l| l != s);
@@ -595,12 +617,11 @@ impl<'a> NamesByEdge<'a> {
 
 /// The first name of two words or more with each initials, so acronyms are looked up, not
 /// searched.
-fn names_by_initials(clusters: &Clusters) -> HashMap<String, usize> {
-    let mut by_initials: HashMap<String, usize> = HashMap::default();
+fn names_by_initials<'i>(clusters: &Clusters, initials: &'i Strings) -> HashMap<&'i str, usize> {
+    let mut by_initials: HashMap<&str, usize> = HashMap::default();
     for id in 0..clusters.list.len() {
-        let words = clusters.words(id);
-        if words.len() >= 2 {
-            by_initials.entry(initials(words)).or_insert(id);
+        if clusters.list[id].words.len() >= 2 {
+            by_initials.entry(initials.get(id)).or_insert(id);
         }
     }
     by_initials
@@ -646,8 +667,10 @@ fn entities_of(
     // cluster that is no root), each group's in the order of the article.
     let group_of: Vec<usize> = cluster_of.iter().map(|&c| root[c]).collect();
     let (mut order, starts) = sort_by_small_key(&group_of);
-    // Each entity with where it is first mentioned, in the order of their root clusters.
-    let mut found: Vec<(usize, Entity)> = Vec::new();
+    // The entities in the order of their root clusters, and their ranks: the entities are
+    // sorted by rank, not moved about while sorting.
+    let mut found: Vec<Option<Entity>> = Vec::with_capacity(clusters.list.len());
+    let mut ranks: Vec<Rank> = Vec::with_capacity(clusters.list.len());
     for (g, range) in starts.windows(2).enumerate() {
         let ms = &mut order[range[0]..range[1]];
         if ms.is_empty() {
@@ -656,32 +679,45 @@ fn entities_of(
         // In text order; mentions at one place in the order of their clusters, then of the
         // article, which decides which of two mentions of one span is kept.
         ms.sort_by_key(|&m| (candidates[m].span.start, cluster_of[m]));
-        found.extend(entity_of(text, candidates, ms, &evidence[g]));
+        if let Some(entity) = entity_of(text, candidates, ms, &evidence[g]) {
+            let first = entity.mentions.first().map_or(0, |m| m.span.start);
+            ranks.push(Rank::new(entity.mentions.len(), first, found.len()));
+            found.push(Some(entity));
+        }
     }
-    // Sorted by key, not moved about while sorting: (fewest mentions last, first mentioned
-    // first, then as found).
-    let mut ranked: Vec<(Reverse<usize>, usize, usize)> = found
-        .iter()
-        .enumerate()
-        .map(|(i, (first, e))| (Reverse(e.mentions.len()), *first, i))
-        .collect();
-    ranked.sort_unstable();
-    let mut found: Vec<Option<Entity>> = found.into_iter().map(|(_, e)| Some(e)).collect();
-    ranked
+    ranks.sort_unstable();
+    ranks
         .into_iter()
-        .filter_map(|(_, _, i)| found[i].take())
+        .filter_map(|rank| found[rank.index()].take())
         .collect()
 }
 
-/// The entity of one group of mentions, in text order, with where it is first mentioned; none
-/// for words that only looked like names ("PhD", "Hellenic polytheism") and joined no entity
+/// Where an entity goes in the list: most mentioned first, then first mentioned first, then
+/// in the order found; in one number that sorts as those three would.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Rank(u128);
+
+impl Rank {
+    /// Mention counts and indices fit in 32 bits, as [`MaskedName`]'s places and clusters do.
+    fn new(mentions: usize, first: usize, index: usize) -> Self {
+        debug_assert!(mentions <= u32::MAX as usize && index <= u32::MAX as usize);
+        let fewer = u32::MAX - mentions as u32;
+        Rank(u128::from(fewer) << 96 | (first as u128) << 32 | index as u128)
+    }
+
+    fn index(self) -> usize {
+        (self.0 as u32) as usize
+    }
+}
+
+/// The entity of one group of mentions, in text order; none for words that only looked like names ("PhD", "Hellenic polytheism") and joined no entity
 /// named otherwise.
 fn entity_of(
     text: &str,
     candidates: &[Candidate],
     ms: &[usize],
     evidence: &Evidence,
-) -> Option<(usize, Entity)> {
+) -> Option<Entity> {
     if *evidence == [0; 5] && ms.iter().all(|&m| candidates[m].not_a_name) {
         return None;
     }
@@ -709,7 +745,6 @@ fn entity_of(
         }
     }
     let name = one_line(longest);
-    let first = mentions.first().map_or(0, |m| m.span.start);
     let mut kind = kind_of(evidence);
     // A place that acts twice and in a third of its mentions or more (or in its only one) is
     // its government or its team, as "North Korea fired", "Belgium defeated Panama": an
@@ -730,14 +765,11 @@ fn entity_of(
     {
         kind = EntityKind::Organization;
     }
-    Some((
-        first,
-        Entity {
-            name,
-            kind,
-            mentions,
-        },
-    ))
+    Some(Entity {
+        name,
+        kind,
+        mentions,
+    })
 }
 
 #[cfg(test)]
