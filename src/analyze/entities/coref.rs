@@ -10,7 +10,6 @@ use super::tokens::Token;
 use crate::analyze::{Entity, EntityKind, Mention};
 use crate::sanitize::one_line;
 use rustc_hash::FxHashMap as HashMap;
-use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 struct Cluster {
@@ -51,8 +50,14 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 
 /// "CBC.ca" is CBC's site: the name without its web domain, so it can join "CBC News".
 fn site_name(word: &str) -> &str {
-    // Most words have no period: a byte search settles those, no char search needed.
-    let Some(dot) = word.bytes().rposition(|b| b == b'.') else {
+    // A domain of two to four letters puts the last period among the last five bytes: only
+    // those are searched, and most words have none there.
+    let tail = word.len().saturating_sub(5);
+    let Some(dot) = word.as_bytes()[tail..]
+        .iter()
+        .rposition(|&b| b == b'.')
+        .map(|at| tail + at)
+    else {
         return word;
     };
     let (name, tld) = (&word[..dot], &word[dot + 1..]);
@@ -90,11 +95,13 @@ fn initials(clusters: &Clusters) -> Strings {
     for id in 0..clusters.list.len() {
         let words = clusters.words(id);
         if words.len() >= 2 {
-            let capitals = words
-                .iter()
-                .filter_map(|w| w.chars().next())
-                .filter(|c| c.is_uppercase());
-            initials.text.extend(capitals);
+            for word in words {
+                if let Some(c) = word.chars().next()
+                    && c.is_uppercase()
+                {
+                    initials.text.push(c);
+                }
+            }
         }
         initials.end();
     }
@@ -382,26 +389,28 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
 /// allocation each.
 struct Strings {
     text: String,
-    /// Where each string ends in `text`; it starts where the one before ends.
-    ends: Vec<usize>,
+    /// Where each string starts in `text`, and after them where the last one ends: each ends
+    /// where the next starts.
+    bounds: Vec<usize>,
 }
 
 impl Strings {
     fn with_capacity(strings: usize, bytes: usize) -> Self {
+        let mut bounds = Vec::with_capacity(strings + 1);
+        bounds.push(0);
         Strings {
             text: String::with_capacity(bytes),
-            ends: Vec::with_capacity(strings),
+            bounds,
         }
     }
 
     /// Ends the string written to `text` since the last one ended.
     fn end(&mut self) {
-        self.ends.push(self.text.len());
+        self.bounds.push(self.text.len());
     }
 
     fn get(&self, i: usize) -> &str {
-        let start = i.checked_sub(1).map_or(0, |before| self.ends[before]);
-        &self.text[start..self.ends[i]]
+        &self.text[self.bounds[i]..self.bounds[i + 1]]
     }
 }
 
@@ -438,8 +447,8 @@ fn clusters_by_name<'a, 'k>(
     keys: &'k Strings,
 ) -> (Clusters<'a>, Vec<usize>, HashMap<&'k str, usize>) {
     let mut clusters = Clusters {
-        list: Vec::new(),
-        words: Vec::new(),
+        list: Vec::with_capacity(candidates.len()),
+        words: Vec::with_capacity(2 * candidates.len()),
     };
     let mut cluster_of = Vec::with_capacity(candidates.len());
     let mut by_key: HashMap<&str, usize> =
@@ -512,10 +521,13 @@ fn join_short_names(clusters: &mut Clusters, parent: &mut [usize]) {
         let short_sure = short.evidence.iter().max().copied().unwrap_or(0) >= 3;
         let n = short_words.len();
         let mut best: Option<usize> = None;
+        let Some((first_list, last_list)) = by_edge.edges[s] else {
+            continue;
+        };
         // A one-word name's first word is its last: its list is read once.
-        let by_last = (n > 1).then(|| by_edge.clusters(short_words[n - 1]));
+        let by_last = (n > 1).then(|| by_edge.clusters(last_list));
         let candidates = by_edge
-            .clusters(short_words[0])
+            .clusters(first_list)
             .chain(by_last.into_iter().flatten())
             .take(64);
         for l in candidates {
@@ -578,49 +590,74 @@ fn join_short_names(clusters: &mut Clusters, parent: &mut [usize]) {
 }
 
 /// The longer names (two words or more) by their first and by their last word, each word's in
-/// the order of the clusters: lists linked in one vector rather than a vector a word.
+/// the order of the clusters: lists linked in one vector rather than a vector a word. Every
+/// cluster knows the lists of its own first and last word, so a short name's are not looked up.
 struct NamesByEdge<'a> {
-    /// The first and the last entry of each word's list.
-    lists: HashMap<&'a str, (usize, usize)>,
-    /// Each entry's cluster, and the entry after it in its word's list.
+    /// The list of each word.
+    by_word: HashMap<&'a str, usize>,
+    /// The lists of each cluster's first and last word; none for a cluster without words.
+    edges: Vec<Option<(usize, usize)>>,
+    /// The first and the last entry of each list; none while it is empty.
+    lists: Vec<Option<(usize, usize)>>,
+    /// Each entry's cluster, and the entry after it in its list.
     entries: Vec<(usize, Option<usize>)>,
 }
 
 impl<'a> NamesByEdge<'a> {
     fn of(clusters: &Clusters<'a>) -> Self {
+        let n = clusters.list.len();
         let mut index = NamesByEdge {
-            lists: HashMap::with_capacity_and_hasher(2 * clusters.list.len(), Default::default()),
-            entries: Vec::with_capacity(2 * clusters.list.len()),
+            by_word: HashMap::with_capacity_and_hasher(2 * n, Default::default()),
+            edges: Vec::with_capacity(n),
+            lists: Vec::with_capacity(2 * n),
+            entries: Vec::with_capacity(2 * n),
         };
-        for id in 0..clusters.list.len() {
-            if let [first, .., last] = *clusters.words(id) {
-                index.push(first, id);
+        for id in 0..n {
+            let words = clusters.words(id);
+            let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+                index.edges.push(None);
+                continue;
+            };
+            let first_list = index.list_of(first);
+            let last_list = if words.len() > 1 {
+                index.list_of(last)
+            } else {
+                first_list
+            };
+            index.edges.push(Some((first_list, last_list)));
+            if words.len() > 1 {
+                index.push(first_list, id);
                 if first != last {
-                    index.push(last, id);
+                    index.push(last_list, id);
                 }
             }
         }
         index
     }
 
-    fn push(&mut self, word: &'a str, id: usize) {
+    fn list_of(&mut self, word: &'a str) -> usize {
+        let lists = &mut self.lists;
+        *self.by_word.entry(word).or_insert_with(|| {
+            lists.push(None);
+            lists.len() - 1
+        })
+    }
+
+    fn push(&mut self, list: usize, id: usize) {
         let entry = self.entries.len();
         self.entries.push((id, None));
-        match self.lists.entry(word) {
-            Entry::Occupied(mut list) => {
-                let last = &mut list.get_mut().1;
+        match &mut self.lists[list] {
+            Some((_, last)) => {
                 self.entries[*last].1 = Some(entry);
                 *last = entry;
             }
-            Entry::Vacant(list) => {
-                list.insert((entry, entry));
-            }
+            empty => *empty = Some((entry, entry)),
         }
     }
 
-    /// The clusters whose name starts or ends with `word`, in order.
-    fn clusters(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
-        let mut next = self.lists.get(word).map(|&(first, _)| first);
+    /// The clusters of a list, in order.
+    fn clusters(&self, list: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut next = self.lists[list].map(|(first, _)| first);
         std::iter::from_fn(move || {
             let (id, after) = self.entries[next?];
             next = after;
