@@ -738,10 +738,9 @@ fn entities_of(
         }
     }
     ranks.sort_unstable();
-    ranks
-        .into_iter()
-        .filter_map(|rank| found[rank.index()].take())
-        .collect()
+    let mut entities = Vec::with_capacity(ranks.len());
+    entities.extend(ranks.iter().filter_map(|rank| found[rank.index()].take()));
+    entities
 }
 
 /// The words of the mention of the most chars (ties: the last). Most entities have one mention:
