@@ -497,8 +497,8 @@ fn join_plurals(by_key: &HashMap<&str, usize>, parent: &mut [usize]) {
 /// abbreviates.
 fn join_short_names(clusters: &mut Clusters, parent: &mut [usize]) {
     let by_edge = NamesByEdge::of(clusters);
-    // Made when the first acronym asks, as most articles have none to look up.
     let initials = initials(clusters);
+    // Made when the first acronym asks, as some articles have none to look up.
     let mut by_initials: Option<HashMap<&str, usize>> = None;
     let word_counts: Vec<usize> = clusters.list.iter().map(|c| c.words.len()).collect();
     let (order, _) = sort_by_small_key(&word_counts);
@@ -521,9 +521,7 @@ fn join_short_names(clusters: &mut Clusters, parent: &mut [usize]) {
         let short_sure = short.evidence.iter().max().copied().unwrap_or(0) >= 3;
         let n = short_words.len();
         let mut best: Option<usize> = None;
-        let Some((first_list, last_list)) = by_edge.edges[s] else {
-            continue;
-        };
+        let (first_list, last_list) = by_edge.edges[s].unzip();
         // A one-word name's first word is its last: its list is read once.
         let by_last = (n > 1).then(|| by_edge.clusters(last_list));
         let candidates = by_edge
@@ -595,7 +593,8 @@ fn join_short_names(clusters: &mut Clusters, parent: &mut [usize]) {
 struct NamesByEdge<'a> {
     /// The list of each word.
     by_word: HashMap<&'a str, usize>,
-    /// The lists of each cluster's first and last word; none for a cluster without words.
+    /// The lists of each cluster's first and last word; none for a cluster without words, or
+    /// of one word that no longer name starts or ends with.
     edges: Vec<Option<(usize, usize)>>,
     /// The first and the last entry of each list; none while it is empty.
     lists: Vec<Option<(usize, usize)>>,
@@ -608,28 +607,27 @@ impl<'a> NamesByEdge<'a> {
         let n = clusters.list.len();
         let mut index = NamesByEdge {
             by_word: HashMap::with_capacity_and_hasher(2 * n, Default::default()),
-            edges: Vec::with_capacity(n),
+            edges: vec![None; n],
             lists: Vec::with_capacity(2 * n),
             entries: Vec::with_capacity(2 * n),
         };
         for id in 0..n {
-            let words = clusters.words(id);
-            let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
-                index.edges.push(None);
-                continue;
-            };
-            let first_list = index.list_of(first);
-            let last_list = if words.len() > 1 {
-                index.list_of(last)
-            } else {
-                first_list
-            };
-            index.edges.push(Some((first_list, last_list)));
-            if words.len() > 1 {
+            if let [first, .., last] = *clusters.words(id) {
+                let (first_list, last_list) = (index.list_of(first), index.list_of(last));
+                index.edges[id] = Some((first_list, last_list));
                 index.push(first_list, id);
                 if first != last {
                     index.push(last_list, id);
                 }
+            }
+        }
+        // A one-word name has a list only if a longer name starts or ends with its word: it is
+        // looked up, not added.
+        for id in 0..n {
+            if let [word] = *clusters.words(id)
+                && let Some(&list) = index.by_word.get(word)
+            {
+                index.edges[id] = Some((list, list));
             }
         }
         index
@@ -655,9 +653,9 @@ impl<'a> NamesByEdge<'a> {
         }
     }
 
-    /// The clusters of a list, in order.
-    fn clusters(&self, list: usize) -> impl Iterator<Item = usize> + '_ {
-        let mut next = self.lists[list].map(|(first, _)| first);
+    /// The clusters of a list, in order; none without a list.
+    fn clusters(&self, list: Option<usize>) -> impl Iterator<Item = usize> + '_ {
+        let mut next = list.and_then(|l| self.lists[l]).map(|(first, _)| first);
         std::iter::from_fn(move || {
             let (id, after) = self.entries[next?];
             next = after;
