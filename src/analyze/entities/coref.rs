@@ -467,11 +467,20 @@ fn clusters_by_name<'a, 'k>(
         let cl = &mut clusters.list[id];
         cl.mentions += 1;
         merge_evidence(&mut cl.evidence, &c.evidence);
-        let words = tokens[c.first..=c.last].iter().filter(|t| t.capitalized);
-        if words.clone().count() > cl.words.len() {
+        // The mention's capitalised words replace the cluster's if more. A mention of no more
+        // words than those has no more capitalised: most mentions again of a name stop here.
+        let mention = &tokens[c.first..=c.last];
+        if mention.len() > cl.words.len() {
             let start = clusters.words.len();
-            clusters.words.extend(words.map(|t| site_name(t.text)));
-            cl.words = start..clusters.words.len();
+            let capitalized = mention.iter().filter(|t| t.capitalized);
+            clusters
+                .words
+                .extend(capitalized.map(|t| site_name(t.text)));
+            if clusters.words.len() - start > cl.words.len() {
+                cl.words = start..clusters.words.len();
+            } else {
+                clusters.words.truncate(start);
+            }
         }
     }
     (clusters, cluster_of, by_key)
