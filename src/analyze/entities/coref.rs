@@ -10,13 +10,28 @@ use super::tokens::Token;
 use crate::analyze::{Entity, EntityKind, Mention};
 use crate::sanitize::one_line;
 use rustc_hash::FxHashMap as HashMap;
+use std::ops::Range;
 
-struct Cluster<'a> {
-    /// The capitalised words of its longest mention.
-    words: Vec<&'a str>,
-    mentions: Vec<usize>,
+struct Cluster {
+    /// The capitalised words of its longest mention: a stretch of [`Clusters::words`].
+    words: Range<usize>,
+    /// How many mentions it has.
+    mentions: usize,
     evidence: Evidence,
     gazetteer: bool,
+}
+
+/// The clusters of one article. Their words lie in one vector rather than one vector each: an
+/// article has dozens of clusters, and an allocation each cost more than grouping them.
+struct Clusters<'a> {
+    list: Vec<Cluster>,
+    words: Vec<&'a str>,
+}
+
+impl<'a> Clusters<'a> {
+    fn words(&self, id: usize) -> &[&'a str] {
+        &self.words[self.list[id].words.clone()]
+    }
 }
 
 fn merge_evidence(into: &mut Evidence, from: &Evidence) {
@@ -35,16 +50,25 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 
 /// "CBC.ca" is CBC's site: the name without its web domain, so it can join "CBC News".
 fn site_name(word: &str) -> &str {
-    match word.rsplit_once('.') {
-        Some((name, tld))
-            if !name.is_empty()
-                && !name.contains('.')
-                && (2..=4).contains(&tld.len())
-                && tld.chars().all(|c| c.is_ascii_lowercase()) =>
-        {
-            name
-        }
-        _ => word,
+    // A domain of two to four letters puts the last period among the last five bytes: only
+    // those are searched, and most words have none there.
+    let tail = word.len().saturating_sub(5);
+    let Some(dot) = word.as_bytes()[tail..]
+        .iter()
+        .rposition(|&b| b == b'.')
+        .map(|at| tail + at)
+    else {
+        return word;
+    };
+    let (name, tld) = (&word[..dot], &word[dot + 1..]);
+    if !name.is_empty()
+        && !name.contains('.')
+        && (2..=4).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_lowercase())
+    {
+        name
+    } else {
+        word
     }
 }
 
@@ -64,18 +88,38 @@ fn is_acronym(word: &str) -> bool {
     letters >= 2
 }
 
-fn initials(words: &[&str]) -> String {
-    words
-        .iter()
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
+/// The initials of each cluster's name of two words or more ("NASA" for "National Aeronautics
+/// and Space Administration"), none for a name of one word.
+fn initials(clusters: &Clusters) -> Strings {
+    let mut initials = Strings::with_capacity(clusters.list.len(), clusters.words.len());
+    for id in 0..clusters.list.len() {
+        let words = clusters.words(id);
+        if words.len() >= 2 {
+            for word in words {
+                if let Some(c) = word.chars().next()
+                    && c.is_uppercase()
+                {
+                    initials.text.push(c);
+                }
+            }
+        }
+        initials.end();
+    }
+    initials
 }
 
 /// Edits (insert, delete, substitute, swap two neighbours) between two words, or `None` when
 /// more than `max`.
 fn edits_within(a: &str, b: &str, max: usize) -> Option<usize> {
-    // Names are short: their characters and the three rows fit on the stack.
+    // Most names are ASCII: their bytes are their characters.
+    if a.is_ascii() && b.is_ascii() {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        if missing_letters(a, b) > max {
+            return None;
+        }
+        return alignment_within(a, b, max);
+    }
+    // Names are short: their characters fit on the stack.
     const LONGEST: usize = 40;
     let mut a_chars = ['\0'; LONGEST];
     let mut b_chars = ['\0'; LONGEST];
@@ -93,51 +137,94 @@ fn edits_within(a: &str, b: &str, max: usize) -> Option<usize> {
         // A longer word ("Llanfairpwllgwyngyll..."): on the heap.
         let a: Vec<char> = a.chars().collect();
         let b: Vec<char> = b.chars().collect();
-        let mut rows = vec![0; 3 * (b.len() + 1)];
-        return alignment_within(&a, &b, max, &mut rows);
+        return alignment_within(&a, &b, max);
     }
-    let mut rows = [0; 3 * (LONGEST + 1)];
-    alignment_within(&a_chars[..la], &b_chars[..lb], max, &mut rows)
+    alignment_within(&a_chars[..la], &b_chars[..lb], max)
 }
 
-/// Optimal string alignment distance between `a` and `b`, or `None` when more than `max`;
-/// `rows` holds three rows of `b.len() + 1` cells.
-fn alignment_within(a: &[char], b: &[char], max: usize, rows: &mut [usize]) -> Option<usize> {
+/// At most the edits between two ASCII words, and quicker to count: a letter of one that the
+/// other lacks takes an edit (no edit changes more than one letter, a swap none). The letters
+/// share the 64 bits of a set, some two a bit, which can only lower the count.
+fn missing_letters(a: &[u8], b: &[u8]) -> usize {
+    let letters = |word: &[u8]| word.iter().fold(0u64, |set, &c| set | 1 << (c & 63));
+    let (in_a, in_b) = (letters(a), letters(b));
+    (in_a & !in_b).count_ones().max((in_b & !in_a).count_ones()) as usize
+}
+
+/// Optimal string alignment distance between `a` and `b`, or `None` when more than `max`.
+///
+/// A cell of the table is at least as far as its row from its column, so only the band of
+/// cells within `max` of the diagonal can hold `max` or less (Ukkonen): those are computed,
+/// the others count as `max + 1`. Each row keeps its band only, `2 * max + 1` cells, cell `k`
+/// of row `i` being column `i + k - max`. Costs never fall along an alignment, which crosses
+/// one of any two rows in a row (a swap skips one): two rows all beyond `max` end the search.
+fn alignment_within<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    let width = b.len() + 1;
-    let (before, rest) = rows.split_at_mut(width);
-    let (prev, rest) = rest.split_at_mut(width);
-    let row = &mut rest[..width];
-    for (j, cell) in prev.iter_mut().enumerate() {
-        *cell = j;
+    let band = 2 * max + 1;
+    let far = max + 1;
+    // Three rows of a band of two edits or fewer fit on the stack.
+    let mut stack = [far; 3 * 5];
+    let mut heap = Vec::new();
+    let cells: &mut [usize] = if 3 * band <= stack.len() {
+        &mut stack[..3 * band]
+    } else {
+        heap.resize(3 * band, far);
+        &mut heap
+    };
+    let (before, rest) = cells.split_at_mut(band);
+    let (prev, row) = rest.split_at_mut(band);
+    let (mut before, mut prev, mut row) = (before, prev, row);
+    // Row 0: column j is j insertions away.
+    for (k, cell) in prev.iter_mut().enumerate() {
+        *cell = k.checked_sub(max).filter(|&j| j <= b.len()).unwrap_or(far);
     }
+    let mut prev_min = 0;
     for i in 1..=a.len() {
-        row[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            row[j] = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                row[j] = row[j].min(before[j - 2] + 1);
-            }
+        row.fill(far);
+        let mut row_min = far;
+        for j in i.saturating_sub(max)..=(i + max).min(b.len()) {
+            let k = j + max - i;
+            let cell = if j == 0 {
+                i
+            } else {
+                // Above (i - 1, j) is cell k + 1 of the row before, left (i, j - 1) cell k - 1.
+                let above = prev.get(k + 1).copied().unwrap_or(far);
+                let left = k.checked_sub(1).map_or(far, |l| row[l]);
+                let diagonal = prev[k] + usize::from(a[i - 1] != b[j - 1]);
+                let mut cell = (above + 1).min(left + 1).min(diagonal);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    cell = cell.min(before[k] + 1);
+                }
+                cell
+            };
+            row[k] = cell.min(far);
+            row_min = row_min.min(row[k]);
         }
-        before.copy_from_slice(prev);
-        prev.copy_from_slice(row);
+        if row_min > max && prev_min > max {
+            return None;
+        }
+        prev_min = row_min;
+        (before, prev, row) = (prev, row, before);
     }
-    let d = prev[b.len()];
+    let d = prev[b.len() + max - a.len()];
     (d <= max).then_some(d)
 }
 
 /// Whether two different spellings of a name are one misspelled: same first letter, one edit
 /// apart (two for words of eight letters or more), five letters or more.
 fn misspelled(a: &str, b: &str) -> bool {
-    let len = a.chars().count().min(b.chars().count());
+    // The cheap tests first: most pairs differ in first letter or in length (a word of fewer
+    // than five bytes has fewer than five letters).
+    if a.len().min(b.len()) < 5 || a == b || a.chars().next() != b.chars().next() {
+        return false;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let len = la.min(lb);
     let max = if len >= 8 { 2 } else { 1 };
-    a != b
-        && len >= 5
-        && a.chars().next() == b.chars().next()
-        && edits_within(a, b, max).is_some_and(|d| d > 0)
+    // Two different words are at least one edit apart.
+    len >= 5 && la.abs_diff(lb) <= max && edits_within(a, b, max).is_some()
 }
 
 /// How many names one name is compared with for a misspelling or a short form, so that an
@@ -157,6 +244,32 @@ fn hash_without(words: &[&str], skip: usize) -> u64 {
     hasher.finish()
 }
 
+/// A name with one word left out, for [`join_misspellings`]: the place of the word, a hash of
+/// the others and the cluster, in one number that sorts as those three would.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct MaskedName(u128);
+
+impl MaskedName {
+    /// Places and clusters fit in 32 bits: four billion names would not fit in memory.
+    fn new(place: usize, hash: u64, id: usize) -> Self {
+        debug_assert!(place <= u32::MAX as usize && id <= u32::MAX as usize);
+        MaskedName((place as u128) << 96 | u128::from(hash) << 32 | id as u128)
+    }
+
+    /// The names alike but for the word at one place share this.
+    fn bucket(self) -> u128 {
+        self.0 >> 32
+    }
+
+    fn place(self) -> usize {
+        (self.0 >> 96) as usize
+    }
+
+    fn id(&self) -> usize {
+        (self.0 as u32) as usize
+    }
+}
+
 /// Whether two names have the same words but for the one at `skip`.
 fn same_but(a: &[&str], b: &[&str], skip: usize) -> bool {
     a.len() == b.len()
@@ -172,65 +285,76 @@ fn same_but(a: &[&str], b: &[&str], skip: usize) -> bool {
 /// entity, unless both are gazetteer names. So are two people alike but for a short form of
 /// the first name ("Larry Lessig", "Lawrence Lessig").
 #[inline(never)]
-fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
-    let mut surnames: HashMap<char, Vec<usize>> = HashMap::default();
+fn join_misspellings(clusters: &Clusters, parent: &mut [usize]) {
+    // The people of two words or more by the first letter of their surname, in order.
+    let mut surnames: Vec<(char, usize)> = Vec::new();
     // Each name once per word left out, keyed by that place and a hash of the other words;
     // sorted, names alike but for one word stand together (checked word by word below).
-    let mut masked: Vec<((usize, u64), usize)> = Vec::new();
-    for (id, cl) in clusters.iter().enumerate() {
-        if cl.words.len() < 2 {
+    let mut masked: Vec<MaskedName> = Vec::with_capacity(clusters.words.len());
+    for (id, cl) in clusters.list.iter().enumerate() {
+        let words = clusters.words(id);
+        if words.len() < 2 {
             continue;
         }
         if kind_of(&cl.evidence) == EntityKind::Person
-            && let Some(first) = cl.words.last().and_then(|w| w.chars().next())
+            && let Some(first) = words.last().and_then(|w| w.chars().next())
         {
-            surnames.entry(first).or_default().push(id);
+            surnames.push((first, id));
         }
-        for i in 0..cl.words.len() {
-            masked.push(((i, hash_without(&cl.words, i)), id));
+        for i in 0..words.len() {
+            masked.push(MaskedName::new(i, hash_without(words, i), id));
         }
     }
+    // Sorted by letter, each letter's in order (the pairs differ in cluster).
+    surnames.sort_unstable();
     let join = |parent: &mut [usize], from: usize, into: usize| {
         let (a, b) = (find(parent, from), find(parent, into));
         if a != b {
             parent[a] = b;
         }
     };
-    for (s, short) in clusters.iter().enumerate() {
-        let [word] = short.words[..] else {
+    for (s, short) in clusters.list.iter().enumerate() {
+        let [word] = clusters.words(s)[..] else {
             continue;
         };
-        if short.gazetteer || is_acronym(word) || find(parent, s) != s {
+        if short.gazetteer || find(parent, s) != s {
             continue;
         }
-        let bucket = word.chars().next().and_then(|c| surnames.get(&c));
-        let target = bucket
-            .into_iter()
-            .flatten()
-            .take(MAX_VARIANT_CANDIDATES)
-            .find(|&&l| {
-                clusters[l]
-                    .words
-                    .last()
-                    .is_some_and(|w| misspelled(word, w))
-            });
-        if let Some(&l) = target {
+        let Some(letter) = word.chars().next() else {
+            continue;
+        };
+        let from = surnames.partition_point(|&(c, _)| c < letter);
+        let bucket = surnames[from..]
+            .iter()
+            .take_while(|&&(c, _)| c == letter)
+            .map(|&(_, l)| l);
+        let target = bucket.take(MAX_VARIANT_CANDIDATES).find(|&l| {
+            clusters
+                .words(l)
+                .last()
+                .is_some_and(|w| misspelled(word, w))
+        });
+        // An acronym is no misspelled surname (asked last, as most words find none alike).
+        if let Some(l) = target
+            && !is_acronym(word)
+        {
             join(parent, s, l);
         }
     }
     masked.sort_unstable();
-    for bucket in masked.chunk_by(|a, b| a.0 == b.0) {
-        let (i, _) = &bucket[0].0;
+    for bucket in masked.chunk_by(|a, b| a.bucket() == b.bucket()) {
+        let i = bucket[0].place();
         let ids = &bucket[..bucket.len().min(MAX_VARIANT_CANDIDATES)];
-        for (x, &(_, a)) in ids.iter().enumerate() {
-            for &(_, b) in &ids[x + 1..] {
-                let (ca, cb) = (&clusters[a], &clusters[b]);
-                if !same_but(&ca.words, &cb.words, *i) {
+        for (x, a) in ids.iter().map(MaskedName::id).enumerate() {
+            for b in ids[x + 1..].iter().map(MaskedName::id) {
+                let (ca, cb) = (&clusters.list[a], &clusters.list[b]);
+                let (words_a, words_b) = (clusters.words(a), clusters.words(b));
+                if !same_but(words_a, words_b, i) {
                     continue;
                 }
-                let (wa, wb) = (ca.words[*i], cb.words[*i]);
+                let (wa, wb) = (words_a[i], words_b[i]);
                 // "Larry Lessig" and "Lawrence Lessig": a short form of the first name.
-                let nickname = *i == 0
+                let nickname = i == 0
                     && kind_of(&ca.evidence) == EntityKind::Person
                     && kind_of(&cb.evidence) == EntityKind::Person
                     && lexicon::same_given_name(wa, wb);
@@ -238,8 +362,7 @@ fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
                     continue;
                 }
                 // The gazetteer's spelling, else the more frequent one, is the right one.
-                let a_right =
-                    ca.gazetteer || (!cb.gazetteer && ca.mentions.len() >= cb.mentions.len());
+                let a_right = ca.gazetteer || (!cb.gazetteer && ca.mentions >= cb.mentions);
                 if a_right {
                     join(parent, b, a);
                 } else {
@@ -253,66 +376,120 @@ fn join_misspellings(clusters: &[Cluster], parent: &mut [usize]) {
 /// Builds the entities, most mentioned first (ties: first mentioned first).
 #[inline(never)] // A stage of its own in profiles.
 pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Entity> {
-    let (mut clusters, by_key) = clusters_by_name(tokens, candidates);
-    let mut parent: Vec<usize> = (0..clusters.len()).collect();
+    let keys = name_keys(tokens, candidates);
+    let (mut clusters, cluster_of, by_key) = clusters_by_name(tokens, candidates, &keys);
+    let mut parent: Vec<usize> = (0..clusters.list.len()).collect();
     join_plurals(&by_key, &mut parent);
     join_short_names(&mut clusters, &mut parent);
     join_misspellings(&clusters, &mut parent);
-    entities_of(text, &clusters, &mut parent, candidates)
+    entities_of(text, &clusters, &mut parent, candidates, &cluster_of)
 }
 
-/// One cluster per name, by its gazetteer name or its words, with the key of each.
-fn clusters_by_name<'a>(
-    tokens: &[Token<'a>],
-    candidates: &[Candidate],
-) -> (Vec<Cluster<'a>>, HashMap<String, usize>) {
-    let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::default();
-    // One buffer for every key: a name mentioned again is found without a new string.
-    let mut key = String::new();
-    for (m, c) in candidates.iter().enumerate() {
-        let words = tokens[c.first..=c.last].iter().filter(|t| t.capitalized);
-        key.clear();
+/// Many short strings in one, each found by its index: an article's keys without an
+/// allocation each.
+struct Strings {
+    text: String,
+    /// Where each string starts in `text`, and after them where the last one ends: each ends
+    /// where the next starts.
+    bounds: Vec<usize>,
+}
+
+impl Strings {
+    fn with_capacity(strings: usize, bytes: usize) -> Self {
+        let mut bounds = Vec::with_capacity(strings + 1);
+        bounds.push(0);
+        Strings {
+            text: String::with_capacity(bytes),
+            bounds,
+        }
+    }
+
+    /// Ends the string written to `text` since the last one ended.
+    fn end(&mut self) {
+        self.bounds.push(self.text.len());
+    }
+
+    fn get(&self, i: usize) -> &str {
+        &self.text[self.bounds[i]..self.bounds[i + 1]]
+    }
+}
+
+/// The name each mention is grouped by: its canonical gazetteer name after a `\u{1}`, else its
+/// words without possessives ("New People's Party" is "New People Party").
+fn name_keys(tokens: &[Token], candidates: &[Candidate]) -> Strings {
+    // Room for keys of a few words without regrowing.
+    let mut keys = Strings::with_capacity(candidates.len(), candidates.len() * 24);
+    for c in candidates {
         match c.canonical {
             Some(canonical) => {
-                key.push('\u{1}');
-                key.push_str(canonical);
+                keys.text.push('\u{1}');
+                keys.text.push_str(canonical);
             }
-            // Words without possessives: "New People's Party" is "New People Party".
             None => {
                 for (i, t) in tokens[c.first..=c.last].iter().enumerate() {
                     if i > 0 {
-                        key.push(' ');
+                        keys.text.push(' ');
                     }
-                    key.push_str(t.text);
+                    keys.text.push_str(t.text);
                 }
             }
         }
-        let id = match by_key.get(key.as_str()) {
-            Some(&id) => id,
-            None => {
-                clusters.push(Cluster {
-                    words: Vec::new(),
-                    mentions: Vec::new(),
-                    evidence: [0; 5],
-                    gazetteer: c.canonical.is_some(),
-                });
-                by_key.insert(key.clone(), clusters.len() - 1);
-                clusters.len() - 1
-            }
-        };
-        let cl = &mut clusters[id];
-        cl.mentions.push(m);
+        keys.end();
+    }
+    keys
+}
+
+/// One cluster per name, by its key: the clusters, the cluster of each mention, and the cluster
+/// of each key.
+fn clusters_by_name<'a, 'k>(
+    tokens: &[Token<'a>],
+    candidates: &[Candidate],
+    keys: &'k Strings,
+) -> (Clusters<'a>, Vec<usize>, HashMap<&'k str, usize>) {
+    let mut clusters = Clusters {
+        list: Vec::with_capacity(candidates.len()),
+        words: Vec::with_capacity(2 * candidates.len()),
+    };
+    let mut cluster_of = Vec::with_capacity(candidates.len());
+    let mut by_key: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
+    for (m, c) in candidates.iter().enumerate() {
+        let id = *by_key.entry(keys.get(m)).or_insert_with(|| {
+            clusters.list.push(Cluster {
+                words: 0..0,
+                mentions: 0,
+                evidence: [0; 5],
+                gazetteer: c.canonical.is_some(),
+            });
+            clusters.list.len() - 1
+        });
+        cluster_of.push(id);
+        let cl = &mut clusters.list[id];
+        cl.mentions += 1;
         merge_evidence(&mut cl.evidence, &c.evidence);
-        if words.clone().count() > cl.words.len() {
-            cl.words = words.map(|t| site_name(t.text)).collect();
+        // The mention's capitalised words replace the cluster's if more. A mention of no more
+        // words than those has no more capitalised: most mentions again of a name stop here.
+        let mention = &tokens[c.first..=c.last];
+        if mention.len() > cl.words.len() {
+            let start = clusters.words.len();
+            let capitalized = mention.iter().filter(|t| t.capitalized);
+            clusters
+                .words
+                .extend(capitalized.map(|t| site_name(t.text)));
+            if clusters.words.len() - start > cl.words.len() {
+                cl.words = start..clusters.words.len();
+            } else {
+                clusters.words.truncate(start);
+            }
         }
     }
-    (clusters, by_key)
+    (clusters, cluster_of, by_key)
 }
 
 /// A plural is the same name: "Warhol Polaroids" and "Warhol Polaroid".
-fn join_plurals(by_key: &HashMap<String, usize>, parent: &mut [usize]) {
+fn join_plurals(by_key: &HashMap<&str, usize>, parent: &mut [usize]) {
+    // The order of the keys makes no difference: each plural joins its singular, so whatever
+    // the order, the groups are the same and their roots the names without a singular.
     for (key, &id) in by_key {
         if let Some(&singular) = key.strip_suffix('s').and_then(|k| by_key.get(k))
             && !key.starts_with('\u{1}')
@@ -327,61 +504,47 @@ fn join_plurals(by_key: &HashMap<String, usize>, parent: &mut [usize]) {
 
 /// Shorter names join a longer one that starts or ends with them, and an acronym the name it
 /// abbreviates.
-fn join_short_names(clusters: &mut [Cluster], parent: &mut [usize]) {
-    let mut by_edge: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (id, cl) in clusters.iter().enumerate() {
-        if cl.words.len() > 1 {
-            if let Some(first) = cl.words.first() {
-                by_edge.entry(first).or_default().push(id);
-            }
-            if let Some(last) = cl.words.last()
-                && cl.words.first() != Some(last)
-            {
-                by_edge.entry(last).or_default().push(id);
-            }
-        }
-    }
-    // Initials of every longer name, first one wins, so acronyms are looked up, not searched.
-    let mut by_initials: HashMap<String, usize> = HashMap::default();
-    for (id, cl) in clusters.iter().enumerate() {
-        if cl.words.len() >= 2 {
-            by_initials.entry(initials(&cl.words)).or_insert(id);
-        }
-    }
-    let mut order: Vec<usize> = (0..clusters.len()).collect();
-    order.sort_by_key(|&i| clusters[i].words.len());
+fn join_short_names(clusters: &mut Clusters, parent: &mut [usize]) {
+    let by_edge = NamesByEdge::of(clusters);
+    let initials = initials(clusters);
+    // Made when the first acronym asks, as some articles have none to look up.
+    let mut by_initials: Option<HashMap<&str, usize>> = None;
+    let word_counts: Vec<usize> = clusters.list.iter().map(|c| c.words.len()).collect();
+    let (order, _) = sort_by_small_key(&word_counts);
     for &s in &order {
-        let short = &clusters[s];
-        if short.words.is_empty() {
+        let short = &clusters.list[s];
+        let short_words = clusters.words(s);
+        if short_words.is_empty() {
             continue;
         }
         // A gazetteer name stays itself ("Mexico" never joins "New Mexico"), unless it is also
         // a personal name and a person in the article bears it ("Paris" in "Valeska Paris").
-        let personal = short.words.len() == 1
-            && (GAZETTEER.is_given_name(short.words[0]) || GAZETTEER.is_surname(short.words[0]));
-        let short_acronym = short.words.len() == 1 && is_acronym(short.words[0]);
+        let personal = short.gazetteer
+            && short_words.len() == 1
+            && (GAZETTEER.is_given_name(short_words[0]) || GAZETTEER.is_surname(short_words[0]));
+        let short_acronym = short_words.len() == 1 && is_acronym(short_words[0]);
         if short.gazetteer && !personal && !short_acronym {
             continue;
         }
         let short_kind = kind_of(&short.evidence);
         let short_sure = short.evidence.iter().max().copied().unwrap_or(0) >= 3;
-        let n = short.words.len();
+        let n = short_words.len();
         let mut best: Option<usize> = None;
-        let candidates = short
-            .words
-            .first()
-            .and_then(|w| by_edge.get(w))
-            .into_iter()
-            .chain(short.words.last().and_then(|w| by_edge.get(w)))
-            .flatten()
+        let (first_list, last_list) = by_edge.edges[s].unzip();
+        // A one-word name's first word is its last: its list is read once.
+        let by_last = (n > 1).then(|| by_edge.clusters(last_list));
+        let candidates = by_edge
+            .clusters(first_list)
+            .chain(by_last.into_iter().flatten())
             .take(64);
-        for &l in candidates {
-            let long = &clusters[l];
-            if l == s || long.words.len() <= n {
+        for l in candidates {
+            let long = &clusters.list[l];
+            let long_words = clusters.words(l);
+            if l == s || long_words.len() <= n {
                 continue;
             }
-            let edge = long.words[..n] == short.words[..]
-                || long.words[long.words.len() - n..] == short.words[..];
+            let edge = long_words[..n] == short_words[..]
+                || long_words[long_words.len() - n..] == short_words[..];
             let long_kind = kind_of(&long.evidence);
             let compatible = if short.gazetteer {
                 personal && long_kind == EntityKind::Person
@@ -391,39 +554,38 @@ fn join_short_names(clusters: &mut [Cluster], parent: &mut [usize]) {
             // A lone first word joins only a person ("Claudia") or an institution named by its
             // head ("the Church" of Scientology), never "Claudia Street".
             let first_only = n == 1
-                && long.words[0] == short.words[0]
-                && long.words[long.words.len() - 1] != short.words[0]
+                && long_words[0] == short_words[0]
+                && long_words[long_words.len() - 1] != short_words[0]
                 && !short_acronym
                 && !(long_kind == EntityKind::Person
                     || long_kind == EntityKind::Place
                     || (long_kind == EntityKind::Organization
-                        && lexicon::is_org_head(short.words[0])));
+                        && lexicon::is_org_head(short_words[0])));
             if edge && compatible && !first_only {
                 let better =
-                    best.is_none_or(|b| clusters[l].mentions.len() > clusters[b].mentions.len());
+                    best.is_none_or(|b| clusters.list[l].mentions > clusters.list[b].mentions);
                 if better {
                     best = Some(l);
                 }
             }
         }
         // An acronym joins the name whose initials it spells: "NASA", "U.N.".
-        if best.is_none() && n == 1 {
-            let letters: String = short.words[0]
+        if best.is_none() && short_acronym {
+            let letters: String = short_words[0]
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .collect();
-            if short_acronym {
-                best = by_initials
-                    .get(letters.as_str())
-                    .copied()
-                    .filter(|&l| l != s);
-            }
+            best = by_initials
+                .get_or_insert_with(|| names_by_initials(clusters, &initials))
+                .get(letters.as_str())
+                .copied()
+                .filter(|&l| l != s);
         }
         if let Some(l) = best {
             // A town that turned out to be a person's name ("Whitman" of Walt Whitman) brings
             // no place evidence into the person.
-            if clusters[s].gazetteer && !short_acronym {
-                clusters[s].evidence = [0; 5];
+            if clusters.list[s].gazetteer && !short_acronym {
+                clusters.list[s].evidence = [0; 5];
             }
             let root = find(parent, l);
             let sroot = find(parent, s);
@@ -434,89 +596,331 @@ fn join_short_names(clusters: &mut [Cluster], parent: &mut [usize]) {
     }
 }
 
+/// The longer names (two words or more) by their first and by their last word, each word's in
+/// the order of the clusters: lists linked in one vector rather than a vector a word. Every
+/// cluster knows the lists of its own first and last word, so a short name's are not looked up.
+struct NamesByEdge<'a> {
+    /// The list of each word.
+    by_word: HashMap<&'a str, usize>,
+    /// The lists of each cluster's first and last word; none for a cluster without words, or
+    /// of one word that no longer name starts or ends with.
+    edges: Vec<Option<(usize, usize)>>,
+    /// The first and the last entry of each list; none while it is empty.
+    lists: Vec<Option<(usize, usize)>>,
+    /// Each entry's cluster, and the entry after it in its list.
+    entries: Vec<(usize, Option<usize>)>,
+}
+
+impl<'a> NamesByEdge<'a> {
+    fn of(clusters: &Clusters<'a>) -> Self {
+        let n = clusters.list.len();
+        let mut index = NamesByEdge {
+            by_word: HashMap::with_capacity_and_hasher(2 * n, Default::default()),
+            edges: vec![None; n],
+            lists: Vec::with_capacity(2 * n),
+            entries: Vec::with_capacity(2 * n),
+        };
+        for id in 0..n {
+            if let [first, .., last] = *clusters.words(id) {
+                let (first_list, last_list) = (index.list_of(first), index.list_of(last));
+                index.edges[id] = Some((first_list, last_list));
+                index.push(first_list, id);
+                if first != last {
+                    index.push(last_list, id);
+                }
+            }
+        }
+        // A one-word name has a list only if a longer name starts or ends with its word: it is
+        // looked up, not added.
+        for id in 0..n {
+            if let [word] = *clusters.words(id)
+                && let Some(&list) = index.by_word.get(word)
+            {
+                index.edges[id] = Some((list, list));
+            }
+        }
+        index
+    }
+
+    fn list_of(&mut self, word: &'a str) -> usize {
+        let lists = &mut self.lists;
+        *self.by_word.entry(word).or_insert_with(|| {
+            lists.push(None);
+            lists.len() - 1
+        })
+    }
+
+    fn push(&mut self, list: usize, id: usize) {
+        let entry = self.entries.len();
+        self.entries.push((id, None));
+        match &mut self.lists[list] {
+            Some((_, last)) => {
+                self.entries[*last].1 = Some(entry);
+                *last = entry;
+            }
+            empty => *empty = Some((entry, entry)),
+        }
+    }
+
+    /// The clusters of a list, in order; none without a list.
+    fn clusters(&self, list: Option<usize>) -> impl Iterator<Item = usize> + '_ {
+        let mut next = list.and_then(|l| self.lists[l]).map(|(first, _)| first);
+        std::iter::from_fn(move || {
+            let (id, after) = self.entries[next?];
+            next = after;
+            Some(id)
+        })
+    }
+}
+
+/// The first name of two words or more with each initials, so acronyms are looked up, not
+/// searched.
+fn names_by_initials<'i>(clusters: &Clusters, initials: &'i Strings) -> HashMap<&'i str, usize> {
+    let mut by_initials: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(clusters.list.len(), Default::default());
+    for id in 0..clusters.list.len() {
+        if clusters.list[id].words.len() >= 2 {
+            by_initials.entry(initials.get(id)).or_insert(id);
+        }
+    }
+    by_initials
+}
+
+/// The indices of `keys` in the order of their keys (ties: in the order of the indices), and
+/// where each key's indices start: a counting sort, as the keys are small numbers.
+fn sort_by_small_key(keys: &[usize]) -> (Vec<usize>, Vec<usize>) {
+    let buckets = keys.iter().max().map_or(0, |&k| k + 1);
+    let mut starts = vec![0; buckets + 1];
+    for &k in keys {
+        starts[k + 1] += 1;
+    }
+    for k in 0..buckets {
+        starts[k + 1] += starts[k];
+    }
+    let mut next = starts.clone();
+    let mut order = vec![0; keys.len()];
+    for (i, &k) in keys.iter().enumerate() {
+        order[next[k]] = i;
+        next[k] += 1;
+    }
+    (order, starts)
+}
+
 /// The entities the joined clusters make, most mentioned first (ties: first mentioned first).
 fn entities_of(
     text: &str,
-    clusters: &[Cluster],
+    clusters: &Clusters,
     parent: &mut [usize],
     candidates: &[Candidate],
+    cluster_of: &[usize],
 ) -> Vec<Entity> {
-    // Mentions and evidence of each group, at its root cluster.
-    let mut merged: Vec<Option<(Vec<usize>, Evidence)>> = vec![None; clusters.len()];
-    for (id, cluster) in clusters.iter().enumerate() {
-        let root = find(parent, id);
-        let entry = merged[root].get_or_insert_with(|| (Vec::new(), [0; 5]));
-        entry.0.extend_from_slice(&cluster.mentions);
-        merge_evidence(&mut entry.1, &cluster.evidence);
-    }
-    let mut entities: Vec<(usize, Entity)> = merged
-        .into_iter()
-        .flatten()
-        // Words that only looked like names ("PhD", "Hellenic polytheism"), which joined no
-        // entity named otherwise, are no entity.
-        .filter(|(ms, evidence)| {
-            *evidence != [0; 5] || !ms.iter().all(|&m| candidates[m].not_a_name)
-        })
-        .map(|(mut ms, evidence)| {
-            ms.sort_by_key(|&m| candidates[m].span.start);
-            ms.dedup_by_key(|m| candidates[*m].span);
-            let longest = ms
-                .iter()
-                .map(|&m| candidates[m].span.of(text))
-                .max_by_key(|s| s.chars().count())
-                .unwrap_or_default();
-            let name = one_line(longest);
-            let first = ms.first().map_or(0, |&m| candidates[m].span.start);
-            // An acronym the article keeps using, with nothing else to say what it is, is most
-            // often an organisation ("the DAB", "ANDRILL"); one used once may be "DNA".
-            let mut kind = kind_of(&evidence);
-            // A place that acts twice and in a third of its mentions or more (or in its only
-            // one) is its government or its team, as "North Korea fired", "Belgium defeated
-            // Panama": an organisation.
-            let agents = ms.iter().filter(|&&m| candidates[m].agent).count();
-            if kind == EntityKind::Place
-                && agents * 3 >= ms.len()
-                && (agents >= 2 || (agents == 1 && ms.len() == 1))
-            {
-                kind = EntityKind::Organization;
-            }
-            if kind == EntityKind::Other
-                && ms.len() >= 2
-                && is_acronym(&name)
-                && !lexicon::is_common_acronym(&name)
-                && name.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            {
-                kind = EntityKind::Organization;
-            }
-            let mentions = ms
-                .iter()
-                .map(|&m| Mention {
-                    span: candidates[m].span,
-                    block: candidates[m].block,
-                })
-                .collect();
-            (
-                first,
-                Entity {
-                    name,
-                    kind,
-                    mentions,
-                },
-            )
-        })
+    let root: Vec<usize> = (0..clusters.list.len())
+        .map(|id| find(parent, id))
         .collect();
-    entities.sort_by(|a, b| {
-        b.1.mentions
-            .len()
-            .cmp(&a.1.mentions.len())
-            .then(a.0.cmp(&b.0))
-    });
-    entities.into_iter().map(|(_, e)| e).collect()
+    // The evidence of each group, at its root cluster.
+    let mut evidence: Vec<Evidence> = vec![[0; 5]; clusters.list.len()];
+    for (id, cluster) in clusters.list.iter().enumerate() {
+        merge_evidence(&mut evidence[root[id]], &cluster.evidence);
+    }
+    // The mentions group by group, the groups in the order of their root cluster (none for a
+    // cluster that is no root), each group's in the order of the article.
+    let group_of: Vec<usize> = cluster_of.iter().map(|&c| root[c]).collect();
+    let (mut order, starts) = sort_by_small_key(&group_of);
+    // The entities in the order of their root clusters, and their ranks: the entities are
+    // sorted by rank, not moved about while sorting.
+    let mut found: Vec<Option<Entity>> = Vec::with_capacity(clusters.list.len());
+    let mut ranks: Vec<Rank> = Vec::with_capacity(clusters.list.len());
+    for (g, range) in starts.windows(2).enumerate() {
+        let ms = &mut order[range[0]..range[1]];
+        if ms.is_empty() {
+            continue;
+        }
+        // In text order; mentions at one place in the order of their clusters, then of the
+        // article, which decides which of two mentions of one span is kept.
+        ms.sort_by_key(|&m| (candidates[m].span.start, cluster_of[m]));
+        if let Some(entity) = entity_of(text, candidates, ms, &evidence[g]) {
+            let first = entity.mentions.first().map_or(0, |m| m.span.start);
+            ranks.push(Rank::new(entity.mentions.len(), first, found.len()));
+            found.push(Some(entity));
+        }
+    }
+    ranks.sort_unstable();
+    let mut entities = Vec::with_capacity(ranks.len());
+    entities.extend(ranks.iter().filter_map(|rank| found[rank.index()].take()));
+    entities
+}
+
+/// The words of the mention of the most chars (ties: the last). Most entities have one mention:
+/// chars are counted only to compare two, and none of a mention of fewer bytes than the longest
+/// has chars, as a char takes a byte or more.
+fn longest_mention<'t>(text: &'t str, mentions: &[Mention]) -> &'t str {
+    let mut spans = mentions.iter().map(|m| m.span.of(text));
+    let Some(mut longest) = spans.next() else {
+        return "";
+    };
+    let mut longest_chars = None;
+    for words in spans {
+        let least = *longest_chars.get_or_insert_with(|| longest.chars().count());
+        if words.len() >= least {
+            let chars = words.chars().count();
+            if chars >= least {
+                (longest, longest_chars) = (words, Some(chars));
+            }
+        }
+    }
+    longest
+}
+
+/// Where an entity goes in the list: most mentioned first, then first mentioned first, then
+/// in the order found; in one number that sorts as those three would.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Rank(u128);
+
+impl Rank {
+    /// Mention counts and indices fit in 32 bits, as [`MaskedName`]'s places and clusters do.
+    fn new(mentions: usize, first: usize, index: usize) -> Self {
+        debug_assert!(mentions <= u32::MAX as usize && index <= u32::MAX as usize);
+        let fewer = u32::MAX - mentions as u32;
+        Rank(u128::from(fewer) << 96 | (first as u128) << 32 | index as u128)
+    }
+
+    fn index(self) -> usize {
+        (self.0 as u32) as usize
+    }
+}
+
+/// The entity of one group of mentions, in text order; none for words that only looked like names ("PhD", "Hellenic polytheism") and joined no entity
+/// named otherwise.
+fn entity_of(
+    text: &str,
+    candidates: &[Candidate],
+    ms: &[usize],
+    evidence: &Evidence,
+) -> Option<Entity> {
+    if *evidence == [0; 5] && ms.iter().all(|&m| candidates[m].not_a_name) {
+        return None;
+    }
+    let mut mentions: Vec<Mention> = Vec::with_capacity(ms.len());
+    let mut agents = 0;
+    for c in ms.iter().map(|&m| &candidates[m]) {
+        // A span mentioned twice in a row (two mentions of one span) counts once.
+        if mentions.last().is_some_and(|last| last.span == c.span) {
+            continue;
+        }
+        mentions.push(Mention {
+            span: c.span,
+            block: c.block,
+        });
+        agents += usize::from(c.agent);
+    }
+    let longest = longest_mention(text, &mentions);
+    let name = one_line(longest);
+    let mut kind = kind_of(evidence);
+    // A place that acts twice and in a third of its mentions or more (or in its only one) is
+    // its government or its team, as "North Korea fired", "Belgium defeated Panama": an
+    // organisation.
+    if kind == EntityKind::Place
+        && agents * 3 >= mentions.len()
+        && (agents >= 2 || (agents == 1 && mentions.len() == 1))
+    {
+        kind = EntityKind::Organization;
+    }
+    // An acronym the article keeps using, with nothing else to say what it is, is most often
+    // an organisation ("the DAB", "ANDRILL"); one used once may be "DNA".
+    if kind == EntityKind::Other
+        && mentions.len() >= 2
+        && is_acronym(&name)
+        && !lexicon::is_common_acronym(&name)
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+    {
+        kind = EntityKind::Organization;
+    }
+    Some(Entity {
+        name,
+        kind,
+        mentions,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::edits_within;
+    use proptest::prelude::*;
+
+    /// Every cell of the table computed: what the banded [`edits_within`] must agree with.
+    fn full_table_edits(a: &str, b: &str, max: usize) -> Option<usize> {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        let distance = d[a.len()][b.len()];
+        (distance <= max).then_some(distance)
+    }
+
+    /// `word` after a few edits: (0 insert, 1 delete, 2 substitute, 3 swap, where, letter).
+    fn edited(word: &str, edits: &[(u8, prop::sample::Index, char)]) -> String {
+        let mut chars: Vec<char> = word.chars().collect();
+        for (op, at, c) in edits {
+            let i = at.index(chars.len() + 1);
+            match op {
+                0 => chars.insert(i, *c),
+                1 if i < chars.len() => drop(chars.remove(i)),
+                2 if i < chars.len() => chars[i] = *c,
+                3 if i + 1 < chars.len() => chars.swap(i, i + 1),
+                _ => {}
+            }
+        }
+        chars.into_iter().collect()
+    }
+
+    proptest! {
+        #[test]
+        fn banded_edits_agree_with_the_full_table(
+            a in "[abcé]{0,12}",
+            b in "[abcé]{0,12}",
+            max in 0usize..6,
+        ) {
+            prop_assert_eq!(edits_within(&a, &b, max), full_table_edits(&a, &b, max));
+        }
+
+        #[test]
+        fn edits_of_ascii_words_agree_with_the_full_table(
+            a in "[a-hA!]{0,12}",
+            b in "[a-hA!]{0,12}",
+            max in 0usize..4,
+        ) {
+            prop_assert_eq!(edits_within(&a, &b, max), full_table_edits(&a, &b, max));
+        }
+
+        #[test]
+        fn banded_edits_of_near_words_agree_with_the_full_table(
+            a in "[abcdé]{0,45}",
+            edits in prop::collection::vec((0u8..4, any::<prop::sample::Index>(), "[abcdé]"), 0..4),
+            max in 0usize..4,
+        ) {
+            let edits: Vec<_> = edits
+                .into_iter()
+                .map(|(op, at, c)| (op, at, c.chars().next().unwrap_or('a')))
+                .collect();
+            let b = edited(&a, &edits);
+            prop_assert_eq!(edits_within(&a, &b, max), full_table_edits(&a, &b, max));
+        }
+    }
 
     #[test]
     fn edits_count_insertions_deletions_substitutions_and_swaps() {
