@@ -3,7 +3,7 @@
 //! function words. Gazetteer names are atomic units, so "Bosnia and Herzegovina" stays whole.
 
 use super::gazetteer::{Entry, GAZETTEER, Hit};
-use super::lexicon;
+use super::lexicon::{self, Classes};
 use super::tokens::Token;
 use crate::analyze::EntityKind;
 use crate::span::Span;
@@ -39,15 +39,19 @@ struct Unit {
     first: usize,
     last: usize,
     hit: Option<Entry>,
+    /// The word lists a single word is in, looked up once: the run's rules ask several.
+    /// (None for a gazetteer name.)
+    classes: Classes,
 }
 
 impl Unit {
     /// Token `i` alone, not a gazetteer name.
-    fn word(i: usize) -> Unit {
+    fn word(tokens: &[Token], i: usize) -> Unit {
         Unit {
             first: i,
             last: i,
             hit: None,
+            classes: lexicon::classes(tokens[i].text),
         }
     }
 }
@@ -104,14 +108,15 @@ fn index_hits(tokens: &[Token], hits: &[Hit]) -> HitIndex {
     }
 }
 
-fn unit_at(index: &HitIndex, i: usize) -> Unit {
+fn unit_at(tokens: &[Token], index: &HitIndex, i: usize) -> Unit {
     match index.names.get(index.at_token[i] as usize).copied() {
         Some((last, entry)) => Unit {
             first: i,
             last,
             hit: Some(entry),
+            classes: Classes::default(),
         },
-        None => Unit::word(i),
+        None => Unit::word(tokens, i),
     }
 }
 
@@ -164,7 +169,7 @@ fn collect_run(
     run: &mut Vec<Unit>,
 ) {
     run.clear();
-    run.push(unit_at(index, start));
+    run.push(unit_at(tokens, index, start));
     let block = tokens[start].block;
     let joinable = |k: usize| {
         k < tokens.len()
@@ -189,7 +194,7 @@ fn collect_run(
             break;
         }
         if tokens[k].capitalized {
-            run.push(unit_at(index, k));
+            run.push(unit_at(tokens, index, k));
             continue;
         }
         // A number between two capitalised words belongs to the name: "Movimento 5 Stelle".
@@ -197,8 +202,8 @@ fn collect_run(
             && joinable(k + 1)
             && tokens[k + 1].capitalized
         {
-            run.push(Unit::word(k));
-            run.push(unit_at(index, k + 1));
+            run.push(Unit::word(tokens, k));
+            run.push(unit_at(tokens, index, k + 1));
             continue;
         }
         // A lower-case connector joins only when a capitalised word follows it directly.
@@ -206,17 +211,13 @@ fn collect_run(
         if !lexicon::is_connector(w) || !joinable(k + 1) {
             break;
         }
-        let institutional = run.iter().any(|u| {
-            u.hit.is_none()
-                && (lexicon::is_org_head(tokens[u.first].text)
-                    || lexicon::is_org_tail(tokens[u.last].text))
-        });
-        let placey = run.iter().any(|u| {
-            u.hit.is_none()
-                && (lexicon::is_place_head(tokens[u.first].text)
-                    || lexicon::is_place_tail(tokens[u.last].text))
-        });
-        let after_title = is_plain(tokens, &prev, lexicon::is_title);
+        let institutional = run
+            .iter()
+            .any(|u| u.hit.is_none() && u.classes.has(Classes::ORG_HEAD | Classes::ORG_TAIL));
+        let placey = run
+            .iter()
+            .any(|u| u.hit.is_none() && u.classes.has(Classes::PLACE_HEAD | Classes::PLACE_TAIL));
+        let after_title = is_plain_in(&prev, Classes::TITLE);
         let allowed = match w {
             "the" => k > 0 && tokens[k - 1].text == "of",
             // "University of Helsinki", "Gulf of Mexico", "Secretary of State"; not
@@ -230,16 +231,16 @@ fn collect_run(
             break;
         }
         if tokens[k + 1].capitalized {
-            run.push(Unit::word(k));
-            run.push(unit_at(index, k + 1));
+            run.push(Unit::word(tokens, k));
+            run.push(unit_at(tokens, index, k + 1));
         } else if w == "of"
             && tokens[k + 1].text == "the"
             && joinable(k + 2)
             && tokens[k + 2].capitalized
         {
-            run.push(Unit::word(k));
-            run.push(Unit::word(k + 1));
-            run.push(unit_at(index, k + 2));
+            run.push(Unit::word(tokens, k));
+            run.push(Unit::word(tokens, k + 1));
+            run.push(unit_at(tokens, index, k + 2));
         } else {
             break;
         }
@@ -250,6 +251,11 @@ fn is_plain(tokens: &[Token], u: &Unit, f: impl Fn(&str) -> bool) -> bool {
     u.hit.is_none() && u.first == u.last && f(tokens[u.first].text)
 }
 
+/// A single word, not a gazetteer name, in a word list of the lexicon (`class`).
+fn is_plain_in(u: &Unit, class: u32) -> bool {
+    u.hit.is_none() && u.first == u.last && u.classes.has(class)
+}
+
 /// Splits one run into chunks: titles and calendar words drop out, demonyms and places
 /// standing before a person's name stand alone.
 fn split_run(tokens: &[Token], run: &[Unit], current: &mut Vec<Unit>, out: &mut Vec<Chunk>) {
@@ -257,24 +263,24 @@ fn split_run(tokens: &[Token], run: &[Unit], current: &mut Vec<Unit>, out: &mut 
     let mut after_title = false;
     let ends_institutional = run
         .last()
-        .is_some_and(|u| is_plain(tokens, u, lexicon::is_org_tail));
+        .is_some_and(|u| is_plain_in(u, Classes::ORG_TAIL));
     let ends_placey = run.len() > 1
         && run
             .last()
-            .is_some_and(|u| is_plain(tokens, u, lexicon::is_place_tail));
+            .is_some_and(|u| is_plain_in(u, Classes::PLACE_TAIL));
     let mut i = 0;
     while i < run.len() {
         let u = run[i];
         let is_title_here = |j: usize| {
             // A modifier counts as part of a title only when a title follows it.
             let mut k = j;
-            while k < run.len() && is_plain(tokens, &run[k], lexicon::is_title_modifier) {
-                if is_plain(tokens, &run[k], lexicon::is_title) {
+            while k < run.len() && is_plain_in(&run[k], Classes::TITLE_MODIFIER) {
+                if is_plain_in(&run[k], Classes::TITLE) {
                     break;
                 }
                 k += 1;
             }
-            k < run.len() && is_plain(tokens, &run[k], lexicon::is_title) && {
+            k < run.len() && is_plain_in(&run[k], Classes::TITLE) && {
                 // "General Motors", "Major League", "Doctor Who Society of Canada": a title
                 // inside an institution's name is no title.
                 // "Director of Media" keeps its title: the tail is the title's domain.
@@ -282,16 +288,16 @@ fn split_run(tokens: &[Token], run: &[Unit], current: &mut Vec<Unit>, out: &mut 
                     || is_plain(tokens, &run[k + 1], |w| w == "of")
                     || !run[k + 1..]
                         .iter()
-                        .any(|u| is_plain(tokens, u, lexicon::is_org_tail))
+                        .any(|u| is_plain_in(u, Classes::ORG_TAIL))
             }
         };
-        let after_connector = i > 0 && is_plain(tokens, &run[i - 1], lexicon::is_connector);
+        let after_connector = i > 0 && is_plain_in(&run[i - 1], Classes::CONNECTOR);
         if !after_connector && is_title_here(i) {
             flush(tokens, current, &mut after_title, out);
             // Skip the title words themselves.
             while i < run.len()
-                && (is_plain(tokens, &run[i], lexicon::is_title_modifier)
-                    || is_plain(tokens, &run[i], lexicon::is_title))
+                && (is_plain_in(&run[i], Classes::TITLE_MODIFIER)
+                    || is_plain_in(&run[i], Classes::TITLE))
             {
                 i += 1;
             }
@@ -313,12 +319,12 @@ fn split_run(tokens: &[Token], run: &[Unit], current: &mut Vec<Unit>, out: &mut 
                     // "CEO of the Refugee Council Enver Solomon": a domain ending in an
                     // institution's or a place's head word is a name of its own.
                     let from = i;
-                    let tail = |w: &str| lexicon::is_org_tail(w) || lexicon::is_place_tail(w);
+                    let tail = Classes::ORG_TAIL | Classes::PLACE_TAIL;
                     while i < run.len()
                         && !is_plain(tokens, &run[i], |w| GAZETTEER.is_given_name(w))
                     {
                         i += 1;
-                        if i - 1 > from && i < run.len() && is_plain(tokens, &run[i - 1], tail) {
+                        if i - 1 > from && i < run.len() && is_plain_in(&run[i - 1], tail) {
                             // `current` was flushed before the title.
                             let mut no_title = false;
                             current.extend_from_slice(&run[from..i]);
@@ -331,8 +337,8 @@ fn split_run(tokens: &[Token], run: &[Unit], current: &mut Vec<Unit>, out: &mut 
             continue;
         }
         // "Edmonton Sun" is a newspaper, not a Sunday.
-        let masthead = i > 0 && i + 1 == run.len() && is_plain(tokens, &u, lexicon::is_org_tail);
-        if is_plain(tokens, &u, lexicon::is_calendar) && !masthead {
+        let masthead = i > 0 && i + 1 == run.len() && is_plain_in(&u, Classes::ORG_TAIL);
+        if is_plain_in(&u, Classes::CALENDAR) && !masthead {
             flush(tokens, current, &mut after_title, out);
             i += 1;
             continue;
@@ -358,7 +364,7 @@ fn split_run(tokens: &[Token], run: &[Unit], current: &mut Vec<Unit>, out: &mut 
                 // "U.S. Department of Agriculture": a country heading an institution's name.
                 let next_is_org_head = run
                     .get(i + 1)
-                    .is_some_and(|n| is_plain(tokens, n, lexicon::is_org_head));
+                    .is_some_and(|n| is_plain_in(n, Classes::ORG_HEAD));
                 // "councillor Wilson Tam", "President Lincoln Chafee": after a title, a town's
                 // name is a first name.
                 let titled = (after_title && current.is_empty())
@@ -395,7 +401,7 @@ fn flush(tokens: &[Token], units: &mut Vec<Unit>, after_title: &mut bool, out: &
     while lo < hi {
         let u = &units[lo];
         let t = &tokens[u.first];
-        if u.hit.is_none() && (!t.capitalized || lexicon::is_function_word(t.text)) {
+        if u.hit.is_none() && (!t.capitalized || u.classes.has(Classes::FUNCTION)) {
             lo += 1;
         } else {
             break;
@@ -405,8 +411,8 @@ fn flush(tokens: &[Token], units: &mut Vec<Unit>, after_title: &mut bool, out: &
         let u = &units[hi - 1];
         let t = &tokens[u.last];
         // "Edmonton Sun": a masthead word is no weekday.
-        let masthead = hi - lo > 1 && lexicon::is_org_tail(t.text);
-        if u.hit.is_none() && (!t.capitalized || (lexicon::is_function_word(t.text) && !masthead)) {
+        let masthead = hi - lo > 1 && u.classes.has(Classes::ORG_TAIL);
+        if u.hit.is_none() && (!t.capitalized || (u.classes.has(Classes::FUNCTION) && !masthead)) {
             hi -= 1;
         } else {
             break;

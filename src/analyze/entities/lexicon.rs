@@ -2,7 +2,7 @@
 //! and the head words that mark organisations and places. General English, not gazetteer data
 //! (the short forms of given names, a list too long to inline, come from assets/data).
 
-use super::word_set::WordSet;
+use super::word_set::{WordMap, WordSet};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -16,6 +16,101 @@ macro_rules! set {
 
 fn contains(set: &WordSet, word: &str) -> bool {
     set.contains(word)
+}
+
+/// Which of the word lists below a word is in, all answered by one look-up, for a word asked
+/// several questions: each word of a candidate name is asked whether it is a title, a title's
+/// modifier, a head word, a function word... (A single question is cheaper to ask of its own
+/// list, the `is_*` functions below: most words are turned away by that list's filter alone,
+/// while many common words are in some list or other.)
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Classes(u32);
+
+impl Classes {
+    pub const TITLE: u32 = 1;
+    pub const TITLE_MODIFIER: u32 = 1 << 1;
+    /// A function word ([`is_function_word`]): listed, a calendar word, or "I" with a clitic.
+    pub const FUNCTION: u32 = 1 << 2;
+    pub const CALENDAR: u32 = 1 << 3;
+    pub const ORG_TAIL: u32 = 1 << 4;
+    /// Either kind of organisation head, English or foreign.
+    pub const ORG_HEAD: u32 = 1 << 5;
+    pub const FOREIGN_ORG_HEAD: u32 = 1 << 6;
+    pub const PLACE_TAIL: u32 = 1 << 7;
+    pub const OTHER_TAIL: u32 = 1 << 8;
+    pub const PLACE_HEAD: u32 = 1 << 9;
+    pub const CONNECTOR: u32 = 1 << 10;
+    pub const PLACE_PREPOSITION: u32 = 1 << 11;
+    pub const SPEECH_VERB: u32 = 1 << 12;
+    pub const OTHER_HEAD: u32 = 1 << 13;
+    pub const ROLE: u32 = 1 << 14;
+    pub const PLACE_NOUN: u32 = 1 << 15;
+    pub const ORG_NOUN: u32 = 1 << 16;
+    pub const FOREIGN_PLACE_HEAD: u32 = 1 << 17;
+    pub const COMMON_ACRONYM: u32 = 1 << 18;
+    /// Listed among `FUNCTION_WORDS` (one of the sources of `FUNCTION`).
+    const LISTED_FUNCTION: u32 = 1 << 19;
+
+    /// The lists asked about with a final period stripped ("Gen.", "Dec.", "Corp.").
+    const BY_STEM: u32 = Self::TITLE | Self::CALENDAR | Self::ORG_TAIL | Self::PLACE_TAIL;
+
+    pub fn has(self, class: u32) -> bool {
+        self.0 & class != 0
+    }
+}
+
+/// Every listed word with the lists it is in.
+static CLASSES: LazyLock<WordMap<u32>> = LazyLock::new(|| {
+    let lists: [(&[&str], u32); 19] = [
+        (TITLES, Classes::TITLE),
+        (TITLE_MODIFIERS, Classes::TITLE_MODIFIER),
+        (FUNCTION_WORDS, Classes::LISTED_FUNCTION),
+        (CALENDAR, Classes::CALENDAR),
+        (ORG_TAILS, Classes::ORG_TAIL),
+        (ORG_HEADS, Classes::ORG_HEAD),
+        (
+            FOREIGN_ORG_HEADS,
+            Classes::FOREIGN_ORG_HEAD | Classes::ORG_HEAD,
+        ),
+        (PLACE_TAILS, Classes::PLACE_TAIL),
+        (OTHER_TAILS, Classes::OTHER_TAIL),
+        (PLACE_HEADS, Classes::PLACE_HEAD),
+        (CONNECTORS, Classes::CONNECTOR),
+        (PLACE_PREPOSITIONS, Classes::PLACE_PREPOSITION),
+        (SPEECH_VERBS, Classes::SPEECH_VERB),
+        (OTHER_HEADS, Classes::OTHER_HEAD),
+        (ROLES, Classes::ROLE),
+        (PLACE_NOUNS, Classes::PLACE_NOUN),
+        (ORG_NOUNS, Classes::ORG_NOUN),
+        (FOREIGN_PLACE_HEADS, Classes::FOREIGN_PLACE_HEAD),
+        (COMMON_ACRONYMS, Classes::COMMON_ACRONYM),
+    ];
+    let mut table: HashMap<&'static str, u32> = HashMap::default();
+    for (list, class) in lists {
+        for &word in list {
+            *table.entry(word).or_default() |= class;
+        }
+    }
+    WordMap::from(table)
+});
+
+/// The lists `word` is in.
+pub fn classes(word: &str) -> Classes {
+    let table = &*CLASSES;
+    let exact = table.get(word);
+    let stem = word.trim_end_matches('.');
+    let by_stem = if stem.len() == word.len() {
+        exact
+    } else {
+        table.get(stem)
+    };
+    let mut bits = exact & !Classes::BY_STEM | by_stem & Classes::BY_STEM;
+    // "I'm", "I’ve", "I'd": the pronoun with a clitic.
+    let pronoun = word.starts_with("I'") || word.starts_with("I’");
+    if pronoun || bits & (Classes::LISTED_FUNCTION | Classes::CALENDAR) != 0 {
+        bits |= Classes::FUNCTION;
+    }
+    Classes(bits)
 }
 
 /// Titles and roles that precede a person's name and are never part of it ("President",
@@ -1452,20 +1547,12 @@ pub fn is_title(word: &str) -> bool {
     contains(set!(TITLES), word.trim_end_matches('.'))
 }
 
-pub fn is_title_modifier(word: &str) -> bool {
-    contains(set!(TITLE_MODIFIERS), word)
-}
-
 pub fn is_function_word(word: &str) -> bool {
     // "I'm", "I’ve", "I'd": the pronoun with a clitic.
     let pronoun = word.starts_with("I'") || word.starts_with("I’");
     pronoun
         || contains(set!(FUNCTION_WORDS), word)
         || contains(set!(CALENDAR), word.trim_end_matches('.'))
-}
-
-pub fn is_calendar(word: &str) -> bool {
-    contains(set!(CALENDAR), word.trim_end_matches('.'))
 }
 
 pub fn is_org_tail(word: &str) -> bool {
@@ -1502,4 +1589,93 @@ pub fn is_place_preposition(word: &str) -> bool {
 
 pub fn is_speech_verb(word: &str) -> bool {
     contains(set!(SPEECH_VERBS), word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether `word` is in `list`, as the lists are written.
+    fn listed(list: &[&str], word: &str) -> bool {
+        list.contains(&word)
+    }
+
+    #[test]
+    fn classes_answer_like_the_lists() {
+        let all: [&[&str]; 19] = [
+            TITLES,
+            TITLE_MODIFIERS,
+            FUNCTION_WORDS,
+            CALENDAR,
+            ORG_TAILS,
+            ORG_HEADS,
+            FOREIGN_ORG_HEADS,
+            PLACE_TAILS,
+            OTHER_TAILS,
+            PLACE_HEADS,
+            CONNECTORS,
+            PLACE_PREPOSITIONS,
+            SPEECH_VERBS,
+            OTHER_HEADS,
+            ROLES,
+            PLACE_NOUNS,
+            ORG_NOUNS,
+            FOREIGN_PLACE_HEADS,
+            COMMON_ACRONYMS,
+        ];
+        let mut probes: Vec<String> = ["I'm", "I’ve", "I", "Iowa", "", ".", "Gen..", "Xyz"]
+            .map(String::from)
+            .to_vec();
+        for word in all.iter().flat_map(|list| list.iter()) {
+            for variant in [
+                word.to_string(),
+                format!("{word}."),
+                word.to_lowercase(),
+                word.to_uppercase(),
+                format!("{word}s"),
+            ] {
+                probes.push(variant);
+            }
+        }
+        for word in &probes {
+            let stem = word.trim_end_matches('.');
+            let is = classes(word);
+            let expect = [
+                (Classes::TITLE, listed(TITLES, stem)),
+                (Classes::TITLE_MODIFIER, listed(TITLE_MODIFIERS, word)),
+                (
+                    Classes::FUNCTION,
+                    word.starts_with("I'")
+                        || word.starts_with("I’")
+                        || listed(FUNCTION_WORDS, word)
+                        || listed(CALENDAR, stem),
+                ),
+                (Classes::CALENDAR, listed(CALENDAR, stem)),
+                (Classes::ORG_TAIL, listed(ORG_TAILS, stem)),
+                (
+                    Classes::ORG_HEAD,
+                    listed(ORG_HEADS, word) || listed(FOREIGN_ORG_HEADS, word),
+                ),
+                (Classes::FOREIGN_ORG_HEAD, listed(FOREIGN_ORG_HEADS, word)),
+                (Classes::PLACE_TAIL, listed(PLACE_TAILS, stem)),
+                (Classes::OTHER_TAIL, listed(OTHER_TAILS, word)),
+                (Classes::PLACE_HEAD, listed(PLACE_HEADS, word)),
+                (Classes::CONNECTOR, listed(CONNECTORS, word)),
+                (Classes::PLACE_PREPOSITION, listed(PLACE_PREPOSITIONS, word)),
+                (Classes::SPEECH_VERB, listed(SPEECH_VERBS, word)),
+                (Classes::OTHER_HEAD, listed(OTHER_HEADS, word)),
+                (Classes::ROLE, listed(ROLES, word)),
+                (Classes::PLACE_NOUN, listed(PLACE_NOUNS, word)),
+                (Classes::ORG_NOUN, listed(ORG_NOUNS, word)),
+                (
+                    Classes::FOREIGN_PLACE_HEAD,
+                    listed(FOREIGN_PLACE_HEADS, word),
+                ),
+                (Classes::COMMON_ACRONYM, listed(COMMON_ACRONYMS, word)),
+            ];
+            for (class, expected) in expect {
+                assert_eq!(is.has(class), expected, "{word:?} class {class:#x}");
+            }
+        }
+    }
 }

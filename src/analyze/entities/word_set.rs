@@ -3,7 +3,7 @@
 //! A bit per hashed (length, first byte, last byte) answers most of those noes without hashing
 //! the whole word or comparing strings.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub struct WordSet {
     words: FxHashSet<&'static str>,
@@ -21,6 +21,31 @@ impl FromIterator<&'static str> for WordSet {
         let words: FxHashSet<&'static str> = iter.into_iter().collect();
         WordSet {
             filter: WordFilter::of(words.iter().copied(), words.len()),
+            words,
+        }
+    }
+}
+
+/// A map from words to a value for look-ups that mostly miss, as [`WordSet`] is a set; a word
+/// not in it has the default value.
+pub struct WordMap<V> {
+    words: FxHashMap<&'static str, V>,
+    filter: WordFilter,
+}
+
+impl<V: Copy + Default> WordMap<V> {
+    pub fn get(&self, word: &str) -> V {
+        if !self.filter.may_contain(word) {
+            return V::default();
+        }
+        self.words.get(word).copied().unwrap_or_default()
+    }
+}
+
+impl<V> From<FxHashMap<&'static str, V>> for WordMap<V> {
+    fn from(words: FxHashMap<&'static str, V>) -> Self {
+        WordMap {
+            filter: WordFilter::of(words.keys().copied(), words.len()),
             words,
         }
     }
