@@ -3,7 +3,8 @@
 
 use super::Paragraph;
 use super::lexicon::{self, Gender};
-use crate::analyze::text::{Word, words};
+use super::words::words;
+use crate::analyze::text::Word;
 use crate::analyze::{Entity, EntityKind};
 use crate::span::Span;
 
