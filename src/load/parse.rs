@@ -265,13 +265,23 @@ fn is_space(c: char) -> bool {
 
 /// A line of the text: its span without the line break, trimmed of surrounding whitespace.
 fn trimmed_lines(text: &str) -> Vec<Option<Span>> {
+    let trimmed = |start: usize, end: usize| {
+        let line = &text[start..end];
+        let from_first = line.trim_start_matches(is_space);
+        let body = from_first.trim_end_matches(is_space);
+        let lead = line.len() - from_first.len();
+        (!body.is_empty()).then(|| Span::new(start + lead, start + lead + body.len()))
+    };
     let mut lines = Vec::new();
     let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let lead = line.len() - line.trim_start_matches(is_space).len();
-        let body = line.trim_matches(is_space);
-        lines.push((!body.is_empty()).then(|| Span::new(start + lead, start + lead + body.len())));
-        start += line.len();
+    // A vectorised search for the line breaks: lines are long, and `str::split_inclusive`
+    // looks for them a word at a time.
+    for newline in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        lines.push(trimmed(start, newline + 1));
+        start = newline + 1;
+    }
+    if start < text.len() {
+        lines.push(trimmed(start, text.len()));
     }
     lines
 }
@@ -427,6 +437,34 @@ mod tests {
             .map(|l| l.map(|s| s.of(text)))
             .collect();
         assert_eq!(lines, [Some("a"), None, Some("b"), Some("c"), Some("d")]);
+    }
+
+    /// The lines as `str::split_inclusive` cuts them, the reference for the faster search.
+    fn reference_trimmed_lines(text: &str) -> Vec<Option<Span>> {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            let lead = line.len() - line.trim_start_matches(is_space).len();
+            let body = line.trim_matches(is_space);
+            lines.push(
+                (!body.is_empty()).then(|| Span::new(start + lead, start + lead + body.len())),
+            );
+            start += line.len();
+        }
+        lines
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_are_cut_as_split_inclusive_cuts_them(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "b c", " ", "\n", "\r\n", "\t", "\u{2028}", "\u{FEFF}", "\u{a0}", "é"]),
+                0..30,
+            )
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(trimmed_lines(&text), reference_trimmed_lines(&text));
+        }
     }
 
     #[test]
