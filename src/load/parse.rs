@@ -242,8 +242,26 @@ fn same_text(a: &str, b: &str) -> bool {
 
 /// The number of words in `s`, counting no further than `limit`: enough to tell whether a
 /// block is short, without going through a long one.
+///
+/// ASCII text (nearly all) is counted a byte at a time: its whitespace, as `char::is_whitespace`
+/// has it, is the space and the tab to carriage return.
 fn words_up_to(s: &str, limit: usize) -> usize {
-    s.split_whitespace().take(limit).count()
+    if !s.is_ascii() {
+        return s.split_whitespace().take(limit).count();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let space = matches!(b, b'\t'..=b'\r' | b' ');
+        if !space && !in_word {
+            if words == limit {
+                break;
+            }
+            words += 1;
+        }
+        in_word = !space;
+    }
+    words
 }
 
 /// "corpus/news_korea.txt" -> "news korea".
@@ -437,6 +455,23 @@ mod tests {
             .map(|l| l.map(|s| s.of(text)))
             .collect();
         assert_eq!(lines, [Some("a"), None, Some("b"), Some("c"), Some("d")]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_counted_as_split_whitespace_counts_them(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "bc", " ", "  ", "\n", "\t", "\x0b", "\x0c", "\r", "\x1c", "\u{a0}", "\u{2028}", "é"]),
+                0..30,
+            ),
+            limit in 0usize..12,
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(
+                words_up_to(&text, limit),
+                text.split_whitespace().take(limit).count()
+            );
+        }
     }
 
     /// The lines as `str::split_inclusive` cuts them, the reference for the faster search.
