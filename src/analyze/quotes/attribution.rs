@@ -54,11 +54,12 @@ const LONGEST_MENTION: usize = 256;
 
 impl<'e> Mentions<'e> {
     pub fn new(entities: &'e [Entity]) -> Self {
-        let mut list: Vec<(Span, usize, EntityKind)> = entities
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i, e.kind)))
-            .collect();
+        // Filled entity by entity into room for all: collecting a `flat_map` cannot know its
+        // length and grows the list step by step.
+        let mut list = Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
+        for (i, e) in entities.iter().enumerate() {
+            list.extend(e.mentions.iter().map(|m| (m.span, i, e.kind)));
+        }
         list.sort_by_key(|&(span, i, _)| (span, i));
         let mut latest = None;
         let latest_person = list
