@@ -110,6 +110,7 @@ impl ShingleIndex {
     fn add_block(&mut self, block: usize, words: &[u64], votes: &mut Votes) -> Vec<u64> {
         votes.clear();
         let mut distinct = Vec::with_capacity(words.len());
+        self.slots.reserve(words.len());
         for s in shingles(words) {
             let slot = self.slots.get_or_insert(s);
             if slot.last == block {
@@ -185,11 +186,17 @@ impl ShingleTable {
         self.places[i].as_mut().map(|(_, slot)| slot)
     }
 
-    /// The slot of `key`, added empty if missing.
-    fn get_or_insert(&mut self, key: u64) -> &mut Slot {
-        if 4 * (self.len + 1) > 3 * self.places.len() {
+    /// Makes room for `more` keys, so that [`ShingleTable::get_or_insert`] need not check for
+    /// it at every key.
+    fn reserve(&mut self, more: usize) {
+        while 4 * (self.len + more) > 3 * self.places.len() {
             self.grow();
         }
+    }
+
+    /// The slot of `key`, added empty if missing; [`ShingleTable::reserve`] must have made room.
+    fn get_or_insert(&mut self, key: u64) -> &mut Slot {
+        debug_assert!(4 * (self.len + 1) <= 3 * self.places.len());
         let i = self.place(key);
         if self.places[i].is_none() {
             self.len += 1;
@@ -467,6 +474,7 @@ mod tests {
         // Keys sharing their low bits, which pick the place, and keys that do not.
         let keys: Vec<u64> = (1..=1000u64).flat_map(|k| [k << 32, k]).collect();
         for (n, &key) in keys.iter().enumerate() {
+            table.reserve(1);
             table.get_or_insert(key).first = n;
         }
         for (n, &key) in keys.iter().enumerate() {

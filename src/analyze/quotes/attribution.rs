@@ -3,9 +3,11 @@
 
 use super::Paragraph;
 use super::lexicon::{self, Gender};
-use crate::analyze::text::{Word, words};
+use super::words::words;
+use crate::analyze::text::Word;
 use crate::analyze::{Entity, EntityKind};
 use crate::span::Span;
+use std::cell::OnceCell;
 
 /// Where a quotation's speaker is named. Word indices and spans are relative to the paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,13 +33,15 @@ pub enum Resolution {
 }
 
 /// The entities' mentions in text order, for overlap and "latest person" look-ups.
-pub struct Mentions {
+pub struct Mentions<'e> {
     /// (span, entity index, kind), sorted by span start.
     list: Vec<(Span, usize, EntityKind)>,
     /// For each position in `list`, the position of the latest person mention up to it.
     latest_person: Vec<Option<usize>>,
-    /// Each entity's sex as its given name tells it.
-    genders: Vec<Option<Gender>>,
+    entities: &'e [Entity],
+    /// Each entity's sex as its given name tells it, looked up when a pronoun first asks:
+    /// most articles resolve few pronouns or none.
+    genders: Vec<OnceCell<Option<Gender>>>,
     /// In an interview, the person interviewed: the "I" and "we" of its answers.
     pub interviewee: Option<usize>,
 }
@@ -48,13 +52,14 @@ const PRONOUN_LOOKBACK: usize = 64;
 /// Mentions longer than this are not looked for behind a span's start.
 const LONGEST_MENTION: usize = 256;
 
-impl Mentions {
-    pub fn new(entities: &[Entity]) -> Self {
-        let mut list: Vec<(Span, usize, EntityKind)> = entities
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i, e.kind)))
-            .collect();
+impl<'e> Mentions<'e> {
+    pub fn new(entities: &'e [Entity]) -> Self {
+        // Filled entity by entity into room for all: collecting a `flat_map` cannot know its
+        // length and grows the list step by step.
+        let mut list = Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
+        for (i, e) in entities.iter().enumerate() {
+            list.extend(e.mentions.iter().map(|m| (m.span, i, e.kind)));
+        }
         list.sort_by_key(|&(span, i, _)| (span, i));
         let mut latest = None;
         let latest_person = list
@@ -70,14 +75,8 @@ impl Mentions {
         Mentions {
             list,
             latest_person,
-            genders: entities
-                .iter()
-                .map(|e| {
-                    (e.kind == EntityKind::Person)
-                        .then(|| lexicon::gender_of_name(&e.name))
-                        .flatten()
-                })
-                .collect(),
+            entities,
+            genders: vec![OnceCell::new(); entities.len()],
             interviewee: None,
         }
     }
@@ -93,10 +92,20 @@ impl Mentions {
 
     /// Whether entity `e` may be the one a pronoun of sex `want` refers to.
     fn fits(&self, e: usize, want: Option<Gender>) -> bool {
-        match (want, self.genders.get(e).copied().flatten()) {
+        match (want, self.gender(e)) {
             (Some(w), Some(g)) => w == g,
             _ => true,
         }
+    }
+
+    /// The sex of person `e` as their given name tells it.
+    fn gender(&self, e: usize) -> Option<Gender> {
+        let (entity, gender) = (self.entities.get(e)?, self.genders.get(e)?);
+        *gender.get_or_init(|| {
+            (entity.kind == EntityKind::Person)
+                .then(|| lexicon::gender_of_name(&entity.name))
+                .flatten()
+        })
     }
 
     /// Mentions overlapping `span`, in text order.

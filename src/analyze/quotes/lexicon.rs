@@ -136,7 +136,9 @@ static REPORTING: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// Whether `word` is a reporting verb. Only lower-case words count: capitalised "States" or
 /// "Post" are names far more often than verbs.
 pub fn is_reporting_verb(word: &str) -> bool {
-    REPORTING.contains(word)
+    // Every form starts with a lower-case ASCII letter (a test holds to it): names, numbers and
+    // capitalised words, many of the words looked at, are passed over without hashing them.
+    word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && REPORTING.contains(word)
 }
 
 /// `word` in lower case, copied only when it has a capital.
@@ -368,6 +370,13 @@ pub fn is_clause_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reporting_verbs_start_with_a_lower_case_ascii_letter() {
+        for form in REPORTING.iter() {
+            assert!(form.as_bytes()[0].is_ascii_lowercase(), "{form}");
+        }
+    }
 
     #[test]
     fn reporting_verbs_are_known_in_every_inflection() {
