@@ -7,9 +7,14 @@
 /// No node, no name.
 const NONE: u32 = u32::MAX;
 
-/// The trie is laid out depth first, each node's children side by side, so a walk down a
-/// name's last letters (most nodes have one child) reads memory in order, and the few nodes
-/// near the root that every walk passes stay in cache: the walk is bound by memory reads, not
+/// A name's bytes and its index in the list the trie is built from.
+type Named<'b> = (&'b [u8], u32);
+
+/// How many levels (name bytes) of the trie are laid out breadth first.
+const BREADTH_FIRST_LEVELS: usize = 3;
+
+/// Each node's children lie side by side; the first levels are laid out breadth first, the
+/// rest depth first (see [`NameTrie::of`]): the walk is bound by memory reads, not
 /// instructions.
 pub struct NameTrie {
     /// The node after each first byte.
@@ -32,7 +37,7 @@ impl NameTrie {
     /// The trie of `names`; a name's index in the slice is what [`NameTrie::longest_at`]
     /// returns for it. (An empty name is never found; of two equal names, the later one.)
     pub fn of(names: &[&str]) -> NameTrie {
-        let mut sorted: Vec<(&[u8], u32)> = names
+        let mut sorted: Vec<Named> = names
             .iter()
             .enumerate()
             .filter(|(_, n)| !n.is_empty())
@@ -50,10 +55,24 @@ impl NameTrie {
             nodes: Vec::with_capacity(bytes),
             labels: Vec::with_capacity(bytes),
         };
+        // The first levels breadth first: every walk passes through them and most walks end
+        // there (a capitalised word that opens no name), so they lie together in a few pages
+        // that stay in cache. Below, depth first, so a name's last bytes lie in order.
+        let mut level = Vec::new();
         for group in by_byte_at(&sorted, 0) {
             let node = trie.push_node(group[0].0[0]);
             trie.roots[usize::from(group[0].0[0])] = node;
-            trie.fill(node, group, 1);
+            level.push((node, group));
+        }
+        for depth in 1..BREADTH_FIRST_LEVELS {
+            let mut next = Vec::new();
+            for (node, names) in level {
+                next.extend(trie.name_and_children(node, names, depth));
+            }
+            level = next;
+        }
+        for (node, names) in level {
+            trie.fill(node, names, BREADTH_FIRST_LEVELS);
         }
         trie
     }
@@ -69,23 +88,34 @@ impl NameTrie {
     }
 
     /// Gives `node` the names of `names`, sorted, which all share their first `depth` bytes:
-    /// the name that ends there, and the children the others lead to.
-    fn fill(&mut self, node: u32, names: &[(&[u8], u32)], depth: usize) {
+    /// the name that ends there, and the children the others lead to, depth first.
+    fn fill(&mut self, node: u32, names: &[Named], depth: usize) {
+        for (child, group) in self.name_and_children(node, names, depth) {
+            self.fill(child, group, depth + 1);
+        }
+    }
+
+    /// Gives `node` the name among `names` (sorted, sharing their first `depth` bytes) that
+    /// ends there, and a child for each next byte of the others, side by side: the children
+    /// with the names each leads to.
+    fn name_and_children<'n, 'b>(
+        &mut self,
+        node: u32,
+        names: &'n [Named<'b>],
+        depth: usize,
+    ) -> Vec<(u32, &'n [Named<'b>])> {
         let ending = names.iter().take_while(|(n, _)| n.len() == depth).count();
         if let Some(&(_, name)) = names[..ending].last() {
             self.nodes[node as usize].name = name;
         }
-        let rest = &names[ending..];
-        let groups: Vec<&[(&[u8], u32)]> = by_byte_at(rest, depth).collect();
+        let groups: Vec<&[Named]> = by_byte_at(&names[ending..], depth).collect();
         let first = self.nodes.len() as u32;
         for group in &groups {
             self.push_node(group[0].0[depth]);
         }
         self.nodes[node as usize].children = first;
         self.nodes[node as usize].child_count = groups.len() as u32;
-        for (child, group) in (first..).zip(groups) {
-            self.fill(child, group, depth + 1);
-        }
+        (first..).zip(groups).collect()
     }
 
     /// The longest name `text` starts with: its length in bytes and its index.
@@ -123,9 +153,9 @@ impl NameTrie {
 
 /// The runs of `names` (sorted, each longer than `depth`) that share the byte at `depth`.
 fn by_byte_at<'n, 'b>(
-    names: &'n [(&'b [u8], u32)],
+    names: &'n [Named<'b>],
     depth: usize,
-) -> impl Iterator<Item = &'n [(&'b [u8], u32)]> {
+) -> impl Iterator<Item = &'n [Named<'b>]> {
     names.chunk_by(move |a, b| a.0[depth] == b.0[depth])
 }
 
