@@ -18,6 +18,24 @@ fn slot(kind: EntityKind) -> usize {
 /// `word` with its first letter upper-case and the rest lower-case: "President" for
 /// "president" or "PRESIDENT".
 pub fn title_case(word: &str) -> TitleCase<'_> {
+    // Most words are ASCII: their case is a byte test, with no case tables to consult.
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        let first_kept = bytes.first().is_none_or(|b| !b.is_ascii_lowercase());
+        if first_kept && !bytes.iter().skip(1).any(u8::is_ascii_uppercase) {
+            return TitleCase::Borrowed(word);
+        }
+        if word.len() <= SHORT {
+            let mut short = [0; SHORT];
+            short[..word.len()].copy_from_slice(bytes);
+            short[..word.len()].make_ascii_lowercase();
+            short[0].make_ascii_uppercase();
+            return TitleCase::Short {
+                bytes: short,
+                len: word.len(),
+            };
+        }
+    }
     let mut cs = word.chars();
     let Some(first) = cs.next() else {
         return TitleCase::Borrowed("");
@@ -650,4 +668,30 @@ pub fn kind_of(ev: &Evidence) -> EntityKind {
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_case;
+    use proptest::prelude::*;
+
+    /// The first letter in upper case, the rest in lower case, spelled out.
+    fn reference_title_case(word: &str) -> String {
+        let mut cs = word.chars();
+        cs.next()
+            .map(|first| {
+                first
+                    .to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    proptest! {
+        #[test]
+        fn title_case_matches_its_reference(word in "[a-zA-Z .'İıßé]{0,30}|[ -~]{0,30}") {
+            prop_assert_eq!(&*title_case(&word), reference_title_case(&word));
+        }
+    }
 }
