@@ -142,22 +142,44 @@ pub fn tokenize(article: &Article) -> Vec<Token<'_>> {
                 };
                 read_gap(text, prev_end, w.span.start, first, after_title)
             };
-            let (base, possessive) = strip_possessive(w.text);
-            let base = name_before_modifier(base);
-            out.push(Token {
-                text: base,
-                span: Span::new(w.span.start, w.span.start + base.len()).offset(b.span.start),
+            out.push(Token::of_word(
+                w,
                 block,
-                possessive,
-                capitalized: is_capitalized(base),
-                initial,
+                b.span.start,
                 headline,
+                initial,
                 gap_before,
-            });
+            ));
             prev_end = w.span.end;
         }
     }
     out
+}
+
+impl<'a> Token<'a> {
+    /// The token for word `w` of block `block` (which starts at byte `block_start` of the
+    /// article), its place in the sentence and the punctuation before it read already.
+    fn of_word(
+        w: text::Word<'a>,
+        block: usize,
+        block_start: usize,
+        headline: bool,
+        initial: bool,
+        gap_before: bool,
+    ) -> Self {
+        let (base, possessive) = strip_possessive(w.text);
+        let base = name_before_modifier(base);
+        Token {
+            text: base,
+            span: Span::new(w.span.start, w.span.start + base.len()).offset(block_start),
+            block,
+            possessive,
+            capitalized: is_capitalized(base),
+            initial,
+            headline,
+            gap_before,
+        }
+    }
 }
 
 /// What the text between two words (`text[prev_end..start]`) says of the second: whether it
@@ -234,18 +256,14 @@ mod tests {
                     gap_before =
                         i > 0 && punctuation.chars().any(|c| !c.is_whitespace() && c != '&');
                 }
-                let (base, possessive) = strip_possessive(w.text);
-                let base = name_before_modifier(base);
-                out.push(Token {
-                    text: base,
-                    span: Span::new(w.span.start, w.span.start + base.len()).offset(b.span.start),
+                out.push(Token::of_word(
+                    w,
                     block,
-                    possessive,
-                    capitalized: is_capitalized(base),
-                    initial,
+                    b.span.start,
                     headline,
+                    initial,
                     gap_before,
-                });
+                ));
                 prev_end = w.span.end;
             }
         }
