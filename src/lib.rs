@@ -11,5 +11,6 @@ pub mod index;
 pub mod load;
 pub mod sanitize;
 pub mod span;
+pub mod swar;
 pub mod tui;
 pub mod view;

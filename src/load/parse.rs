@@ -250,7 +250,7 @@ fn words_up_to(s: &str, limit: usize) -> usize {
     if !s.is_ascii() {
         return s.split_whitespace().take(limit).count();
     }
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::HIGH;
     let mut words = 0;
     // Whether the byte before the next one is whitespace; the start counts as after some.
     let mut after_space = true;
@@ -278,18 +278,10 @@ fn words_up_to(s: &str, limit: usize) -> usize {
 }
 
 /// The high bit of each byte of `word` (eight ASCII bytes) that is ASCII whitespace: the space,
-/// or the tab to carriage return (0x09 to 0x0D). Adding to a byte below 0x80 never carries
-/// into the next.
+/// or the tab to carriage return (0x09 to 0x0D).
 fn ascii_space_mask(word: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // High bit set where the byte lies within `lo..=hi`.
-    let within = |lo: u8, hi: u8| {
-        let at_least_lo = word + ONES * u64::from(0x80 - lo);
-        let above_hi = word + ONES * u64::from(0x7f - hi);
-        at_least_lo & !above_hi & HIGH
-    };
-    within(b'\t', b'\r') | within(b' ', b' ')
+    use crate::swar::in_range;
+    in_range(word, b'\t', b'\r') | in_range(word, b' ', b' ')
 }
 
 /// "corpus/news_korea.txt" -> "news korea".

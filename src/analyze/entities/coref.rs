@@ -777,7 +777,9 @@ fn longest_mention<'t>(text: &'t str, mentions: &[Mention]) -> &'t str {
 struct Rank(u128);
 
 impl Rank {
-    /// Mention counts and indices fit in 32 bits, as [`MaskedName`]'s places and clusters do.
+    /// Mention counts and indices fit in 32 bits, as [`MaskedName`]'s places and clusters do:
+    /// an article is at most 256 MiB (`load::MAX_ARTICLE_BYTES`), so it has far fewer than
+    /// 2^32 words, mentions or names.
     fn new(mentions: usize, first: usize, index: usize) -> Self {
         debug_assert!(mentions <= u32::MAX as usize && index <= u32::MAX as usize);
         let fewer = u32::MAX - mentions as u32;
@@ -789,8 +791,8 @@ impl Rank {
     }
 }
 
-/// The entity of one group of mentions, in text order; none for words that only looked like names ("PhD", "Hellenic polytheism") and joined no entity
-/// named otherwise.
+/// The entity of one group of mentions, in text order; none for words that only looked like
+/// names ("PhD", "Hellenic polytheism") and joined no entity named otherwise.
 fn entity_of(
     text: &str,
     candidates: &[Candidate],

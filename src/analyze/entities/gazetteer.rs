@@ -46,9 +46,6 @@ pub struct Gazetteer {
     /// ("al-Qaeda", "the Bronx", "6th of October City"), found beforehand: such bytes are
     /// everywhere in text, so stopping at each would cost more than the search for these.
     rare_openings: Vec<memchr::memmem::Finder<'static>>,
-    /// Every byte in `first_bytes` is an ASCII capital, an apostrophe or beyond ASCII, the
-    /// bytes [`may_open_a_name`] looks for. (True of the shipped lists; checked when built.)
-    openings_are_capitals_marks_or_beyond_ascii: bool,
     by_name: HashMap<&'static str, Entry>,
     entries: Vec<Entry>,
     given: WordSet,
@@ -190,12 +187,6 @@ impl Gazetteer {
         });
         Gazetteer {
             names,
-            openings_are_capitals_marks_or_beyond_ascii: (0..=255u8).all(|b| {
-                !first_bytes[usize::from(b)]
-                    || b.is_ascii_uppercase()
-                    || b == b'\''
-                    || !b.is_ascii()
-            }),
             first_bytes,
             rare_openings: {
                 rare_openings.sort_unstable();
@@ -266,21 +257,13 @@ impl Gazetteer {
     fn find_opening(&self, bytes: &[u8]) -> Option<usize> {
         let mut at = 0;
         loop {
-            if self.openings_are_capitals_marks_or_beyond_ascii {
-                while let Some(eight) = bytes.get(at..at + 8) {
-                    let mut word = [0; 8];
-                    word.copy_from_slice(eight);
-                    if may_open_a_name(u64::from_le_bytes(word)) {
-                        break;
-                    }
-                    at += 8;
+            while let Some(word) = bytes.get(at..).and_then(crate::swar::eight_at) {
+                if may_open_a_name(word) {
+                    break;
                 }
+                at += 8;
             }
-            let end = if self.openings_are_capitals_marks_or_beyond_ascii {
-                bytes.len().min(at + 8)
-            } else {
-                bytes.len()
-            };
+            let end = bytes.len().min(at + 8);
             if let Some(i) = bytes[at..end]
                 .iter()
                 .position(|&b| self.first_bytes[usize::from(b)])
@@ -376,19 +359,21 @@ impl Gazetteer {
 }
 
 /// Whether any of eight bytes (a little-endian word) is an ASCII capital, an apostrophe or
-/// beyond ASCII. It may answer yes for none (a byte after an apostrophe), never no for one.
+/// beyond ASCII: the bytes a name may open with (checked of the shipped names by a test). It may
+/// answer yes for none (a byte after an apostrophe), never no for one.
 fn may_open_a_name(word: u64) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // Seven-bit values: adding `0x80 - lo` sets a byte's high bit exactly when it is `lo` or
-    // more, with no carry into the next byte.
-    let x = word & !HIGH;
-    let at_least = |lo: u8| x + ONES * u64::from(0x80 - lo);
-    let capital = at_least(b'A') & !at_least(b'Z' + 1);
+    use crate::swar::{HIGH, ONES, in_range};
+    let capital = in_range(word, b'A', b'Z');
     // A zero byte where the apostrophe was (the borrow may mark a byte after it too).
     let apostrophes = word ^ (ONES * u64::from(b'\''));
     let apostrophe = apostrophes.wrapping_sub(ONES) & !apostrophes;
     (word | capital | apostrophe) & HIGH != 0
+}
+
+/// Whether `byte` may open a name for [`may_open_a_name`].
+#[cfg(test)]
+fn opens_a_name(byte: u8) -> bool {
+    byte.is_ascii_uppercase() || byte == b'\'' || !byte.is_ascii()
 }
 
 /// Whether `text` ends in a letter or digit.
@@ -483,8 +468,17 @@ mod tests {
     }
 
     #[test]
+    fn every_name_opens_with_a_byte_the_eight_byte_test_passes() {
+        for name in GAZETTEER.by_name.keys() {
+            let first = name.as_bytes()[0];
+            let rare = first.is_ascii_lowercase() || first.is_ascii_digit();
+            assert!(rare || opens_a_name(first), "{name}");
+        }
+    }
+
+    #[test]
     fn the_eight_byte_test_passes_every_opening_byte() {
-        let opens = |b: u8| b.is_ascii_uppercase() || b == b'\'' || !b.is_ascii();
+        let opens = opens_a_name;
         for filler in [b'a', b' ', b'z', b'.', b'0', b'@', b'[', b'&'] {
             let plain = u64::from_le_bytes([filler; 8]);
             assert!(!may_open_a_name(plain), "{filler:#x}");

@@ -18,11 +18,12 @@ fn contains(set: &WordSet, word: &str) -> bool {
     set.contains(word)
 }
 
-/// Which of the word lists below a word is in, all answered by one look-up, for a word asked
-/// several questions: each word of a candidate name is asked whether it is a title, a title's
-/// modifier, a head word, a function word... (A single question is cheaper to ask of its own
-/// list, the `is_*` functions below: most words are turned away by that list's filter alone,
-/// while many common words are in some list or other.)
+/// Which of the word lists below a word is in (those the rules for name runs ask about), all
+/// answered by one look-up, for a word asked several questions: each word of a candidate name
+/// is asked whether it is a title, a title's modifier, a head word, a function word... (A
+/// single question is cheaper to ask of its own list, the `is_*` functions below: most words
+/// are turned away by that list's filter alone, while many common words are in some list or
+/// other.)
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Classes(u32);
 
@@ -35,21 +36,11 @@ impl Classes {
     pub const ORG_TAIL: u32 = 1 << 4;
     /// Either kind of organisation head, English or foreign.
     pub const ORG_HEAD: u32 = 1 << 5;
-    pub const FOREIGN_ORG_HEAD: u32 = 1 << 6;
-    pub const PLACE_TAIL: u32 = 1 << 7;
-    pub const OTHER_TAIL: u32 = 1 << 8;
-    pub const PLACE_HEAD: u32 = 1 << 9;
-    pub const CONNECTOR: u32 = 1 << 10;
-    pub const PLACE_PREPOSITION: u32 = 1 << 11;
-    pub const SPEECH_VERB: u32 = 1 << 12;
-    pub const OTHER_HEAD: u32 = 1 << 13;
-    pub const ROLE: u32 = 1 << 14;
-    pub const PLACE_NOUN: u32 = 1 << 15;
-    pub const ORG_NOUN: u32 = 1 << 16;
-    pub const FOREIGN_PLACE_HEAD: u32 = 1 << 17;
-    pub const COMMON_ACRONYM: u32 = 1 << 18;
+    pub const PLACE_TAIL: u32 = 1 << 6;
+    pub const PLACE_HEAD: u32 = 1 << 7;
+    pub const CONNECTOR: u32 = 1 << 8;
     /// Listed among `FUNCTION_WORDS` (one of the sources of `FUNCTION`).
-    const LISTED_FUNCTION: u32 = 1 << 19;
+    const LISTED_FUNCTION: u32 = 1 << 9;
 
     /// The lists asked about with a final period stripped ("Gen.", "Dec.", "Corp.").
     const BY_STEM: u32 = Self::TITLE | Self::CALENDAR | Self::ORG_TAIL | Self::PLACE_TAIL;
@@ -61,29 +52,17 @@ impl Classes {
 
 /// Every listed word with the lists it is in.
 static CLASSES: LazyLock<WordMap<u32>> = LazyLock::new(|| {
-    let lists: [(&[&str], u32); 19] = [
+    let lists: [(&[&str], u32); 10] = [
         (TITLES, Classes::TITLE),
         (TITLE_MODIFIERS, Classes::TITLE_MODIFIER),
         (FUNCTION_WORDS, Classes::LISTED_FUNCTION),
         (CALENDAR, Classes::CALENDAR),
         (ORG_TAILS, Classes::ORG_TAIL),
         (ORG_HEADS, Classes::ORG_HEAD),
-        (
-            FOREIGN_ORG_HEADS,
-            Classes::FOREIGN_ORG_HEAD | Classes::ORG_HEAD,
-        ),
+        (FOREIGN_ORG_HEADS, Classes::ORG_HEAD),
         (PLACE_TAILS, Classes::PLACE_TAIL),
-        (OTHER_TAILS, Classes::OTHER_TAIL),
         (PLACE_HEADS, Classes::PLACE_HEAD),
         (CONNECTORS, Classes::CONNECTOR),
-        (PLACE_PREPOSITIONS, Classes::PLACE_PREPOSITION),
-        (SPEECH_VERBS, Classes::SPEECH_VERB),
-        (OTHER_HEADS, Classes::OTHER_HEAD),
-        (ROLES, Classes::ROLE),
-        (PLACE_NOUNS, Classes::PLACE_NOUN),
-        (ORG_NOUNS, Classes::ORG_NOUN),
-        (FOREIGN_PLACE_HEADS, Classes::FOREIGN_PLACE_HEAD),
-        (COMMON_ACRONYMS, Classes::COMMON_ACRONYM),
     ];
     let mut table: HashMap<&'static str, u32> = HashMap::default();
     for (list, class) in lists {
@@ -1602,7 +1581,7 @@ mod tests {
 
     #[test]
     fn classes_answer_like_the_lists() {
-        let all: [&[&str]; 19] = [
+        let all: [&[&str]; 10] = [
             TITLES,
             TITLE_MODIFIERS,
             FUNCTION_WORDS,
@@ -1611,17 +1590,8 @@ mod tests {
             ORG_HEADS,
             FOREIGN_ORG_HEADS,
             PLACE_TAILS,
-            OTHER_TAILS,
             PLACE_HEADS,
             CONNECTORS,
-            PLACE_PREPOSITIONS,
-            SPEECH_VERBS,
-            OTHER_HEADS,
-            ROLES,
-            PLACE_NOUNS,
-            ORG_NOUNS,
-            FOREIGN_PLACE_HEADS,
-            COMMON_ACRONYMS,
         ];
         let mut probes: Vec<String> = ["I'm", "I’ve", "I", "Iowa", "", ".", "Gen..", "Xyz"]
             .map(String::from)
@@ -1656,22 +1626,9 @@ mod tests {
                     Classes::ORG_HEAD,
                     listed(ORG_HEADS, word) || listed(FOREIGN_ORG_HEADS, word),
                 ),
-                (Classes::FOREIGN_ORG_HEAD, listed(FOREIGN_ORG_HEADS, word)),
                 (Classes::PLACE_TAIL, listed(PLACE_TAILS, stem)),
-                (Classes::OTHER_TAIL, listed(OTHER_TAILS, word)),
                 (Classes::PLACE_HEAD, listed(PLACE_HEADS, word)),
                 (Classes::CONNECTOR, listed(CONNECTORS, word)),
-                (Classes::PLACE_PREPOSITION, listed(PLACE_PREPOSITIONS, word)),
-                (Classes::SPEECH_VERB, listed(SPEECH_VERBS, word)),
-                (Classes::OTHER_HEAD, listed(OTHER_HEADS, word)),
-                (Classes::ROLE, listed(ROLES, word)),
-                (Classes::PLACE_NOUN, listed(PLACE_NOUNS, word)),
-                (Classes::ORG_NOUN, listed(ORG_NOUNS, word)),
-                (
-                    Classes::FOREIGN_PLACE_HEAD,
-                    listed(FOREIGN_PLACE_HEADS, word),
-                ),
-                (Classes::COMMON_ACRONYM, listed(COMMON_ACRONYMS, word)),
             ];
             for (class, expected) in expect {
                 assert_eq!(is.has(class), expected, "{word:?} class {class:#x}");

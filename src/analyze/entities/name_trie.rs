@@ -35,7 +35,8 @@ struct Node {
 
 impl NameTrie {
     /// The trie of `names`; a name's index in the slice is what [`NameTrie::longest_at`]
-    /// returns for it. (An empty name is never found; of two equal names, the later one.)
+    /// returns for it. (An empty name is never found; of two equal names, the later one, where
+    /// Aho-Corasick would find the earlier: the gazetteer's names are all different.)
     pub fn of(names: &[&str]) -> NameTrie {
         let mut sorted: Vec<Named> = names
             .iter()
@@ -109,12 +110,13 @@ impl NameTrie {
             self.nodes[node as usize].name = name;
         }
         let groups: Vec<&[Named]> = by_byte_at(&names[ending..], depth).collect();
-        let first = self.nodes.len() as u32;
+        let first = u32::try_from(self.nodes.len()).expect("fewer than four billion trie nodes");
         for group in &groups {
             self.push_node(group[0].0[depth]);
         }
         self.nodes[node as usize].children = first;
-        self.nodes[node as usize].child_count = groups.len() as u32;
+        self.nodes[node as usize].child_count =
+            u32::try_from(groups.len()).expect("at most 256 children");
         (first..).zip(groups).collect()
     }
 
@@ -144,6 +146,7 @@ impl NameTrie {
             } else {
                 labels.binary_search(&b).ok()
             };
+            // (`from + i` is a child's number, which was a `u32`.)
             node = found.map_or(NONE, |i| (from + i) as u32);
             len += 1;
         }
