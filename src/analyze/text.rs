@@ -364,6 +364,55 @@ fn ends_with_abbreviation(before: &str) -> bool {
     ) || (chars == 1 && last.chars().all(char::is_uppercase))
 }
 
+/// Pieces of text the scanners treat specially, for the proptests here and in entity finding.
+#[cfg(test)]
+pub(crate) const TRICKY_PIECES: &[&str] = &[
+    "a",
+    "Zq",
+    "9",
+    " ",
+    "  ",
+    ".",
+    ". ",
+    "!",
+    "? ",
+    "'",
+    "’",
+    "-",
+    "&",
+    "é",
+    "e\u{301}",
+    "\u{301}",
+    "U.S.",
+    "J.",
+    "Mr. ",
+    "Dr",
+    "東京",
+    "\u{a0}",
+    "\u{2003}",
+    ",",
+    "\"",
+    "”",
+    ")",
+    "İ",
+    "\n",
+    "\t",
+    "Wong Pik-wan",
+    "O'Brien",
+    "abcdefghij",
+    "ABCDEFGHI1",
+];
+
+/// Texts made of up to `most` of `pieces`, for proptests.
+#[cfg(test)]
+pub(crate) fn text_of(
+    pieces: Vec<&'static str>,
+    most: usize,
+) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop::collection::vec(prop::sample::select(pieces), 0..most).prop_map(|parts| parts.concat())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -457,46 +506,8 @@ mod tests {
             || (last.chars().count() == 1 && last.chars().all(char::is_uppercase))
     }
 
-    /// Texts made of the pieces the scanners treat specially.
     fn tricky_text() -> impl Strategy<Value = String> {
-        let pieces = [
-            "a",
-            "Zq",
-            "9",
-            " ",
-            "  ",
-            ".",
-            ". ",
-            "!",
-            "? ",
-            "'",
-            "’",
-            "-",
-            "&",
-            "é",
-            "e\u{301}",
-            "\u{301}",
-            "U.S.",
-            "J.",
-            "Mr. ",
-            "Dr",
-            "東京",
-            "\u{a0}",
-            "\u{2003}",
-            ",",
-            "\"",
-            "”",
-            ")",
-            "İ",
-            "\n",
-            "\t",
-            "Wong Pik-wan",
-            "O'Brien",
-            "abcdefghij",
-            "ABCDEFGHI1",
-        ];
-        prop::collection::vec(prop::sample::select(pieces.to_vec()), 0..40)
-            .prop_map(|parts| parts.concat())
+        text_of(TRICKY_PIECES.to_vec(), 40)
     }
 
     proptest! {

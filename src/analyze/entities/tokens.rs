@@ -286,59 +286,34 @@ mod tests {
             .collect()
     }
 
+    /// The word scanner's tricky pieces, and what entity finding reads around words: titles
+    /// before a period, possessives, quotation marks, brackets, colons, hyphenated names.
     fn tricky_text() -> impl Strategy<Value = String> {
-        let pieces = [
-            "a",
-            "Zq",
+        let around_words = [
             "Prof",
             "Mr",
-            "U.S.",
-            "J.",
-            "Dr",
             "said",
-            "9",
-            " ",
-            "  ",
-            ".",
-            ". ",
-            "!",
-            "? ",
             "?!",
             "...",
-            "'",
-            "’",
             "’s",
             "'s",
-            "-",
-            "&",
             " & ",
-            "é",
             "Émile",
-            "\u{301}",
-            "\"",
             "“",
             "‘",
-            "”",
-            ")",
             "(",
             "[",
             "]",
             ":",
             ", ",
             ",\"",
-            "\u{a0}",
-            "\n",
             "\n\n",
-            "\t",
-            "O'Brien",
             "Jong-un",
             "Mets-inspired",
             "eBay",
             "al-Assad",
-            "東京",
         ];
-        prop::collection::vec(prop::sample::select(pieces.to_vec()), 0..50)
-            .prop_map(|parts| parts.concat())
+        text::text_of([text::TRICKY_PIECES, &around_words].concat(), 50)
     }
 
     proptest! {

@@ -3,8 +3,7 @@
 
 use super::Paragraph;
 use super::lexicon::{self, Gender};
-use super::words::words;
-use crate::analyze::text::Word;
+use crate::analyze::text::{Word, words};
 use crate::analyze::{Entity, EntityKind};
 use crate::span::Span;
 use std::cell::OnceCell;

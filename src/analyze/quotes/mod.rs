@@ -14,15 +14,13 @@
 mod attribution;
 mod lexicon;
 mod marks;
-mod words;
 
-use super::text::{Word, sentence_starts};
+use super::text::{Word, sentence_starts, words};
 use super::{Entity, Quote, Repeat};
 use crate::article::{Article, BlockKind};
 use crate::span::Span;
 use attribution::{Cue, Mentions, Resolution};
 use marks::Marked;
-use words::words;
 
 /// Finds the direct quotations of `article`, in text order, with speakers as indices into
 /// `entities`.
