@@ -332,7 +332,8 @@ fn similarity(common: usize, len: usize, other_len: usize) -> Option<f32> {
 }
 
 /// One hash per word into `out`, case folded and punctuation dropped: "The U.S. said," hashes
-/// like "the us said". Hashing instead of building strings keeps this pass allocation-free per word.
+/// like "the us said". Hashing instead of building strings keeps this pass allocation-free per
+/// word.
 ///
 /// One pass over the bytes, one table lookup each: only the first byte of a non-ASCII character
 /// leads to decoding it (its other bytes are dropped), so a paragraph with one curly quote costs

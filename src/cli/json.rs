@@ -9,8 +9,8 @@ use serde_json::ser::{CompactFormatter, Formatter};
 /// The article's analysis as one compact JSON object, appended to `out`.
 ///
 /// This is what `lector analyze --json` and `--jsonl` print, byte for byte the same as serde
-/// writes the shape in the tests' `serde_reference` (`ArticleJson`), but written directly: the output is
-/// mostly small objects of numbers, and going through serde's generic serializer and a
+/// writes the shape in the tests' `serde_reference` (`ArticleJson`), but written directly: the
+/// output is mostly small objects of numbers, and going through serde's generic serializer and a
 /// formatter per string cost about three times the instructions of the rest of loading and
 /// printing an article together.
 pub fn write_article(out: &mut Vec<u8>, article: &Article, analysis: &Analysis) {

@@ -256,9 +256,7 @@ fn words_up_to(s: &str, limit: usize) -> usize {
     let mut after_space = true;
     let mut chunks = s.as_bytes().chunks_exact(8);
     for chunk in &mut chunks {
-        let mut eight = [0; 8];
-        eight.copy_from_slice(chunk);
-        let space = ascii_space_mask(u64::from_le_bytes(eight));
+        let space = ascii_space_mask(crate::swar::eight_at(chunk).unwrap_or(0));
         // Byte k + 1 follows byte k; the chunk's first byte follows the last chunk's last.
         let space_before = (space << 8) | (u64::from(after_space) << 7);
         words += (!space & space_before & HIGH).count_ones() as usize;
