@@ -560,28 +560,12 @@ fn text_is_comma_place(tokens: &[Token], i: usize) -> bool {
 /// "a Zogby poll", "the Ubisoft booth": a name used to qualify the noun after it is seldom a
 /// person's. A verb after it ("Gorbachev was", "Obama signed") says nothing of the kind.
 fn attributive(tokens: &[Token], c: &Chunk) -> bool {
-    const VERBS: &[&str] = &[
-        "is", "was", "are", "were", "be", "been", "has", "had", "have", "will", "would", "can",
-        "could", "may", "might", "must", "should", "did", "does", "do", "also", "then", "and",
-        "or", "but", "himself", "herself", "who", "to", "in", "on", "at", "for", "with", "by",
-        "from", "of", "as", "than", "that", "said", "says", "told",
-        // Function words and irregular past tenses follow a subject, not a qualified noun.
-        "after", "before", "during", "since", "until", "while", "when", "where", "which", "whose",
-        "because", "if", "into", "about", "over", "under", "near", "through", "without", "within",
-        "against", "between", "among", "despite", "so", "yet", "not", "never", "now", "still",
-        "already", "just", "only", "even", "here", "there", "this", "these", "those", "its", "his",
-        "her", "their", "our", "a", "an", "the", "won", "lost", "made", "took", "got", "gave",
-        "came", "went", "saw", "met", "led", "left", "wrote", "began", "ran", "sent", "held",
-        "kept", "became", "brought", "thought", "found", "put", "set", "hit", "knew", "grew",
-        "fell", "rose", "spoke", "chose", "drew", "beat", "sold", "paid", "built", "won't",
-        "can't", "didn't", "doesn't", "isn't", "wasn't",
-    ];
     tokens
         .get(c.last + 1)
         .filter(|n| n.block == c.block && !n.gap_before && !tokens[c.last].possessive)
         .is_some_and(|n| {
             n.text.chars().all(char::is_lowercase)
-                && !VERBS.contains(&n.text)
+                && !lexicon::follows_a_subject(n.text)
                 && !n.text.ends_with("ed")
                 && !n.text.ends_with('s')
         })

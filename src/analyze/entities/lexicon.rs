@@ -1481,6 +1481,29 @@ pub fn same_given_name(a: &str, b: &str) -> bool {
     }
 }
 
+/// Words that follow a subject ("Gorbachev was", "Obama signed"), never a noun a name
+/// qualifies ("a Zogby poll"): verbs, function words, irregular past tenses.
+const FOLLOWING_A_SUBJECT: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "has", "had", "have", "will", "would", "can",
+    "could", "may", "might", "must", "should", "did", "does", "do", "also", "then", "and",
+    "or", "but", "himself", "herself", "who", "to", "in", "on", "at", "for", "with", "by",
+    "from", "of", "as", "than", "that", "said", "says", "told",
+    // Function words and irregular past tenses follow a subject, not a qualified noun.
+    "after", "before", "during", "since", "until", "while", "when", "where", "which", "whose",
+    "because", "if", "into", "about", "over", "under", "near", "through", "without", "within",
+    "against", "between", "among", "despite", "so", "yet", "not", "never", "now", "still",
+    "already", "just", "only", "even", "here", "there", "this", "these", "those", "its", "his",
+    "her", "their", "our", "a", "an", "the", "won", "lost", "made", "took", "got", "gave",
+    "came", "went", "saw", "met", "led", "left", "wrote", "began", "ran", "sent", "held",
+    "kept", "became", "brought", "thought", "found", "put", "set", "hit", "knew", "grew",
+    "fell", "rose", "spoke", "chose", "drew", "beat", "sold", "paid", "built", "won't",
+    "can't", "didn't", "doesn't", "isn't", "wasn't",
+];
+
+pub fn follows_a_subject(word: &str) -> bool {
+    contains(set!(FOLLOWING_A_SUBJECT), word)
+}
+
 /// Whether a lower-case word is an occupation that introduces a name.
 pub fn is_role(word: &str) -> bool {
     contains(set!(ROLES), word)
