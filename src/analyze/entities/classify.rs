@@ -342,39 +342,6 @@ fn coordinate(text: &str, tokens: &[Token], candidates: &mut [Candidate]) {
 
 /// Whether the name is the subject of a finite verb right after it, or a side of a score.
 fn acts(tokens: &[Token], c: &Chunk) -> bool {
-    const VERBS: &[&str] = &[
-        "said",
-        "says",
-        "won",
-        "win",
-        "wins",
-        "lost",
-        "lose",
-        "loses",
-        "beat",
-        "beats",
-        "drew",
-        "draw",
-        "draws",
-        "face",
-        "faces",
-        "defeat",
-        "defeats",
-        "made",
-        "took",
-        "sent",
-        "led",
-        "held",
-        "began",
-        "wants",
-        "plans",
-        "threatens",
-        "warns",
-        "accuses",
-        "denies",
-        "insists",
-        "hopes",
-    ];
     let at = |i: usize| tokens.get(i).filter(|t| t.block == c.block);
     let number = |t: &Token| t.text.chars().all(|ch| ch.is_ascii_digit());
     // "anybody in America should": the object of a preposition is no subject.
@@ -391,39 +358,12 @@ fn acts(tokens: &[Token], c: &Chunk) -> bool {
         && !tokens[c.first].gap_before
         && at(c.first - 1).is_some_and(number)
         && at(c.first - 2).is_some_and(number);
-    // "Sweden defeated", not "Germany backed by" (a passive) nor "Ottawa-based".
-    // A past form in -ed acts only on an object: "South Korea evacuated about 80 people", not
-    // "the Soviet Union collapsed there" nor "collapsed in 1991".
-    const NO_OBJECT: &[&str] = &[
-        "by",
-        "in",
-        "on",
-        "at",
-        "after",
-        "before",
-        "during",
-        "since",
-        "with",
-        "into",
-        "from",
-        "for",
-        "as",
-        "and",
-        "or",
-        "but",
-        "there",
-        "here",
-        "then",
-        "again",
-        "later",
-        "yesterday",
-        "today",
-        "soon",
-        "too",
-    ];
+    // "Sweden defeated", not "Germany backed by" (a passive) nor "Ottawa-based". A past form in
+    // -ed acts only on an object: "South Korea evacuated about 80 people", not "the Soviet
+    // Union collapsed there".
     let object = || {
         at(c.last + 2).is_some_and(|o| {
-            !o.gap_before && !NO_OBJECT.contains(&o.text) && !o.text.ends_with("ly")
+            !o.gap_before && !lexicon::is_no_object(o.text) && !o.text.ends_with("ly")
         })
     };
     // Headlines speak in the present: "North Korea puts military on alert".
@@ -434,7 +374,7 @@ fn acts(tokens: &[Token], c: &Chunk) -> bool {
         !n.gap_before
             && n.text.chars().all(char::is_lowercase)
             && ((n.text.len() >= 5 && n.text.ends_with("ed") && object())
-                || VERBS.contains(&n.text)
+                || lexicon::is_agent_verb(n.text)
                 || headline_verb(n))
     });
     score_after || score_before || verb
