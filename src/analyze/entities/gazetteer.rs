@@ -4,7 +4,7 @@
 
 use super::lexicon;
 use super::name_trie::NameTrie;
-use super::word_set::WordSet;
+use super::word_set::{WordSet, packed};
 use crate::analyze::EntityKind;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
@@ -305,13 +305,19 @@ impl Gazetteer {
     /// directly or as a regular plural ("Loopholes" is not listed, "loophole" is).
     pub fn is_common_word(&self, word: &str) -> bool {
         // The same capitalised words are asked about again and again (in an article and across
-        // a corpus), and the answer takes up to seven lookups: remember answers per thread.
+        // a corpus), and the answer takes up to seven lookups: remember answers per thread,
+        // keyed by the word packed in an integer (see `word_set::packed`), which hashes and
+        // compares without reading the word's bytes again. Longer words are not remembered.
         const REMEMBERED: usize = 50_000;
         thread_local! {
-            static ANSWERS: RefCell<HashMap<Box<str>, bool>> = RefCell::new(HashMap::default());
+            static ANSWERS: RefCell<HashMap<u128, bool>> =
+                const { RefCell::new(HashMap::with_hasher(rustc_hash::FxBuildHasher)) };
         }
+        let Some(key) = packed(word) else {
+            return self.is_common_word_uncached(word);
+        };
         ANSWERS.with(|answers| {
-            if let Some(&known) = answers.borrow().get(word) {
+            if let Some(&known) = answers.borrow().get(&key) {
                 return known;
             }
             let answer = self.is_common_word_uncached(word);
@@ -319,7 +325,7 @@ impl Gazetteer {
             if answers.len() >= REMEMBERED {
                 answers.clear();
             }
-            answers.insert(word.into(), answer);
+            answers.insert(key, answer);
             answer
         })
     }

@@ -51,6 +51,20 @@ impl<V> From<FxHashMap<&'static str, V>> for WordMap<V> {
     }
 }
 
+/// `word`'s bytes and length as one integer, if it has at most 15 bytes (most words do); two
+/// words have the same number only if they are equal.
+pub fn packed(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let mut buffer = [0u8; 16];
+    buffer[..bytes.len()].copy_from_slice(bytes);
+    // The length, in the byte no word of 15 bytes or fewer fills: "a" is not "a\0".
+    buffer[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(buffer))
+}
+
 /// The bits: `may_contain` is false for most words that are not among those it was made of,
 /// and never for one that is.
 struct WordFilter {
@@ -90,7 +104,27 @@ impl WordFilter {
 
 #[cfg(test)]
 mod tests {
-    use super::WordSet;
+    use super::{WordSet, packed};
+
+    #[test]
+    fn packed_words_are_equal_only_when_the_words_are() {
+        let words = [
+            "",
+            "a",
+            "a\0",
+            "\0a",
+            "ab",
+            "ba",
+            "Ölberg",
+            "fifteen-bytes-x",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(packed(a) == packed(b), a == b, "{a:?} {b:?}");
+            }
+        }
+        assert_eq!(packed("sixteen-bytes-xx"), None);
+    }
 
     #[test]
     fn members_are_found_and_others_are_not() {
