@@ -233,6 +233,7 @@ pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidat
                 || lexicon::is_function_word(&title_case(t.text)));
         !shouted
     });
+    let mut words = Vec::new();
     let mut candidates: Vec<Candidate> = kept
         .into_iter()
         .map(|c| {
@@ -241,7 +242,7 @@ pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidat
             let evidence = if not_a_name || binomial(tokens, &c) {
                 [0; 5]
             } else {
-                evidence(tokens, &c, &seen_lower)
+                evidence(tokens, &c, &seen_lower, &mut words)
             };
             Candidate {
                 first: c.first,

@@ -149,7 +149,14 @@ pub fn not_a_name(tokens: &[Token], c: &Chunk) -> bool {
 /// Scores what the mention's words and immediate neighbours say about its kind, the relaxed
 /// guesses last. (Not asked of a chunk that is [`not_a_name`] or a genus ([`binomial`]): those
 /// have no evidence.)
-pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) -> Evidence {
+/// `words` is room for the chunk's capitalised words, kept by the caller from chunk to chunk
+/// so that no list is allocated per chunk.
+pub fn evidence<'t>(
+    tokens: &[Token<'t>],
+    c: &Chunk,
+    seen_lower: &dyn Fn(&str) -> bool,
+    words: &mut Vec<&'t str>,
+) -> Evidence {
     let mut ev = [0u8; 5];
     let mut set = |kind: EntityKind, strength: u8| {
         let s = &mut ev[slot(kind)];
@@ -190,11 +197,14 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
         }
         return ev;
     }
-    let words: Vec<&str> = tokens[c.first..=c.last]
-        .iter()
-        .filter(|t| t.capitalized)
-        .map(|t| t.text)
-        .collect();
+    words.clear();
+    words.extend(
+        tokens[c.first..=c.last]
+            .iter()
+            .filter(|t| t.capitalized)
+            .map(|t| t.text),
+    );
+    let words = &words[..];
     let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
         return ev;
     };
@@ -535,7 +545,7 @@ pub fn evidence(tokens: &[Token], c: &Chunk, seen_lower: &dyn Fn(&str) -> bool) 
             set(EntityKind::Place, 1);
         }
     }
-    relaxed(tokens, c, &words, seen_lower, &mut ev);
+    relaxed(tokens, c, words, seen_lower, &mut ev);
     ev
 }
 
