@@ -376,8 +376,8 @@ fn join_misspellings(clusters: &Clusters, parent: &mut [usize]) {
 /// Builds the entities, most mentioned first (ties: first mentioned first).
 #[inline(never)] // A stage of its own in profiles.
 pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Entity> {
-    let keys = name_keys(tokens, candidates);
-    let (mut clusters, cluster_of, by_key) = clusters_by_name(tokens, candidates, &keys);
+    let spelled = spelled_names(tokens, candidates);
+    let (mut clusters, cluster_of, by_key) = clusters_by_name(tokens, candidates, &spelled);
     let mut parent: Vec<usize> = (0..clusters.list.len()).collect();
     join_plurals(&by_key, &mut parent);
     join_short_names(&mut clusters, &mut parent);
@@ -412,49 +412,72 @@ impl Strings {
     fn get(&self, i: usize) -> &str {
         &self.text[self.bounds[i]..self.bounds[i + 1]]
     }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.bounds.windows(2).map(|b| &self.text[b[0]..b[1]])
+    }
 }
 
-/// The name each mention is grouped by: its canonical gazetteer name after a `\u{1}`, else its
-/// words without possessives ("New People's Party" is "New People Party").
-fn name_keys(tokens: &[Token], candidates: &[Candidate]) -> Strings {
-    // Room for keys of a few words without regrowing.
-    let mut keys = Strings::with_capacity(candidates.len(), candidates.len() * 24);
+/// The name a mention is grouped by: its canonical gazetteer name, else its words without
+/// possessives, one space between ("New People's Party" is "New People Party").
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct NameKey<'k> {
+    canonical: bool,
+    name: &'k str,
+}
+
+/// The names of the mentions of two words or more without a canonical name, in their order:
+/// their words joined by single spaces. Every other mention's name is a string already (its
+/// canonical name or its one word), borrowed rather than copied, as copying it cost more
+/// than grouping by it.
+fn spelled_names(tokens: &[Token], candidates: &[Candidate]) -> Strings {
+    let mut names = Strings::with_capacity(0, 0);
     for c in candidates {
-        match c.canonical {
-            Some(canonical) => {
-                keys.text.push('\u{1}');
-                keys.text.push_str(canonical);
-            }
-            None => {
-                for (i, t) in tokens[c.first..=c.last].iter().enumerate() {
-                    if i > 0 {
-                        keys.text.push(' ');
-                    }
-                    keys.text.push_str(t.text);
-                }
-            }
+        if c.canonical.is_some() || c.first == c.last {
+            continue;
         }
-        keys.end();
+        for (i, t) in tokens[c.first..=c.last].iter().enumerate() {
+            if i > 0 {
+                names.text.push(' ');
+            }
+            names.text.push_str(t.text);
+        }
+        names.end();
     }
-    keys
+    names
 }
 
 /// One cluster per name, by its key: the clusters, the cluster of each mention, and the cluster
 /// of each key.
-fn clusters_by_name<'a, 'k>(
+fn clusters_by_name<'a: 'k, 'k>(
     tokens: &[Token<'a>],
     candidates: &[Candidate],
-    keys: &'k Strings,
-) -> (Clusters<'a>, Vec<usize>, HashMap<&'k str, usize>) {
+    spelled: &'k Strings,
+) -> (Clusters<'a>, Vec<usize>, HashMap<NameKey<'k>, usize>) {
     let mut clusters = Clusters {
         list: Vec::with_capacity(candidates.len()),
         words: Vec::with_capacity(2 * candidates.len()),
     };
     let mut cluster_of = Vec::with_capacity(candidates.len());
-    let mut by_key: HashMap<&str, usize> =
+    let mut by_key: HashMap<NameKey, usize> =
         HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
-    for (m, c) in candidates.iter().enumerate() {
-        let id = *by_key.entry(keys.get(m)).or_insert_with(|| {
+    let mut spelled = spelled.iter();
+    for c in candidates {
+        let key = match c.canonical {
+            Some(canonical) => NameKey {
+                canonical: true,
+                name: canonical,
+            },
+            None if c.first == c.last => NameKey {
+                canonical: false,
+                name: tokens[c.first].text,
+            },
+            None => NameKey {
+                canonical: false,
+                name: spelled.next().unwrap_or_default(),
+            },
+        };
+        let id = *by_key.entry(key).or_insert_with(|| {
             clusters.list.push(Cluster {
                 words: 0..0,
                 mentions: 0,
@@ -487,12 +510,16 @@ fn clusters_by_name<'a, 'k>(
 }
 
 /// A plural is the same name: "Warhol Polaroids" and "Warhol Polaroid".
-fn join_plurals(by_key: &HashMap<&str, usize>, parent: &mut [usize]) {
+fn join_plurals(by_key: &HashMap<NameKey, usize>, parent: &mut [usize]) {
     // The order of the keys makes no difference: each plural joins its singular, so whatever
     // the order, the groups are the same and their roots the names without a singular.
     for (key, &id) in by_key {
-        if let Some(&singular) = key.strip_suffix('s').and_then(|k| by_key.get(k))
-            && !key.starts_with('\u{1}')
+        let singular = key.name.strip_suffix('s').map(|name| NameKey {
+            canonical: false,
+            name,
+        });
+        if let Some(&singular) = singular.and_then(|k| by_key.get(&k))
+            && !key.canonical
         {
             let (a, b) = (find(parent, id), find(parent, singular));
             if a != b {
