@@ -544,12 +544,17 @@ fn join_short_names(clusters: &mut Clusters, parent: &mut [usize]) {
         if short_words.is_empty() {
             continue;
         }
+        let short_acronym = short_words.len() == 1 && is_acronym(short_words[0]);
+        // A name of one word that no longer name starts or ends with can only be an acronym
+        // to look up: most are neither, and are left before the gazetteer is asked.
+        if by_edge.edges[s].is_none() && !short_acronym {
+            continue;
+        }
         // A gazetteer name stays itself ("Mexico" never joins "New Mexico"), unless it is also
         // a personal name and a person in the article bears it ("Paris" in "Valeska Paris").
         let personal = short.gazetteer
             && short_words.len() == 1
             && (GAZETTEER.is_given_name(short_words[0]) || GAZETTEER.is_surname(short_words[0]));
-        let short_acronym = short_words.len() == 1 && is_acronym(short_words[0]);
         if short.gazetteer && !personal && !short_acronym {
             continue;
         }
