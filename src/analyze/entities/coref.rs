@@ -792,6 +792,10 @@ fn longest_mention<'t>(text: &'t str, mentions: &[Mention]) -> &'t str {
     };
     let mut longest_chars = None;
     for words in spans {
+        // The same name again, as most mentions after the first are: no longer, and the same.
+        if words == longest {
+            continue;
+        }
         let least = *longest_chars.get_or_insert_with(|| longest.chars().count());
         if words.len() >= least {
             let chars = words.chars().count();
