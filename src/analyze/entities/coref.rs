@@ -286,10 +286,10 @@ fn same_but(a: &[&str], b: &[&str], skip: usize) -> bool {
 /// entity, unless both are gazetteer names. So are two people alike but for a short form of
 /// the first name ("Larry Lessig", "Lawrence Lessig").
 #[inline(never)]
-fn join_misspellings(clusters: &Clusters, parent: &mut [usize]) {
+fn join_misspellings(clusters: &Clusters, by_edge: &NamesByEdge, parent: &mut [usize]) {
     // The people of two words or more by the first letter of their surname, in order.
     let mut surnames: Vec<(char, usize)> = Vec::new();
-    // Each name once per word left out, keyed by that place and a hash of the other words;
+    // Each name once per word left out (that another may differ in), keyed by that place and a hash of the other words;
     // sorted, names alike but for one word stand together (checked word by word below).
     let mut masked: Vec<MaskedName> = Vec::with_capacity(clusters.words.len());
     for (id, cl) in clusters.list.iter().enumerate() {
@@ -302,8 +302,17 @@ fn join_misspellings(clusters: &Clusters, parent: &mut [usize]) {
         {
             surnames.push((first, id));
         }
+        // Names alike but for one word share their first word, or their last when the first
+        // is the one that differs: where no other name starts or ends with that word, none is
+        // alike, and the place is left out before hashing and sorting, as most are.
+        let Some((first_list, last_list)) = by_edge.edges[id] else {
+            continue;
+        };
         for i in 0..words.len() {
-            masked.push(MaskedName::new(i, hash_without(words, i), id));
+            let shared = if i == 0 { last_list } else { first_list };
+            if by_edge.sizes[shared] >= 2 {
+                masked.push(MaskedName::new(i, hash_without(words, i), id));
+            }
         }
     }
     // Sorted by letter, each letter's in order (the pairs differ in cluster).
@@ -381,8 +390,9 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
     let (mut clusters, cluster_of, by_key) = clusters_by_name(tokens, candidates, &spelled);
     let mut parent: Vec<usize> = (0..clusters.list.len()).collect();
     join_plurals(&by_key, &mut parent);
-    join_short_names(&mut clusters, &mut parent);
-    join_misspellings(&clusters, &mut parent);
+    let by_edge = NamesByEdge::of(&clusters);
+    join_short_names(&mut clusters, &by_edge, &mut parent);
+    join_misspellings(&clusters, &by_edge, &mut parent);
     entities_of(text, &clusters, &mut parent, candidates, &cluster_of)
 }
 
@@ -532,8 +542,7 @@ fn join_plurals(by_key: &HashMap<NameKey, usize>, parent: &mut [usize]) {
 
 /// Shorter names join a longer one that starts or ends with them, and an acronym the name it
 /// abbreviates.
-fn join_short_names(clusters: &mut Clusters, parent: &mut [usize]) {
-    let by_edge = NamesByEdge::of(clusters);
+fn join_short_names(clusters: &mut Clusters, by_edge: &NamesByEdge, parent: &mut [usize]) {
     let initials = initials(clusters);
     // Made when the first acronym asks, as some articles have none to look up.
     let mut by_initials: Option<HashMap<&str, usize>> = None;
@@ -640,6 +649,8 @@ struct NamesByEdge<'a> {
     edges: Vec<Option<(usize, usize)>>,
     /// The first and the last entry of each list; none while it is empty.
     lists: Vec<Option<(usize, usize)>>,
+    /// How many clusters each list has.
+    sizes: Vec<usize>,
     /// Each entry's cluster, and the entry after it in its list.
     entries: Vec<(usize, Option<usize>)>,
 }
@@ -651,6 +662,7 @@ impl<'a> NamesByEdge<'a> {
             by_word: HashMap::with_capacity_and_hasher(2 * n, Default::default()),
             edges: vec![None; n],
             lists: Vec::with_capacity(2 * n),
+            sizes: Vec::with_capacity(2 * n),
             entries: Vec::with_capacity(2 * n),
         };
         for id in 0..n {
@@ -676,9 +688,10 @@ impl<'a> NamesByEdge<'a> {
     }
 
     fn list_of(&mut self, word: &'a str) -> usize {
-        let lists = &mut self.lists;
+        let (lists, sizes) = (&mut self.lists, &mut self.sizes);
         *self.by_word.entry(word).or_insert_with(|| {
             lists.push(None);
+            sizes.push(0);
             lists.len() - 1
         })
     }
@@ -686,6 +699,7 @@ impl<'a> NamesByEdge<'a> {
     fn push(&mut self, list: usize, id: usize) {
         let entry = self.entries.len();
         self.entries.push((id, None));
+        self.sizes[list] += 1;
         match &mut self.lists[list] {
             Some((_, last)) => {
                 self.entries[*last].1 = Some(entry);
