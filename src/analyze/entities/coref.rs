@@ -386,8 +386,8 @@ fn join_misspellings(clusters: &Clusters, by_edge: &NamesByEdge, parent: &mut [u
 /// Builds the entities, most mentioned first (ties: first mentioned first).
 #[inline(never)] // A stage of its own in profiles.
 pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Entity> {
-    let spelled = spelled_names(tokens, candidates);
-    let (mut clusters, cluster_of, by_key) = clusters_by_name(tokens, candidates, &spelled);
+    let spelled = spelled_names(text, tokens, candidates);
+    let (mut clusters, cluster_of, by_key) = clusters_by_name(text, tokens, candidates, &spelled);
     let mut parent: Vec<usize> = (0..clusters.list.len()).collect();
     join_plurals(&by_key, &mut parent);
     let by_edge = NamesByEdge::of(&clusters);
@@ -437,17 +437,33 @@ struct NameKey<'k> {
     name: &'k str,
 }
 
-/// The names of the mentions of two words or more without a canonical name, in their order:
-/// their words joined by single spaces. Every other mention's name is a string already (its
-/// canonical name or its one word), borrowed rather than copied, as copying it cost more
-/// than grouping by it.
-fn spelled_names(tokens: &[Token], candidates: &[Candidate]) -> Strings {
+/// The words of a mention of two words or more as the text has them, when one space parts
+/// each from the next and none lost a possessive: its name without copying, as most have.
+/// (A token's text is the text of its span, and has no spaces.)
+fn words_in_text<'t>(text: &'t str, words: &[Token]) -> Option<&'t str> {
+    let bytes = text.as_bytes();
+    let (first, last) = (words.first()?, words.last()?);
+    words
+        .windows(2)
+        .all(|w| w[1].span.start == w[0].span.end + 1 && bytes[w[0].span.end] == b' ')
+        .then(|| &text[first.span.start..last.span.end])
+}
+
+/// The names of the mentions of two words or more without a canonical name that
+/// [`words_in_text`] cannot give, in their order: their words joined by single spaces. Every
+/// other mention's name is a string already (its canonical name, its one word or its words in
+/// the text), borrowed rather than copied, as copying it cost more than grouping by it.
+fn spelled_names(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Strings {
     let mut names = Strings::with_capacity(0, 0);
     for c in candidates {
         if c.canonical.is_some() || c.first == c.last {
             continue;
         }
-        for (i, t) in tokens[c.first..=c.last].iter().enumerate() {
+        let words = &tokens[c.first..=c.last];
+        if words_in_text(text, words).is_some() {
+            continue;
+        }
+        for (i, t) in words.iter().enumerate() {
             if i > 0 {
                 names.text.push(' ');
             }
@@ -461,6 +477,7 @@ fn spelled_names(tokens: &[Token], candidates: &[Candidate]) -> Strings {
 /// One cluster per name, by its key: the clusters, the cluster of each mention, and the cluster
 /// of each key.
 fn clusters_by_name<'a: 'k, 'k>(
+    text: &'k str,
     tokens: &[Token<'a>],
     candidates: &[Candidate],
     spelled: &'k Strings,
@@ -485,7 +502,8 @@ fn clusters_by_name<'a: 'k, 'k>(
             },
             None => NameKey {
                 canonical: false,
-                name: spelled.next().unwrap_or_default(),
+                name: words_in_text(text, &tokens[c.first..=c.last])
+                    .unwrap_or_else(|| spelled.next().unwrap_or_default()),
             },
         };
         let id = *by_key.entry(key).or_insert_with(|| {
