@@ -969,7 +969,10 @@ fn entity_of(
 
 #[cfg(test)]
 mod tests {
-    use super::{edits_within, one_line, plainly_one_line};
+    use super::super::find_entities;
+    use super::super::tokens::tokenize;
+    use super::{edits_within, one_line, plainly_one_line, words_in_text};
+    use crate::load::parse_article;
     use proptest::prelude::*;
 
     /// Every cell of the table computed: what the banded [`edits_within`] must agree with.
@@ -1054,6 +1057,37 @@ mod tests {
             let b = edited(&a, &edits);
             prop_assert_eq!(edits_within(&a, &b, max), full_table_edits(&a, &b, max));
         }
+    }
+
+    #[test]
+    fn names_of_words_one_space_apart_are_read_from_the_text() {
+        let article = parse_article(
+            "t.txt",
+            "The New People's Party met Claudia  Sheinbaum and Ana Rosa Díaz.".to_string(),
+        );
+        let tokens = tokenize(&article);
+        let words = |first: &str, n: usize| {
+            let at = tokens.iter().position(|t| t.text == first).unwrap_or(0);
+            &tokens[at..at + n]
+        };
+        let text = article.text.as_str();
+        assert_eq!(words_in_text(text, words("Ana", 3)), Some("Ana Rosa Díaz"));
+        // A possessive lost, two spaces: spelled out instead.
+        assert_eq!(words_in_text(text, words("New", 3)), None);
+        assert_eq!(words_in_text(text, words("Claudia", 2)), None);
+    }
+
+    #[test]
+    fn a_name_read_from_the_text_groups_with_the_same_name_spelled_out() {
+        let article = parse_article(
+            "t.txt",
+            "Claudia Sheinbaum spoke.\n\nClaudia  Sheinbaum left. Claudia\nSheinbaum won."
+                .to_string(),
+        );
+        let found = find_entities(&article);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].name, "Claudia Sheinbaum");
+        assert_eq!(found[0].mentions.len(), 3);
     }
 
     #[test]
