@@ -327,7 +327,8 @@ fn join_misspellings(clusters: &Clusters, by_edge: &NamesByEdge, parent: &mut [u
         let [word] = clusters.words(s)[..] else {
             continue;
         };
-        if short.gazetteer || find(parent, s) != s {
+        // A word of fewer than five bytes has fewer than five letters: no misspelling.
+        if word.len() < 5 || short.gazetteer || find(parent, s) != s {
             continue;
         }
         let Some(letter) = word.chars().next() else {
