@@ -89,24 +89,44 @@ fn is_acronym(word: &str) -> bool {
     letters >= 2
 }
 
-/// The initials of each cluster's name of two words or more ("NASA" for "National Aeronautics
-/// and Space Administration"), none for a name of one word.
-fn initials(clusters: &Clusters) -> Strings {
-    let mut initials = Strings::with_capacity(clusters.list.len(), clusters.words.len());
-    for id in 0..clusters.list.len() {
-        let words = clusters.words(id);
-        if words.len() >= 2 {
-            for word in words {
-                if let Some(c) = word.chars().next()
-                    && c.is_uppercase()
-                {
-                    initials.text.push(c);
-                }
-            }
-        }
-        initials.end();
+/// The initials of a name: the capitals its words start with ("NASA" for "National
+/// Aeronautics and Space Administration").
+fn initials<'w>(words: &'w [&str]) -> impl Iterator<Item = char> + 'w {
+    words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+}
+
+/// The letters of an acronym ("UN" for "U.N.").
+fn acronym_letters(acronym: &str) -> impl Iterator<Item = char> + '_ {
+    acronym.chars().filter(|c| c.is_alphabetic())
+}
+
+/// A hash of a run of letters, so initials are compared as numbers, with no string of them
+/// made for every name.
+fn letters_hash(letters: impl Iterator<Item = char>) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = rustc_hash::FxBuildHasher.build_hasher();
+    for c in letters {
+        hasher.write_u32(u32::from(c));
     }
-    initials
+    hasher.finish()
+}
+
+/// The first name of two words or more whose initials an acronym's letters spell.
+fn name_of_acronym(
+    clusters: &Clusters,
+    by_initials: &HashMap<u64, usize>,
+    acronym: &str,
+) -> Option<usize> {
+    let spells = |id: usize| initials(clusters.words(id)).eq(acronym_letters(acronym));
+    match by_initials.get(&letters_hash(acronym_letters(acronym))) {
+        Some(&id) if spells(id) => Some(id),
+        // Other initials of the same hash: all names are read.
+        Some(_) => (0..clusters.list.len()).find(|&id| clusters.words(id).len() >= 2 && spells(id)),
+        None => None,
+    }
 }
 
 /// Edits (insert, delete, substitute, swap two neighbours) between two words, or `None` when
@@ -397,8 +417,7 @@ pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Enti
     entities_of(text, &clusters, &mut parent, candidates, &cluster_of)
 }
 
-/// Many short strings in one, each found by its index: an article's keys without an
-/// allocation each.
+/// Many short strings in one, read in order: the names spelled out, without an allocation each.
 struct Strings {
     text: String,
     /// Where each string starts in `text`, and after them where the last one ends: each ends
@@ -419,10 +438,6 @@ impl Strings {
     /// Ends the string written to `text` since the last one ended.
     fn end(&mut self) {
         self.bounds.push(self.text.len());
-    }
-
-    fn get(&self, i: usize) -> &str {
-        &self.text[self.bounds[i]..self.bounds[i + 1]]
     }
 
     fn iter(&self) -> impl Iterator<Item = &str> {
@@ -562,9 +577,8 @@ fn join_plurals(by_key: &HashMap<NameKey, usize>, parent: &mut [usize]) {
 /// Shorter names join a longer one that starts or ends with them, and an acronym the name it
 /// abbreviates.
 fn join_short_names(clusters: &mut Clusters, by_edge: &NamesByEdge, parent: &mut [usize]) {
-    let initials = initials(clusters);
     // Made when the first acronym asks, as some articles have none to look up.
-    let mut by_initials: Option<HashMap<&str, usize>> = None;
+    let mut by_initials: Option<HashMap<u64, usize>> = None;
     let word_counts: Vec<usize> = clusters.list.iter().map(|c| c.words.len()).collect();
     let (order, _) = sort_by_small_key(&word_counts);
     for &s in &order {
@@ -632,15 +646,8 @@ fn join_short_names(clusters: &mut Clusters, by_edge: &NamesByEdge, parent: &mut
         }
         // An acronym joins the name whose initials it spells: "NASA", "U.N.".
         if best.is_none() && short_acronym {
-            let letters: String = short_words[0]
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .collect();
-            best = by_initials
-                .get_or_insert_with(|| names_by_initials(clusters, &initials))
-                .get(letters.as_str())
-                .copied()
-                .filter(|&l| l != s);
+            let by_initials = by_initials.get_or_insert_with(|| names_by_initials(clusters));
+            best = name_of_acronym(clusters, by_initials, short_words[0]).filter(|&l| l != s);
         }
         if let Some(l) = best {
             // A town that turned out to be a person's name ("Whitman" of Walt Whitman) brings
@@ -739,14 +746,17 @@ impl<'a> NamesByEdge<'a> {
     }
 }
 
-/// The first name of two words or more with each initials, so acronyms are looked up, not
-/// searched.
-fn names_by_initials<'i>(clusters: &Clusters, initials: &'i Strings) -> HashMap<&'i str, usize> {
-    let mut by_initials: HashMap<&str, usize> =
+/// The first name of two words or more with each hash of initials, so acronyms are looked
+/// up, not searched.
+fn names_by_initials(clusters: &Clusters) -> HashMap<u64, usize> {
+    let mut by_initials: HashMap<u64, usize> =
         HashMap::with_capacity_and_hasher(clusters.list.len(), Default::default());
     for id in 0..clusters.list.len() {
-        if clusters.list[id].words.len() >= 2 {
-            by_initials.entry(initials.get(id)).or_insert(id);
+        let words = clusters.words(id);
+        if words.len() >= 2 {
+            by_initials
+                .entry(letters_hash(initials(words)))
+                .or_insert(id);
         }
     }
     by_initials
@@ -972,7 +982,10 @@ fn entity_of(
 mod tests {
     use super::super::find_entities;
     use super::super::tokens::tokenize;
-    use super::{edits_within, one_line, plainly_one_line, words_in_text};
+    use super::{
+        Cluster, Clusters, HashMap, Range, acronym_letters, edits_within, letters_hash,
+        name_of_acronym, names_by_initials, one_line, plainly_one_line, words_in_text,
+    };
     use crate::load::parse_article;
     use proptest::prelude::*;
 
@@ -1089,6 +1102,40 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].name, "Claudia Sheinbaum");
         assert_eq!(found[0].mentions.len(), 3);
+    }
+
+    #[test]
+    fn acronyms_find_the_first_name_they_spell_even_when_hashes_meet() {
+        let cluster = |words: Range<usize>| Cluster {
+            words,
+            mentions: 1,
+            evidence: [0; 5],
+            gazetteer: false,
+        };
+        let clusters = Clusters {
+            list: vec![cluster(0..3), cluster(3..7), cluster(7..11)],
+            words: vec![
+                "Federal",
+                "Bureau",
+                "Investigation",
+                "National",
+                "Aeronautics",
+                "Space",
+                "Administration",
+                "North",
+                "American",
+                "Soccer",
+                "Association",
+            ],
+        };
+        let by_initials = names_by_initials(&clusters);
+        assert_eq!(name_of_acronym(&clusters, &by_initials, "NASA"), Some(1));
+        assert_eq!(name_of_acronym(&clusters, &by_initials, "F.B.I."), Some(0));
+        assert_eq!(name_of_acronym(&clusters, &by_initials, "CIA"), None);
+        // A hash that led elsewhere: the names are read one by one.
+        let mut misled = HashMap::default();
+        misled.insert(letters_hash(acronym_letters("NASA")), 0);
+        assert_eq!(name_of_acronym(&clusters, &misled, "NASA"), Some(1));
     }
 
     #[test]
