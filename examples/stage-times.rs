@@ -1,5 +1,6 @@
 //! Time per analysis stage over a corpus held in memory (one thread):
 //! `cargo run --release --example stage-times -- DIR [ROUNDS [STAGE]]`. A profiling aid, not a benchmark.
+//! STAGE `group` times only the last step of `entities`, grouping mentions into entities.
 
 use lector::analyze::{analyze, entities, quotes, repeats};
 
@@ -65,6 +66,21 @@ fn main() {
             std::hint::black_box(entities::find_entities(a));
         }
     });
+    // Only the last step of `entities`, grouping mentions into entities (`group`, run only
+    // when asked for): timed article by article, the steps before it untimed; the best round.
+    if only.as_deref() == Some("group") {
+        let mut best = f64::MAX;
+        for _ in 0..rounds {
+            let mut sum = 0.0;
+            for a in &articles {
+                let (found, took) = entities::find_entities_timing_grouping(a);
+                std::hint::black_box(found);
+                sum += took.as_secs_f64();
+            }
+            best = best.min(sum);
+        }
+        println!("group      {:8.1} ms", best * 1e3);
+    }
     time("quotes", &|| {
         for (a, f) in articles.iter().zip(&found) {
             std::hint::black_box(quotes::find_quotes(a, f));

@@ -9,6 +9,7 @@ use super::lexicon;
 use super::tokens::Token;
 use crate::analyze::{Entity, EntityKind, Mention};
 use crate::sanitize::one_line;
+use crate::swar;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
@@ -88,24 +89,44 @@ fn is_acronym(word: &str) -> bool {
     letters >= 2
 }
 
-/// The initials of each cluster's name of two words or more ("NASA" for "National Aeronautics
-/// and Space Administration"), none for a name of one word.
-fn initials(clusters: &Clusters) -> Strings {
-    let mut initials = Strings::with_capacity(clusters.list.len(), clusters.words.len());
-    for id in 0..clusters.list.len() {
-        let words = clusters.words(id);
-        if words.len() >= 2 {
-            for word in words {
-                if let Some(c) = word.chars().next()
-                    && c.is_uppercase()
-                {
-                    initials.text.push(c);
-                }
-            }
-        }
-        initials.end();
+/// The initials of a name: the capitals its words start with ("NASA" for "National
+/// Aeronautics and Space Administration").
+fn initials<'w>(words: &'w [&str]) -> impl Iterator<Item = char> + 'w {
+    words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+}
+
+/// The letters of an acronym ("UN" for "U.N.").
+fn acronym_letters(acronym: &str) -> impl Iterator<Item = char> + '_ {
+    acronym.chars().filter(|c| c.is_alphabetic())
+}
+
+/// A hash of a run of letters, so initials are compared as numbers, with no string of them
+/// made for every name.
+fn letters_hash(letters: impl Iterator<Item = char>) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = rustc_hash::FxBuildHasher.build_hasher();
+    for c in letters {
+        hasher.write_u32(u32::from(c));
     }
-    initials
+    hasher.finish()
+}
+
+/// The first name of two words or more whose initials an acronym's letters spell.
+fn name_of_acronym(
+    clusters: &Clusters,
+    by_initials: &HashMap<u64, usize>,
+    acronym: &str,
+) -> Option<usize> {
+    let spells = |id: usize| initials(clusters.words(id)).eq(acronym_letters(acronym));
+    match by_initials.get(&letters_hash(acronym_letters(acronym))) {
+        Some(&id) if spells(id) => Some(id),
+        // Other initials of the same hash: all names are read.
+        Some(_) => (0..clusters.list.len()).find(|&id| clusters.words(id).len() >= 2 && spells(id)),
+        None => None,
+    }
 }
 
 /// Edits (insert, delete, substitute, swap two neighbours) between two words, or `None` when
@@ -285,10 +306,10 @@ fn same_but(a: &[&str], b: &[&str], skip: usize) -> bool {
 /// entity, unless both are gazetteer names. So are two people alike but for a short form of
 /// the first name ("Larry Lessig", "Lawrence Lessig").
 #[inline(never)]
-fn join_misspellings(clusters: &Clusters, parent: &mut [usize]) {
+fn join_misspellings(clusters: &Clusters, by_edge: &NamesByEdge, parent: &mut [usize]) {
     // The people of two words or more by the first letter of their surname, in order.
     let mut surnames: Vec<(char, usize)> = Vec::new();
-    // Each name once per word left out, keyed by that place and a hash of the other words;
+    // Each name once per word left out (that another may differ in), keyed by that place and a hash of the other words;
     // sorted, names alike but for one word stand together (checked word by word below).
     let mut masked: Vec<MaskedName> = Vec::with_capacity(clusters.words.len());
     for (id, cl) in clusters.list.iter().enumerate() {
@@ -301,8 +322,17 @@ fn join_misspellings(clusters: &Clusters, parent: &mut [usize]) {
         {
             surnames.push((first, id));
         }
+        // Names alike but for one word share their first word, or their last when the first
+        // is the one that differs: where no other name starts or ends with that word, none is
+        // alike, and the place is left out before hashing and sorting, as most are.
+        let Some((first_list, last_list)) = by_edge.edges[id] else {
+            continue;
+        };
         for i in 0..words.len() {
-            masked.push(MaskedName::new(i, hash_without(words, i), id));
+            let shared = if i == 0 { last_list } else { first_list };
+            if by_edge.sizes[shared] >= 2 {
+                masked.push(MaskedName::new(i, hash_without(words, i), id));
+            }
         }
     }
     // Sorted by letter, each letter's in order (the pairs differ in cluster).
@@ -317,7 +347,8 @@ fn join_misspellings(clusters: &Clusters, parent: &mut [usize]) {
         let [word] = clusters.words(s)[..] else {
             continue;
         };
-        if short.gazetteer || find(parent, s) != s {
+        // A word of fewer than five bytes has fewer than five letters: no misspelling.
+        if word.len() < 5 || short.gazetteer || find(parent, s) != s {
             continue;
         }
         let Some(letter) = word.chars().next() else {
@@ -376,17 +407,17 @@ fn join_misspellings(clusters: &Clusters, parent: &mut [usize]) {
 /// Builds the entities, most mentioned first (ties: first mentioned first).
 #[inline(never)] // A stage of its own in profiles.
 pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Entity> {
-    let keys = name_keys(tokens, candidates);
-    let (mut clusters, cluster_of, by_key) = clusters_by_name(tokens, candidates, &keys);
+    let spelled = spelled_names(text, tokens, candidates);
+    let (mut clusters, cluster_of, by_key) = clusters_by_name(text, tokens, candidates, &spelled);
     let mut parent: Vec<usize> = (0..clusters.list.len()).collect();
     join_plurals(&by_key, &mut parent);
-    join_short_names(&mut clusters, &mut parent);
-    join_misspellings(&clusters, &mut parent);
+    let by_edge = NamesByEdge::of(&clusters);
+    join_short_names(&mut clusters, &by_edge, &mut parent);
+    join_misspellings(&clusters, &by_edge, &mut parent);
     entities_of(text, &clusters, &mut parent, candidates, &cluster_of)
 }
 
-/// Many short strings in one, each found by its index: an article's keys without an
-/// allocation each.
+/// Many short strings in one, read in order: the names spelled out, without an allocation each.
 struct Strings {
     text: String,
     /// Where each string starts in `text`, and after them where the last one ends: each ends
@@ -409,52 +440,89 @@ impl Strings {
         self.bounds.push(self.text.len());
     }
 
-    fn get(&self, i: usize) -> &str {
-        &self.text[self.bounds[i]..self.bounds[i + 1]]
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.bounds.windows(2).map(|b| &self.text[b[0]..b[1]])
     }
 }
 
-/// The name each mention is grouped by: its canonical gazetteer name after a `\u{1}`, else its
-/// words without possessives ("New People's Party" is "New People Party").
-fn name_keys(tokens: &[Token], candidates: &[Candidate]) -> Strings {
-    // Room for keys of a few words without regrowing.
-    let mut keys = Strings::with_capacity(candidates.len(), candidates.len() * 24);
+/// The name a mention is grouped by: its canonical gazetteer name, else its words without
+/// possessives, one space between ("New People's Party" is "New People Party").
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct NameKey<'k> {
+    canonical: bool,
+    name: &'k str,
+}
+
+/// The words of a mention of two words or more as the text has them, when one space parts
+/// each from the next and none lost a possessive: its name without copying, as most have.
+/// (A token's text is the text of its span, and has no spaces.)
+fn words_in_text<'t>(text: &'t str, words: &[Token]) -> Option<&'t str> {
+    let bytes = text.as_bytes();
+    let (first, last) = (words.first()?, words.last()?);
+    words
+        .windows(2)
+        .all(|w| w[1].span.start == w[0].span.end + 1 && bytes[w[0].span.end] == b' ')
+        .then(|| &text[first.span.start..last.span.end])
+}
+
+/// The names of the mentions of two words or more without a canonical name that
+/// [`words_in_text`] cannot give, in their order: their words joined by single spaces. Every
+/// other mention's name is a string already (its canonical name, its one word or its words in
+/// the text), borrowed rather than copied, as copying it cost more than grouping by it.
+fn spelled_names(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Strings {
+    let mut names = Strings::with_capacity(0, 0);
     for c in candidates {
-        match c.canonical {
-            Some(canonical) => {
-                keys.text.push('\u{1}');
-                keys.text.push_str(canonical);
-            }
-            None => {
-                for (i, t) in tokens[c.first..=c.last].iter().enumerate() {
-                    if i > 0 {
-                        keys.text.push(' ');
-                    }
-                    keys.text.push_str(t.text);
-                }
-            }
+        if c.canonical.is_some() || c.first == c.last {
+            continue;
         }
-        keys.end();
+        let words = &tokens[c.first..=c.last];
+        if words_in_text(text, words).is_some() {
+            continue;
+        }
+        for (i, t) in words.iter().enumerate() {
+            if i > 0 {
+                names.text.push(' ');
+            }
+            names.text.push_str(t.text);
+        }
+        names.end();
     }
-    keys
+    names
 }
 
 /// One cluster per name, by its key: the clusters, the cluster of each mention, and the cluster
 /// of each key.
-fn clusters_by_name<'a, 'k>(
+fn clusters_by_name<'a: 'k, 'k>(
+    text: &'k str,
     tokens: &[Token<'a>],
     candidates: &[Candidate],
-    keys: &'k Strings,
-) -> (Clusters<'a>, Vec<usize>, HashMap<&'k str, usize>) {
+    spelled: &'k Strings,
+) -> (Clusters<'a>, Vec<usize>, HashMap<NameKey<'k>, usize>) {
     let mut clusters = Clusters {
         list: Vec::with_capacity(candidates.len()),
         words: Vec::with_capacity(2 * candidates.len()),
     };
     let mut cluster_of = Vec::with_capacity(candidates.len());
-    let mut by_key: HashMap<&str, usize> =
+    let mut by_key: HashMap<NameKey, usize> =
         HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
-    for (m, c) in candidates.iter().enumerate() {
-        let id = *by_key.entry(keys.get(m)).or_insert_with(|| {
+    let mut spelled = spelled.iter();
+    for c in candidates {
+        let key = match c.canonical {
+            Some(canonical) => NameKey {
+                canonical: true,
+                name: canonical,
+            },
+            None if c.first == c.last => NameKey {
+                canonical: false,
+                name: tokens[c.first].text,
+            },
+            None => NameKey {
+                canonical: false,
+                name: words_in_text(text, &tokens[c.first..=c.last])
+                    .unwrap_or_else(|| spelled.next().unwrap_or_default()),
+            },
+        };
+        let id = *by_key.entry(key).or_insert_with(|| {
             clusters.list.push(Cluster {
                 words: 0..0,
                 mentions: 0,
@@ -487,12 +555,16 @@ fn clusters_by_name<'a, 'k>(
 }
 
 /// A plural is the same name: "Warhol Polaroids" and "Warhol Polaroid".
-fn join_plurals(by_key: &HashMap<&str, usize>, parent: &mut [usize]) {
+fn join_plurals(by_key: &HashMap<NameKey, usize>, parent: &mut [usize]) {
     // The order of the keys makes no difference: each plural joins its singular, so whatever
     // the order, the groups are the same and their roots the names without a singular.
     for (key, &id) in by_key {
-        if let Some(&singular) = key.strip_suffix('s').and_then(|k| by_key.get(k))
-            && !key.starts_with('\u{1}')
+        let singular = key.name.strip_suffix('s').map(|name| NameKey {
+            canonical: false,
+            name,
+        });
+        if let Some(&singular) = singular.and_then(|k| by_key.get(&k))
+            && !key.canonical
         {
             let (a, b) = (find(parent, id), find(parent, singular));
             if a != b {
@@ -504,11 +576,9 @@ fn join_plurals(by_key: &HashMap<&str, usize>, parent: &mut [usize]) {
 
 /// Shorter names join a longer one that starts or ends with them, and an acronym the name it
 /// abbreviates.
-fn join_short_names(clusters: &mut Clusters, parent: &mut [usize]) {
-    let by_edge = NamesByEdge::of(clusters);
-    let initials = initials(clusters);
+fn join_short_names(clusters: &mut Clusters, by_edge: &NamesByEdge, parent: &mut [usize]) {
     // Made when the first acronym asks, as some articles have none to look up.
-    let mut by_initials: Option<HashMap<&str, usize>> = None;
+    let mut by_initials: Option<HashMap<u64, usize>> = None;
     let word_counts: Vec<usize> = clusters.list.iter().map(|c| c.words.len()).collect();
     let (order, _) = sort_by_small_key(&word_counts);
     for &s in &order {
@@ -517,12 +587,17 @@ fn join_short_names(clusters: &mut Clusters, parent: &mut [usize]) {
         if short_words.is_empty() {
             continue;
         }
+        let short_acronym = short_words.len() == 1 && is_acronym(short_words[0]);
+        // A name of one word that no longer name starts or ends with can only be an acronym
+        // to look up: most are neither, and are left before the gazetteer is asked.
+        if by_edge.edges[s].is_none() && !short_acronym {
+            continue;
+        }
         // A gazetteer name stays itself ("Mexico" never joins "New Mexico"), unless it is also
         // a personal name and a person in the article bears it ("Paris" in "Valeska Paris").
         let personal = short.gazetteer
             && short_words.len() == 1
             && (GAZETTEER.is_given_name(short_words[0]) || GAZETTEER.is_surname(short_words[0]));
-        let short_acronym = short_words.len() == 1 && is_acronym(short_words[0]);
         if short.gazetteer && !personal && !short_acronym {
             continue;
         }
@@ -571,15 +646,8 @@ fn join_short_names(clusters: &mut Clusters, parent: &mut [usize]) {
         }
         // An acronym joins the name whose initials it spells: "NASA", "U.N.".
         if best.is_none() && short_acronym {
-            let letters: String = short_words[0]
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .collect();
-            best = by_initials
-                .get_or_insert_with(|| names_by_initials(clusters, &initials))
-                .get(letters.as_str())
-                .copied()
-                .filter(|&l| l != s);
+            let by_initials = by_initials.get_or_insert_with(|| names_by_initials(clusters));
+            best = name_of_acronym(clusters, by_initials, short_words[0]).filter(|&l| l != s);
         }
         if let Some(l) = best {
             // A town that turned out to be a person's name ("Whitman" of Walt Whitman) brings
@@ -607,6 +675,8 @@ struct NamesByEdge<'a> {
     edges: Vec<Option<(usize, usize)>>,
     /// The first and the last entry of each list; none while it is empty.
     lists: Vec<Option<(usize, usize)>>,
+    /// How many clusters each list has.
+    sizes: Vec<usize>,
     /// Each entry's cluster, and the entry after it in its list.
     entries: Vec<(usize, Option<usize>)>,
 }
@@ -618,6 +688,7 @@ impl<'a> NamesByEdge<'a> {
             by_word: HashMap::with_capacity_and_hasher(2 * n, Default::default()),
             edges: vec![None; n],
             lists: Vec::with_capacity(2 * n),
+            sizes: Vec::with_capacity(2 * n),
             entries: Vec::with_capacity(2 * n),
         };
         for id in 0..n {
@@ -643,9 +714,10 @@ impl<'a> NamesByEdge<'a> {
     }
 
     fn list_of(&mut self, word: &'a str) -> usize {
-        let lists = &mut self.lists;
+        let (lists, sizes) = (&mut self.lists, &mut self.sizes);
         *self.by_word.entry(word).or_insert_with(|| {
             lists.push(None);
+            sizes.push(0);
             lists.len() - 1
         })
     }
@@ -653,6 +725,7 @@ impl<'a> NamesByEdge<'a> {
     fn push(&mut self, list: usize, id: usize) {
         let entry = self.entries.len();
         self.entries.push((id, None));
+        self.sizes[list] += 1;
         match &mut self.lists[list] {
             Some((_, last)) => {
                 self.entries[*last].1 = Some(entry);
@@ -673,14 +746,17 @@ impl<'a> NamesByEdge<'a> {
     }
 }
 
-/// The first name of two words or more with each initials, so acronyms are looked up, not
-/// searched.
-fn names_by_initials<'i>(clusters: &Clusters, initials: &'i Strings) -> HashMap<&'i str, usize> {
-    let mut by_initials: HashMap<&str, usize> =
+/// The first name of two words or more with each hash of initials, so acronyms are looked
+/// up, not searched.
+fn names_by_initials(clusters: &Clusters) -> HashMap<u64, usize> {
+    let mut by_initials: HashMap<u64, usize> =
         HashMap::with_capacity_and_hasher(clusters.list.len(), Default::default());
     for id in 0..clusters.list.len() {
-        if clusters.list[id].words.len() >= 2 {
-            by_initials.entry(initials.get(id)).or_insert(id);
+        let words = clusters.words(id);
+        if words.len() >= 2 {
+            by_initials
+                .entry(letters_hash(initials(words)))
+                .or_insert(id);
         }
     }
     by_initials
@@ -760,6 +836,10 @@ fn longest_mention<'t>(text: &'t str, mentions: &[Mention]) -> &'t str {
     };
     let mut longest_chars = None;
     for words in spans {
+        // The same name again, as most mentions after the first are: no longer, and the same.
+        if words == longest {
+            continue;
+        }
         let least = *longest_chars.get_or_insert_with(|| longest.chars().count());
         if words.len() >= least {
             let chars = words.chars().count();
@@ -770,6 +850,56 @@ fn longest_mention<'t>(text: &'t str, mentions: &[Mention]) -> &'t str {
     }
     longest
 }
+
+/// Whether [`one_line`] leaves `text` as it is, answered eight bytes at a time for the names
+/// most entities have: printable ASCII, words one space apart. False for anything else, which
+/// `one_line` then reads (its byte-by-byte test cost a mispredicted branch for most names).
+fn plainly_one_line(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return true;
+    };
+    if first == b' ' || last == b' ' {
+        return false;
+    }
+    // Every byte printable or a space, and no space beside another; each pair of neighbours
+    // lies within one of the words tested.
+    let plain = |eight: u64| {
+        let spaces = swar::in_range(eight, b' ', b' ');
+        let printable = swar::in_range(eight, b'!', b'~');
+        (spaces | printable) == swar::HIGH && spaces & (spaces >> 8) == 0
+    };
+    let four_at = |at: usize| {
+        let mut four = [0; 4];
+        four.copy_from_slice(&bytes[at..at + 4]);
+        u64::from(u32::from_le_bytes(four))
+    };
+    match bytes.len() {
+        // Padded with letters; a short name's middle byte, doubled, has a letter or an end
+        // beside it.
+        ..4 => {
+            let mid = bytes[bytes.len() / 2];
+            plain(u64::from(first) | u64::from(mid) << 8 | u64::from(last) << 16 | LETTERS << 24)
+        }
+        // Two words of four bytes, overlapping; their meeting is no true pair of neighbours,
+        // but a space on both sides of it only sends the name to `one_line`.
+        4..8 => plain(four_at(0) | four_at(bytes.len() - 4) << 32),
+        len => {
+            // Words at 0, 7, 14, ... overlap by a byte, and the last ends the text.
+            let mut at = 0;
+            while let Some(eight) = bytes.get(at..).and_then(swar::eight_at) {
+                if !plain(eight) {
+                    return false;
+                }
+                at += 7;
+            }
+            swar::eight_at(&bytes[len - 8..]).is_some_and(plain)
+        }
+    }
+}
+
+/// Letters to pad a word of fewer than eight bytes with.
+const LETTERS: u64 = 0x6161_6161_6161_6161;
 
 /// Where an entity goes in the list: most mentioned first, then first mentioned first, then
 /// in the order found; in one number that sorts as those three would.
@@ -816,7 +946,11 @@ fn entity_of(
         agents += usize::from(c.agent);
     }
     let longest = longest_mention(text, &mentions);
-    let name = one_line(longest);
+    let name = if plainly_one_line(longest) {
+        longest.to_owned()
+    } else {
+        one_line(longest)
+    };
     let mut kind = kind_of(evidence);
     // A place that acts twice and in a third of its mentions or more (or in its only one) is
     // its government or its team, as "North Korea fired", "Belgium defeated Panama": an
@@ -846,7 +980,13 @@ fn entity_of(
 
 #[cfg(test)]
 mod tests {
-    use super::edits_within;
+    use super::super::find_entities;
+    use super::super::tokens::tokenize;
+    use super::{
+        Cluster, Clusters, HashMap, Range, acronym_letters, edits_within, letters_hash,
+        name_of_acronym, names_by_initials, one_line, plainly_one_line, words_in_text,
+    };
+    use crate::load::parse_article;
     use proptest::prelude::*;
 
     /// Every cell of the table computed: what the banded [`edits_within`] must agree with.
@@ -892,6 +1032,15 @@ mod tests {
 
     proptest! {
         #[test]
+        fn a_name_plainly_on_one_line_is_as_one_line_leaves_it(
+            text in "[ab \t\n\u{1}\u{7f}\u{a0}é.]{0,20}",
+        ) {
+            if plainly_one_line(&text) {
+                prop_assert_eq!(one_line(&text), text);
+            }
+        }
+
+        #[test]
         fn banded_edits_agree_with_the_full_table(
             a in "[abcé]{0,12}",
             b in "[abcé]{0,12}",
@@ -921,6 +1070,100 @@ mod tests {
                 .collect();
             let b = edited(&a, &edits);
             prop_assert_eq!(edits_within(&a, &b, max), full_table_edits(&a, &b, max));
+        }
+    }
+
+    #[test]
+    fn names_of_words_one_space_apart_are_read_from_the_text() {
+        let article = parse_article(
+            "t.txt",
+            "The New People's Party met Claudia  Sheinbaum and Ana Rosa Díaz.".to_string(),
+        );
+        let tokens = tokenize(&article);
+        let words = |first: &str, n: usize| {
+            let at = tokens.iter().position(|t| t.text == first).unwrap_or(0);
+            &tokens[at..at + n]
+        };
+        let text = article.text.as_str();
+        assert_eq!(words_in_text(text, words("Ana", 3)), Some("Ana Rosa Díaz"));
+        // A possessive lost, two spaces: spelled out instead.
+        assert_eq!(words_in_text(text, words("New", 3)), None);
+        assert_eq!(words_in_text(text, words("Claudia", 2)), None);
+    }
+
+    #[test]
+    fn a_name_read_from_the_text_groups_with_the_same_name_spelled_out() {
+        let article = parse_article(
+            "t.txt",
+            "Claudia Sheinbaum spoke.\n\nClaudia  Sheinbaum left. Claudia\nSheinbaum won."
+                .to_string(),
+        );
+        let found = find_entities(&article);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].name, "Claudia Sheinbaum");
+        assert_eq!(found[0].mentions.len(), 3);
+    }
+
+    #[test]
+    fn acronyms_find_the_first_name_they_spell_even_when_hashes_meet() {
+        let cluster = |words: Range<usize>| Cluster {
+            words,
+            mentions: 1,
+            evidence: [0; 5],
+            gazetteer: false,
+        };
+        let clusters = Clusters {
+            list: vec![cluster(0..3), cluster(3..7), cluster(7..11)],
+            words: vec![
+                "Federal",
+                "Bureau",
+                "Investigation",
+                "National",
+                "Aeronautics",
+                "Space",
+                "Administration",
+                "North",
+                "American",
+                "Soccer",
+                "Association",
+            ],
+        };
+        let by_initials = names_by_initials(&clusters);
+        assert_eq!(name_of_acronym(&clusters, &by_initials, "NASA"), Some(1));
+        assert_eq!(name_of_acronym(&clusters, &by_initials, "F.B.I."), Some(0));
+        assert_eq!(name_of_acronym(&clusters, &by_initials, "CIA"), None);
+        // A hash that led elsewhere: the names are read one by one.
+        let mut misled = HashMap::default();
+        misled.insert(letters_hash(acronym_letters("NASA")), 0);
+        assert_eq!(name_of_acronym(&clusters, &misled, "NASA"), Some(1));
+    }
+
+    #[test]
+    fn plain_names_of_every_length_are_taken_as_they_are() {
+        for name in [
+            "",
+            "X",
+            "UN",
+            "FBI",
+            "A B",
+            "NASA",
+            "Trump",
+            "O'Neil",
+            "U.S. Army",
+            "Claudia Sheinbaum",
+            "Alexandria Ocasio-Cortez and Co",
+        ] {
+            assert!(plainly_one_line(name), "{name:?}");
+        }
+        for name in [
+            " A",
+            "A ",
+            "A  B",
+            "Claudia\nSheinbaum",
+            "Claudia  Sheinbaum",
+            "Zoë",
+        ] {
+            assert!(!plainly_one_line(name), "{name:?}");
         }
     }
 
