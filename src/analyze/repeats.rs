@@ -66,12 +66,17 @@ pub fn find_repeated_texts(texts: &[&str]) -> Vec<Option<Repeat>> {
             });
             continue;
         }
-        let shingles = index.add_block(block, &words, &mut votes);
-        out[block] = best_near_match(block, &shingles, &shingle_sets, &index, &mut votes)
+        // Past four billion blocks the index has no numbers left: the blocks after are only
+        // compared whole.
+        let Some(no) = BlockNo::try_from(block).ok().filter(|&no| no != NO_BLOCK) else {
+            continue;
+        };
+        let shingles = index.add_block(no, &words, &mut votes);
+        out[block] = best_near_match(no, &shingles, &shingle_sets, &index, &mut votes)
             .map(|(of, similarity)| Repeat { of, similarity });
         if out[block].is_some() {
             // A near copy is not itself an original others should point at.
-            index.release(block, &shingles);
+            index.release(no, &shingles);
         } else {
             shingle_sets[block] = shingles;
         }
@@ -91,12 +96,16 @@ struct ShingleIndex {
 #[derive(Clone, Copy)]
 struct Slot {
     /// The first original block with this shingle, or [`NO_BLOCK`].
-    first: usize,
-    /// The last block with this shingle.
-    last: usize,
+    first: BlockNo,
+    /// The last block with this shingle, or [`NO_BLOCK`].
+    last: BlockNo,
 }
 
-const NO_BLOCK: usize = usize::MAX;
+/// A block's number in the [`ShingleIndex`]: 32 bits, so that a table place (a shingle and
+/// two blocks) takes 16 bytes, four to a cache line.
+type BlockNo = u32;
+
+const NO_BLOCK: BlockNo = BlockNo::MAX;
 
 impl ShingleIndex {
     fn with_capacity(shingles: usize) -> Self {
@@ -108,7 +117,7 @@ impl ShingleIndex {
     /// Records the shingles of `block`, votes for the original that first had each, and
     /// returns them without repeats, in text order. `block` becomes the first original of the
     /// shingles no earlier original had, until [`ShingleIndex::release`].
-    fn add_block(&mut self, block: usize, words: &[u64], votes: &mut Votes) -> Vec<u64> {
+    fn add_block(&mut self, block: BlockNo, words: &[u64], votes: &mut Votes) -> Vec<u64> {
         votes.clear();
         let mut distinct = Vec::with_capacity(words.len());
         self.slots.reserve(words.len());
@@ -122,14 +131,14 @@ impl ShingleIndex {
             if slot.first == NO_BLOCK {
                 slot.first = block;
             } else {
-                votes.add(slot.first);
+                votes.add(slot.first as usize);
             }
         }
         distinct
     }
 
     /// Undoes `block`'s claim to be the first original of its shingles.
-    fn release(&mut self, block: usize, shingles: &[u64]) {
+    fn release(&mut self, block: BlockNo, shingles: &[u64]) {
         for s in shingles {
             if let Some(slot) = self.slots.get_mut(*s).filter(|slot| slot.first == block) {
                 slot.first = NO_BLOCK;
@@ -138,7 +147,7 @@ impl ShingleIndex {
     }
 
     /// How many of `shingles` (an earlier block's) the last added block, `block`, has too.
-    fn shared_with(&self, block: usize, shingles: &[u64]) -> usize {
+    fn shared_with(&self, block: BlockNo, shingles: &[u64]) -> usize {
         shingles
             .iter()
             .filter(|&&s| self.slots.get(s).is_some_and(|slot| slot.last == block))
@@ -152,15 +161,33 @@ impl ShingleIndex {
 /// which matters at one look-up per word; nothing is ever removed, which keeps this simple.
 struct ShingleTable {
     /// A power-of-two number of places.
-    places: Vec<Option<(u64, Slot)>>,
+    places: Vec<Place>,
     len: usize,
 }
+
+/// A key and its slot; the key [`EMPTY_KEY`] marks a free place.
+#[derive(Clone, Copy)]
+struct Place {
+    key: u64,
+    slot: Slot,
+}
+
+/// No shingle hashes to this (see [`shingles`]), which spares a flag per place.
+const EMPTY_KEY: u64 = 0;
+
+const FREE: Place = Place {
+    key: EMPTY_KEY,
+    slot: Slot {
+        first: NO_BLOCK,
+        last: NO_BLOCK,
+    },
+};
 
 impl ShingleTable {
     /// A table for about `shingles` keys, so that it need not grow.
     fn with_capacity(shingles: usize) -> Self {
         ShingleTable {
-            places: vec![None; (shingles + shingles / 3).next_power_of_two().max(16)],
+            places: vec![FREE; (shingles + shingles / 3).next_power_of_two().max(16)],
             len: 0,
         }
     }
@@ -170,21 +197,21 @@ impl ShingleTable {
         let mask = self.places.len() - 1;
         // Truncating keeps the key's low bits, all that is used.
         let mut i = key as usize & mask;
-        while let Some((k, _)) = self.places[i]
-            && k != key
-        {
+        while self.places[i].key != key && self.places[i].key != EMPTY_KEY {
             i = (i + 1) & mask;
         }
         i
     }
 
     fn get(&self, key: u64) -> Option<&Slot> {
-        self.places[self.place(key)].as_ref().map(|(_, slot)| slot)
+        let place = &self.places[self.place(key)];
+        (place.key != EMPTY_KEY).then_some(&place.slot)
     }
 
     fn get_mut(&mut self, key: u64) -> Option<&mut Slot> {
         let i = self.place(key);
-        self.places[i].as_mut().map(|(_, slot)| slot)
+        let place = &mut self.places[i];
+        (place.key != EMPTY_KEY).then_some(&mut place.slot)
     }
 
     /// Makes room for `more` keys, so that [`ShingleTable::get_or_insert`] need not check for
@@ -198,30 +225,32 @@ impl ShingleTable {
     /// The slot of `key`, added empty if missing; [`ShingleTable::reserve`] must have made room.
     fn get_or_insert(&mut self, key: u64) -> &mut Slot {
         debug_assert!(4 * (self.len + 1) <= 3 * self.places.len());
+        debug_assert_ne!(key, EMPTY_KEY);
         let i = self.place(key);
-        if self.places[i].is_none() {
+        let place = &mut self.places[i];
+        if place.key == EMPTY_KEY {
+            place.key = key;
             self.len += 1;
         }
-        let empty = Slot {
-            first: NO_BLOCK,
-            last: NO_BLOCK,
-        };
-        &mut self.places[i].get_or_insert((key, empty)).1
+        &mut place.slot
     }
 
     fn grow(&mut self) {
-        let bigger = vec![None; 2 * self.places.len()];
+        let bigger = vec![FREE; 2 * self.places.len()];
         let old = std::mem::replace(&mut self.places, bigger);
-        for (key, slot) in old.into_iter().flatten() {
-            let i = self.place(key);
-            self.places[i] = Some((key, slot));
+        for place in old.into_iter().filter(|p| p.key != EMPTY_KEY) {
+            let i = self.place(place.key);
+            self.places[i] = place;
         }
     }
 }
 
-/// The word shingles' hashes, in text order and possibly repeated.
+/// The word shingles' hashes, in text order and possibly repeated; never [`EMPTY_KEY`].
 fn shingles(words: &[u64]) -> impl Iterator<Item = u64> + '_ {
-    words.windows(SHINGLE).map(hash_words)
+    // Moving one hash onto another is as likely to merge two shingles as any collision.
+    words
+        .windows(SHINGLE)
+        .map(|pair| hash_words(pair).max(EMPTY_KEY + 1))
 }
 
 /// A short block ("Interview", a section heading) is a repeat only inside a repeated run: when it
@@ -289,7 +318,7 @@ impl Votes {
 /// The original that `block` (with distinct shingles `shingles`, voted by
 /// [`ShingleIndex::add_block`]) is a copy of, and how similar they are.
 fn best_near_match(
-    block: usize,
+    block: BlockNo,
     shingles: &[u64],
     sets: &[Vec<u64>],
     index: &ShingleIndex,
@@ -772,12 +801,13 @@ mod tests {
         let keys: Vec<u64> = (1..=1000u64).flat_map(|k| [k << 32, k]).collect();
         for (n, &key) in keys.iter().enumerate() {
             table.reserve(1);
-            table.get_or_insert(key).first = n;
+            table.get_or_insert(key).first = n as BlockNo;
         }
         for (n, &key) in keys.iter().enumerate() {
-            assert_eq!(table.get(key).map(|slot| slot.first), Some(n));
+            assert_eq!(table.get(key).map(|slot| slot.first), Some(n as BlockNo));
         }
         assert!(table.get(u64::MAX).is_none());
+        assert!(table.get(EMPTY_KEY).is_none());
         assert_eq!(table.len, 2000);
     }
 
