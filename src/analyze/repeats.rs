@@ -7,6 +7,7 @@ use crate::article::Article;
 use crate::swar::{HIGH, ONES, eight_at, in_range};
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use std::hash::Hasher;
+use std::ops::Range;
 
 /// Blocks shorter than this many words ("Yes.", "Why?") are too short to call repeats: an
 /// interview may say them twice on purpose.
@@ -41,14 +42,14 @@ pub fn find_repeated_texts(texts: &[&str]) -> Vec<Option<Repeat>> {
     let mut out = vec![None; texts.len()];
     let mut exact_first: HashMap<u64, usize> = HashMap::default();
     exact_first.reserve(texts.len());
-    let mut index = ShingleIndex::with_capacity(texts.iter().map(|t| t.len()).sum::<usize>() / 6);
+    // Words and the space after them average about six bytes.
+    let words_in_all = texts.iter().map(|t| t.len()).sum::<usize>() / 6;
+    let mut index = ShingleIndex::with_capacity(words_in_all);
     let mut votes = Votes {
         count: vec![0; texts.len()],
         voted: Vec::new(),
     };
-    // Each block's distinct shingles, in text order; only kept for the blocks that are
-    // originals, the only ones a later block is compared with.
-    let mut shingle_sets: Vec<Vec<u64>> = vec![Vec::new(); texts.len()];
+    let mut shingle_sets = ShingleSets::with_capacity(texts.len(), words_in_all);
     let mut short_keys: Vec<Option<u64>> = vec![None; texts.len()];
 
     let mut words = Vec::new();
@@ -71,18 +72,66 @@ pub fn find_repeated_texts(texts: &[&str]) -> Vec<Option<Repeat>> {
         let Some(no) = BlockNo::try_from(block).ok().filter(|&no| no != NO_BLOCK) else {
             continue;
         };
-        let shingles = index.add_block(no, &words, &mut votes);
-        out[block] = best_near_match(no, &shingles, &shingle_sets, &index, &mut votes)
+        index.add_block(no, &words, &mut votes, shingle_sets.start());
+        let shingles = shingle_sets.started();
+        out[block] = best_near_match(no, shingles, &shingle_sets, &index, &mut votes)
             .map(|(of, similarity)| Repeat { of, similarity });
         if out[block].is_some() {
             // A near copy is not itself an original others should point at.
-            index.release(no, &shingles);
+            index.release(no, shingles);
+            shingle_sets.drop_started();
         } else {
-            shingle_sets[block] = shingles;
+            shingle_sets.keep_started(block);
         }
     }
     extend_runs_over_short_blocks(&mut out, &short_keys);
     out
+}
+
+/// Each block's distinct shingles, in text order; only kept for the blocks that are originals,
+/// the only ones a later block is compared with. One after another in one list, rather than a
+/// list per block: one allocation per article instead of one per block.
+struct ShingleSets {
+    all: Vec<u64>,
+    /// Where each block's shingles lie in `all`; empty for the blocks not kept.
+    of_block: Vec<Range<usize>>,
+    /// Where the block being compared starts its shingles, at the end of `all`.
+    started: usize,
+}
+
+impl ShingleSets {
+    fn with_capacity(blocks: usize, shingles: usize) -> Self {
+        ShingleSets {
+            all: Vec::with_capacity(shingles),
+            of_block: vec![0..0; blocks],
+            started: 0,
+        }
+    }
+
+    fn get(&self, block: usize) -> &[u64] {
+        self.all
+            .get(self.of_block[block].clone())
+            .unwrap_or_default()
+    }
+
+    /// Starts a block's shingles: push them onto the list returned.
+    fn start(&mut self) -> &mut Vec<u64> {
+        self.started = self.all.len();
+        &mut self.all
+    }
+
+    /// The shingles pushed since [`ShingleSets::start`].
+    fn started(&self) -> &[u64] {
+        &self.all[self.started..]
+    }
+
+    fn keep_started(&mut self, block: usize) {
+        self.of_block[block] = self.started..self.all.len();
+    }
+
+    fn drop_started(&mut self) {
+        self.all.truncate(self.started);
+    }
 }
 
 /// For each shingle seen so far in the article: the first original block that had it, which is
@@ -115,11 +164,16 @@ impl ShingleIndex {
     }
 
     /// Records the shingles of `block`, votes for the original that first had each, and
-    /// returns them without repeats, in text order. `block` becomes the first original of the
-    /// shingles no earlier original had, until [`ShingleIndex::release`].
-    fn add_block(&mut self, block: BlockNo, words: &[u64], votes: &mut Votes) -> Vec<u64> {
+    /// pushes them onto `distinct` without repeats, in text order. `block` becomes the first
+    /// original of the shingles no earlier original had, until [`ShingleIndex::release`].
+    fn add_block(
+        &mut self,
+        block: BlockNo,
+        words: &[u64],
+        votes: &mut Votes,
+        distinct: &mut Vec<u64>,
+    ) {
         votes.clear();
-        let mut distinct = Vec::with_capacity(words.len());
         self.slots.reserve(words.len());
         for s in shingles(words) {
             let slot = self.slots.get_or_insert(s);
@@ -134,7 +188,6 @@ impl ShingleIndex {
                 votes.add(slot.first as usize);
             }
         }
-        distinct
     }
 
     /// Undoes `block`'s claim to be the first original of its shingles.
@@ -320,7 +373,7 @@ impl Votes {
 fn best_near_match(
     block: BlockNo,
     shingles: &[u64],
-    sets: &[Vec<u64>],
+    sets: &ShingleSets,
     index: &ShingleIndex,
     votes: &mut Votes,
 ) -> Option<(usize, f32)> {
@@ -335,11 +388,12 @@ fn best_near_match(
         .into_iter()
         .take(MAX_CANDIDATES)
         .filter_map(|(other, _)| {
-            let (len, other_len) = (shingles.len(), sets[other].len());
+            let other_shingles = sets.get(other);
+            let (len, other_len) = (shingles.len(), other_shingles.len());
             // Counting shared shingles is the costly part: skipped when even the most that
             // could be shared would not make a copy, as for most paragraphs.
             similarity(most_shared.min(other_len), len, other_len)?;
-            let common = index.shared_with(block, &sets[other]);
+            let common = index.shared_with(block, other_shingles);
             similarity(common, len, other_len).map(|s| (other, s))
         })
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
@@ -809,6 +863,21 @@ mod tests {
         assert!(table.get(u64::MAX).is_none());
         assert!(table.get(EMPTY_KEY).is_none());
         assert_eq!(table.len, 2000);
+    }
+
+    #[test]
+    fn shingle_sets_keep_a_block_or_drop_it() {
+        let mut sets = ShingleSets::with_capacity(3, 0);
+        sets.start().extend([1, 2]);
+        sets.keep_started(0);
+        sets.start().extend([3]);
+        assert_eq!(sets.started(), [3]);
+        sets.drop_started();
+        sets.start().extend([4, 5]);
+        sets.keep_started(2);
+        assert_eq!(sets.get(0), [1, 2]);
+        assert!(sets.get(1).is_empty());
+        assert_eq!(sets.get(2), [4, 5]);
     }
 
     #[test]
