@@ -52,7 +52,8 @@ pub fn find_repeated_texts(texts: &[&str]) -> Vec<Option<Repeat>> {
     let mut shingle_sets = ShingleSets::with_capacity(texts.len(), words_in_all);
     let mut short_keys: Vec<Option<u64>> = vec![None; texts.len()];
 
-    let mut words = Vec::new();
+    // Room for the longest block's words, so that the list is not regrown block after block.
+    let mut words = Vec::with_capacity(texts.iter().map(|t| t.len()).max().unwrap_or(0) / 5);
     for (block, text) in texts.iter().enumerate() {
         word_hashes(text, &mut words);
         if words.len() < MIN_WORDS {
