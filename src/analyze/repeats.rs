@@ -210,9 +210,13 @@ impl ShingleIndex {
 }
 
 /// A map from shingle to [`Slot`], a shingle being a hash already: its low bits pick its place
-/// in a table at most three quarters full (about as much memory as a general hash map), the
-/// next free place if taken (linear probing). Half the instructions of a general hash map,
-/// which matters at one look-up per word; nothing is ever removed, which keeps this simple.
+/// in a table at most half full, the next free place if taken (linear probing). Half the
+/// instructions of a general hash map, which matters at one look-up per word; nothing is ever
+/// removed, which keeps this simple.
+///
+/// Half full rather than three quarters: a taken place is a mispredicted branch, and fewer of
+/// them paid for the larger table (cachegrind: 213k -> 187k mispredicted branches, 193k -> 242k
+/// L1 misses; wall time 146 -> 135 ms on corpus10k).
 struct ShingleTable {
     /// A power-of-two number of places.
     places: Vec<Place>,
@@ -241,7 +245,7 @@ impl ShingleTable {
     /// A table for about `shingles` keys, so that it need not grow.
     fn with_capacity(shingles: usize) -> Self {
         ShingleTable {
-            places: vec![FREE; (shingles + shingles / 3).next_power_of_two().max(16)],
+            places: vec![FREE; (2 * shingles).next_power_of_two().max(16)],
             len: 0,
         }
     }
@@ -271,14 +275,14 @@ impl ShingleTable {
     /// Makes room for `more` keys, so that [`ShingleTable::get_or_insert`] need not check for
     /// it at every key.
     fn reserve(&mut self, more: usize) {
-        while 4 * (self.len + more) > 3 * self.places.len() {
+        while 2 * (self.len + more) > self.places.len() {
             self.grow();
         }
     }
 
     /// The slot of `key`, added empty if missing; [`ShingleTable::reserve`] must have made room.
     fn get_or_insert(&mut self, key: u64) -> &mut Slot {
-        debug_assert!(4 * (self.len + 1) <= 3 * self.places.len());
+        debug_assert!(2 * (self.len + 1) <= self.places.len());
         debug_assert_ne!(key, EMPTY_KEY);
         let i = self.place(key);
         let place = &mut self.places[i];
