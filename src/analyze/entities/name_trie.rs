@@ -21,10 +21,12 @@ const HEADER: usize = 6;
 /// The longest run a node holds; a longer chain continues in a node of one child.
 const MAX_RUN: usize = u8::MAX as usize;
 
-/// Nodes with more children than this have their labels as a bitmap, [`BITMAP`] bytes: one
-/// bit for each byte, set for the byte leading to a child.
+/// Nodes with more children than this have their labels as a bitmap, [`BITMAP`] bytes: first,
+/// for each of its four words, how many bits the words before it have set (so a child's rank
+/// takes one count of bits, not four), then one bit for each byte, set for the byte leading to
+/// a child.
 const LISTED: usize = 8;
-const BITMAP: usize = 32;
+const BITMAP: usize = 4 + 32;
 
 /// Zero bytes after the last node, so that eight bytes can be read at any node's run or
 /// labels.
@@ -145,11 +147,18 @@ impl NameTrie {
         if groups.len() <= LISTED {
             self.records.extend(labels);
         } else {
-            let mut bitmap = [0u8; BITMAP];
+            let mut words = [0u64; 4];
             for b in labels {
-                bitmap[usize::from(b / 8)] |= 1 << (b % 8);
+                words[usize::from(b / 64)] |= 1 << (b % 64);
             }
-            self.records.extend(bitmap);
+            let mut before = 0;
+            for word in words {
+                self.records.push(before);
+                // At most 255 children in all.
+                before += word.count_ones() as u8;
+            }
+            self.records
+                .extend(words.iter().flat_map(|w| w.to_le_bytes()));
         }
         let places = self.records.len();
         self.records.resize(places + 4 * groups.len(), 0);
@@ -212,12 +221,11 @@ impl NameTrie {
 
     /// How many bits come before byte `b`'s in the bitmap at `at`, if its own is set.
     fn rank(&self, at: usize, b: u8) -> Option<usize> {
-        let word = |i: usize| eight_at(&self.records[at + 8 * i..]).unwrap_or(0);
         let (i, bit) = (usize::from(b / 64), b % 64);
-        let own = word(i);
-        let before: u32 = (0..i).map(|j| word(j).count_ones()).sum();
+        let before = self.records[at + i];
+        let own = eight_at(&self.records[at + 4 + 8 * i..]).unwrap_or(0);
         let below = own & ((1 << bit) - 1);
-        (own >> bit & 1 == 1).then(|| (before + below.count_ones()) as usize)
+        (own >> bit & 1 == 1).then(|| usize::from(before) + below.count_ones() as usize)
     }
 }
 
@@ -234,10 +242,19 @@ fn first_byte(eight: u64, b: u8) -> Option<usize> {
 /// walks that go past the first levels end in a run, most of them at its first bytes: the first
 /// eight are compared as one word, without a branch for each byte or a call.
 fn starts_with(text: &[u8], stored: &[u8], run: usize) -> bool {
+    /// The low `n` bytes of a word, for each `n` up to eight.
+    const FIRST: [u64; 9] = {
+        let mut masks = [0; 9];
+        let mut n = 1;
+        while n <= 8 {
+            masks[n] = u64::MAX >> (64 - 8 * n);
+            n += 1;
+        }
+        masks
+    };
     match (eight_at(text), eight_at(stored)) {
         (Some(text_eight), Some(stored_eight)) => {
-            let first = ((1u128 << (8 * run.min(8))) - 1) as u64;
-            (text_eight ^ stored_eight) & first == 0
+            (text_eight ^ stored_eight) & FIRST[run.min(8)] == 0
                 && (run <= 8 || text.get(8..run) == stored.get(8..run))
         }
         _ => text.get(..run) == stored.get(..run),
