@@ -15,6 +15,37 @@ pub fn eight_at(bytes: &[u8]) -> Option<u64> {
     Some(u64::from_le_bytes(eight))
 }
 
+/// The eight bytes at the start of `bytes` as a little-endian word, zeros past its end.
+pub fn eight_from(bytes: &[u8]) -> u64 {
+    eight_at(bytes).unwrap_or_else(|| {
+        let mut eight = [0; 8];
+        eight[..bytes.len()].copy_from_slice(bytes);
+        u64::from_le_bytes(eight)
+    })
+}
+
+/// The eight bytes of `bytes` that end at `end` as a little-endian word (the byte before `end`
+/// highest), zeros before its start.
+pub fn eight_before(bytes: &[u8], end: usize) -> u64 {
+    match end
+        .checked_sub(8)
+        .and_then(|start| eight_at(&bytes[start..end]))
+    {
+        Some(eight) => eight,
+        None => {
+            let mut eight = [0; 8];
+            eight[8 - end..].copy_from_slice(&bytes[..end]);
+            u64::from_le_bytes(eight)
+        }
+    }
+}
+
+/// The high bit of each of the first `n` bytes, fewer than eight.
+pub fn first_bytes(n: usize) -> u64 {
+    debug_assert!(n < 8);
+    HIGH & ((1 << (8 * n)) - 1)
+}
+
 /// The high bit of each byte of `word` that lies within `lo..=hi`, two ASCII bytes; a byte
 /// beyond ASCII never passes.
 pub fn in_range(word: u64, lo: u8, hi: u8) -> u64 {
@@ -30,6 +61,26 @@ pub fn in_range(word: u64, lo: u8, hi: u8) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn eight_bytes_from_and_before_a_place_are_padded_with_zeros() {
+        let bytes = b"abcdefghij";
+        assert_eq!(
+            eight_from(&bytes[7..]),
+            u64::from_le_bytes(*b"hij\0\0\0\0\0")
+        );
+        assert_eq!(eight_from(&bytes[1..]), u64::from_le_bytes(*b"bcdefghi"));
+        assert_eq!(eight_from(&[]), 0);
+        assert_eq!(
+            eight_before(bytes, 3),
+            u64::from_le_bytes(*b"\0\0\0\0\0abc")
+        );
+        assert_eq!(eight_before(bytes, 10), u64::from_le_bytes(*b"cdefghij"));
+        assert_eq!(eight_before(bytes, 0), 0);
+        assert_eq!(first_bytes(0), 0);
+        assert_eq!(first_bytes(2), 0x8080);
+        assert_eq!(first_bytes(7), HIGH >> 8);
+    }
 
     #[test]
     fn in_range_agrees_with_a_byte_test_for_every_byte_at_every_place() {
