@@ -168,7 +168,9 @@ impl NameTrie {
         let ending = names.iter().take_while(|(n, _)| n.len() == end).count();
         let name = names[..ending].last().map_or(NONE, |&(_, i)| i);
         let groups: Vec<&[Named]> = by_byte_at(&names[ending..], end).collect();
-        let count = u8::try_from(groups.len()).expect("at most 255 children");
+        // Names are UTF-8, which never uses the bytes 0xC0, 0xC1 and 0xF5 to 0xFF: at most 243
+        // different next bytes, so a count fits in a byte.
+        let count = u8::try_from(groups.len()).expect("UTF-8 has at most 243 different bytes");
         self.records.push(count);
         self.records
             .push(u8::try_from(end - depth).expect("runs of at most 255 bytes"));
@@ -185,7 +187,7 @@ impl NameTrie {
             let mut before = 0;
             for word in words {
                 self.records.push(before);
-                // At most 255 children in all.
+                // At most 243 children in all (see `count`).
                 before += word.count_ones() as u8;
             }
             self.records
