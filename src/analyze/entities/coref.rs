@@ -9,7 +9,6 @@ use super::lexicon;
 use super::tokens::Token;
 use crate::analyze::{Entity, EntityKind, Mention};
 use crate::sanitize::one_line;
-use crate::swar;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
@@ -851,56 +850,6 @@ fn longest_mention<'t>(text: &'t str, mentions: &[Mention]) -> &'t str {
     longest
 }
 
-/// Whether [`one_line`] leaves `text` as it is, answered eight bytes at a time for the names
-/// most entities have: printable ASCII, words one space apart. False for anything else, which
-/// `one_line` then reads (its byte-by-byte test cost a mispredicted branch for most names).
-fn plainly_one_line(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
-        return true;
-    };
-    if first == b' ' || last == b' ' {
-        return false;
-    }
-    // Every byte printable or a space, and no space beside another; each pair of neighbours
-    // lies within one of the words tested.
-    let plain = |eight: u64| {
-        let spaces = swar::in_range(eight, b' ', b' ');
-        let printable = swar::in_range(eight, b'!', b'~');
-        (spaces | printable) == swar::HIGH && spaces & (spaces >> 8) == 0
-    };
-    let four_at = |at: usize| {
-        let mut four = [0; 4];
-        four.copy_from_slice(&bytes[at..at + 4]);
-        u64::from(u32::from_le_bytes(four))
-    };
-    match bytes.len() {
-        // Padded with letters; a short name's middle byte, doubled, has a letter or an end
-        // beside it.
-        ..4 => {
-            let mid = bytes[bytes.len() / 2];
-            plain(u64::from(first) | u64::from(mid) << 8 | u64::from(last) << 16 | LETTERS << 24)
-        }
-        // Two words of four bytes, overlapping; their meeting is no true pair of neighbours,
-        // but a space on both sides of it only sends the name to `one_line`.
-        4..8 => plain(four_at(0) | four_at(bytes.len() - 4) << 32),
-        len => {
-            // Words at 0, 7, 14, ... overlap by a byte, and the last ends the text.
-            let mut at = 0;
-            while let Some(eight) = bytes.get(at..).and_then(swar::eight_at) {
-                if !plain(eight) {
-                    return false;
-                }
-                at += 7;
-            }
-            swar::eight_at(&bytes[len - 8..]).is_some_and(plain)
-        }
-    }
-}
-
-/// Letters to pad a word of fewer than eight bytes with.
-const LETTERS: u64 = 0x6161_6161_6161_6161;
-
 /// Where an entity goes in the list: most mentioned first, then first mentioned first, then
 /// in the order found; in one number that sorts as those three would.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -946,11 +895,7 @@ fn entity_of(
         agents += usize::from(c.agent);
     }
     let longest = longest_mention(text, &mentions);
-    let name = if plainly_one_line(longest) {
-        longest.to_owned()
-    } else {
-        one_line(longest)
-    };
+    let name = one_line(longest);
     let mut kind = kind_of(evidence);
     // A place that acts twice and in a third of its mentions or more (or in its only one) is
     // its government or its team, as "North Korea fired", "Belgium defeated Panama": an
@@ -984,7 +929,7 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::{
         Cluster, Clusters, HashMap, Range, acronym_letters, edits_within, letters_hash,
-        name_of_acronym, names_by_initials, one_line, plainly_one_line, words_in_text,
+        name_of_acronym, names_by_initials, words_in_text,
     };
     use crate::load::parse_article;
     use proptest::prelude::*;
@@ -1031,15 +976,6 @@ mod tests {
     }
 
     proptest! {
-        #[test]
-        fn a_name_plainly_on_one_line_is_as_one_line_leaves_it(
-            text in "[ab \t\n\u{1}\u{7f}\u{a0}é.]{0,20}",
-        ) {
-            if plainly_one_line(&text) {
-                prop_assert_eq!(one_line(&text), text);
-            }
-        }
-
         #[test]
         fn banded_edits_agree_with_the_full_table(
             a in "[abcé]{0,12}",
@@ -1136,35 +1072,6 @@ mod tests {
         let mut misled = HashMap::default();
         misled.insert(letters_hash(acronym_letters("NASA")), 0);
         assert_eq!(name_of_acronym(&clusters, &misled, "NASA"), Some(1));
-    }
-
-    #[test]
-    fn plain_names_of_every_length_are_taken_as_they_are() {
-        for name in [
-            "",
-            "X",
-            "UN",
-            "FBI",
-            "A B",
-            "NASA",
-            "Trump",
-            "O'Neil",
-            "U.S. Army",
-            "Claudia Sheinbaum",
-            "Alexandria Ocasio-Cortez and Co",
-        ] {
-            assert!(plainly_one_line(name), "{name:?}");
-        }
-        for name in [
-            " A",
-            "A ",
-            "A  B",
-            "Claudia\nSheinbaum",
-            "Claudia  Sheinbaum",
-            "Zoë",
-        ] {
-            assert!(!plainly_one_line(name), "{name:?}");
-        }
     }
 
     #[test]
