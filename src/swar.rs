@@ -15,10 +15,10 @@ pub fn eight_at(bytes: &[u8]) -> Option<u64> {
     Some(u64::from_le_bytes(eight))
 }
 
-/// The eight bytes at the start of `bytes` as a little-endian word, zeros past its end.
-pub fn eight_from(bytes: &[u8]) -> u64 {
+/// The eight bytes at the start of `bytes` as a little-endian word, `pad` past its end.
+pub fn eight_from(bytes: &[u8], pad: u8) -> u64 {
     eight_at(bytes).unwrap_or_else(|| {
-        let mut eight = [0; 8];
+        let mut eight = [pad; 8];
         eight[..bytes.len()].copy_from_slice(bytes);
         u64::from_le_bytes(eight)
     })
@@ -66,11 +66,11 @@ mod tests {
     fn eight_bytes_from_and_before_a_place_are_padded_with_zeros() {
         let bytes = b"abcdefghij";
         assert_eq!(
-            eight_from(&bytes[7..]),
+            eight_from(&bytes[7..], 0),
             u64::from_le_bytes(*b"hij\0\0\0\0\0")
         );
-        assert_eq!(eight_from(&bytes[1..]), u64::from_le_bytes(*b"bcdefghi"));
-        assert_eq!(eight_from(&[]), 0);
+        assert_eq!(eight_from(&bytes[1..], 0), u64::from_le_bytes(*b"bcdefghi"));
+        assert_eq!(eight_from(&[], 0), 0);
         assert_eq!(
             eight_before(bytes, 3),
             u64::from_le_bytes(*b"\0\0\0\0\0abc")

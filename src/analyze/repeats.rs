@@ -4,7 +4,7 @@
 
 use super::Repeat;
 use crate::article::Article;
-use crate::swar::{HIGH, ONES, eight_at, in_range};
+use crate::swar::{self, HIGH, ONES, in_range};
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use std::hash::Hasher;
 use std::ops::Range;
@@ -494,13 +494,7 @@ fn plain_word(bytes: &[u8], at: usize) -> Option<PlainWord> {
 
 /// Eight bytes of `bytes` from `at`, padded with spaces past the end.
 fn eight_from(bytes: &[u8], at: usize) -> u64 {
-    let rest = bytes.get(at..).unwrap_or_default();
-    eight_at(rest).unwrap_or_else(|| {
-        let mut eight = [b' '; 8];
-        let n = rest.len().min(8);
-        eight[..n].copy_from_slice(&rest[..n]);
-        u64::from_le_bytes(eight)
-    })
+    swar::eight_from(bytes.get(at..).unwrap_or_default(), b' ')
 }
 
 /// Lower-cases ASCII letters, and leaves digits as they are.

@@ -182,7 +182,7 @@ impl<'a> Token<'a> {
         initial: bool,
         gap_before: bool,
     ) -> Self {
-        let lower = lower_case_letters(swar::eight_from(&bytes[w.span.start..]));
+        let lower = lower_case_letters(swar::eight_from(&bytes[w.span.start..], 0));
         let (base, possessive) = strip_possessive(w.text, swar::eight_before(bytes, w.span.end));
         let base = name_before_modifier(base, lower);
         Token {
@@ -378,7 +378,7 @@ mod tests {
                 let (base, possessive) =
                     strip_possessive(w.text, swar::eight_before(bytes, w.span.end));
                 prop_assert_eq!((base, possessive), reference_strip_possessive(w.text));
-                let lower = lower_case_letters(swar::eight_from(&bytes[w.span.start..]));
+                let lower = lower_case_letters(swar::eight_from(&bytes[w.span.start..], 0));
                 prop_assert_eq!(
                     lower & 0x80 != 0,
                     base.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
