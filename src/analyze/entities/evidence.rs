@@ -149,6 +149,7 @@ pub fn not_a_name(tokens: &[Token], c: &Chunk) -> bool {
 /// Scores what the mention's words and immediate neighbours say about its kind, the relaxed
 /// guesses last. (Not asked of a chunk that is [`not_a_name`] or a genus ([`binomial`]): those
 /// have no evidence.)
+///
 /// `words` is room for the chunk's capitalised words, kept by the caller from chunk to chunk
 /// so that no list is allocated per chunk.
 pub fn evidence<'t>(
