@@ -2,6 +2,7 @@
 //! start an escape sequence, reorder text or hide itself is replaced by a visible stand-in (or
 //! dropped, for invisible formatting marks) before it is written anywhere a terminal may read it.
 
+use crate::swar;
 use std::borrow::Cow;
 
 /// What a single character of a document is shown as.
@@ -96,44 +97,18 @@ fn plainly_one_line(text: &str) -> bool {
     if first == b' ' || last == b' ' {
         return false;
     }
-    // Every byte printable or a space, and no space beside another; each pair of neighbours
-    // lies within one of the words tested.
+    // Every byte printable or a space, and no space beside another.
     let plain = |eight: u64| {
-        let spaces = crate::swar::in_range(eight, b' ', b' ');
-        let printable = crate::swar::in_range(eight, b'!', b'~');
-        (spaces | printable) == crate::swar::HIGH && spaces & (spaces >> 8) == 0
+        let spaces = swar::in_range(eight, b' ', b' ');
+        let printable = swar::in_range(eight, b'!', b'~');
+        (spaces | printable) == swar::HIGH && spaces & (spaces >> 8) == 0
     };
-    let four_at = |at: usize| {
-        let mut four = [0; 4];
-        four.copy_from_slice(&bytes[at..at + 4]);
-        u64::from(u32::from_le_bytes(four))
-    };
-    match bytes.len() {
-        // Padded with letters; a short name's middle byte, doubled, has a letter or an end
-        // beside it.
-        ..4 => {
-            let mid = bytes[bytes.len() / 2];
-            plain(u64::from(first) | u64::from(mid) << 8 | u64::from(last) << 16 | LETTERS << 24)
-        }
-        // Two words of four bytes, overlapping; their meeting is no true pair of neighbours,
-        // but a space on both sides of it only sends the name to `one_line`.
-        4..8 => plain(four_at(0) | four_at(bytes.len() - 4) << 32),
-        len => {
-            // Words at 0, 7, 14, ... overlap by a byte, and the last ends the text.
-            let mut at = 0;
-            while let Some(eight) = bytes.get(at..).and_then(crate::swar::eight_at) {
-                if !plain(eight) {
-                    return false;
-                }
-                at += 7;
-            }
-            crate::swar::eight_at(&bytes[len - 8..]).is_some_and(plain)
-        }
-    }
+    // Eight bytes at 0, 7, 14, ...: each pair of neighbours lies within one of them. The last
+    // is padded with letters, which add no space beside the last byte (not a space).
+    (0..bytes.len())
+        .step_by(7)
+        .all(|at| plain(swar::eight_from(&bytes[at..], b'a')))
 }
-
-/// Letters to pad a word of fewer than eight bytes with.
-const LETTERS: u64 = 0x6161_6161_6161_6161;
 
 #[cfg(test)]
 mod tests {
