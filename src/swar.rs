@@ -46,6 +46,12 @@ pub fn first_bytes(n: usize) -> u64 {
     HIGH & ((1 << (8 * n)) - 1)
 }
 
+/// The high bit of each ASCII letter or digit of `word`.
+pub fn ascii_alnum(word: u64) -> u64 {
+    // Upper-case letters folded onto lower-case ones ("@" and "[" fold outside).
+    in_range(word, b'0', b'9') | in_range(word | (ONES * 0x20), b'a', b'z')
+}
+
 /// The high bit of each byte of `word` that lies within `lo..=hi`, two ASCII bytes; a byte
 /// beyond ASCII never passes.
 pub fn in_range(word: u64, lo: u8, hi: u8) -> u64 {
@@ -98,6 +104,11 @@ mod tests {
                         let mut bytes = [filler; 8];
                         bytes[at] = b;
                         let mask = in_range(u64::from_le_bytes(bytes), lo, hi);
+                        let alnum = ascii_alnum(u64::from_le_bytes(bytes));
+                        for (i, &byte) in bytes.iter().enumerate() {
+                            let passed = alnum & (0x80 << (8 * i)) != 0;
+                            assert_eq!(passed, byte.is_ascii_alphanumeric(), "{byte:#x}");
+                        }
                         for (i, &byte) in bytes.iter().enumerate() {
                             let passed = mask & (0x80 << (8 * i)) != 0;
                             assert_eq!(

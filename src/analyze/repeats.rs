@@ -4,7 +4,7 @@
 
 use super::Repeat;
 use crate::article::Article;
-use crate::swar::{self, HIGH, ONES, in_range};
+use crate::swar::{self, HIGH, ONES};
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use std::hash::Hasher;
 use std::ops::Range;
@@ -453,7 +453,7 @@ struct PlainWord {
     folded: Option<Folded>,
 }
 
-/// Up to sixteen kept bytes, lower-cased, in order from the low byte of the first word, zero
+/// Up to fifteen kept bytes, lower-cased, in order from the low byte of the first word, zero
 /// past the last.
 struct Folded([u64; 2]);
 
@@ -522,7 +522,7 @@ impl Eight {
 
     /// The high bit of each ASCII letter or digit.
     fn alnum(self) -> u64 {
-        in_range(self.0, b'0', b'9') | in_range(fold(self.0), b'a', b'z')
+        swar::ascii_alnum(self.0)
     }
 
     /// The bytes before the first ASCII whitespace, if there is one and they are all ASCII.

@@ -308,9 +308,10 @@ fn same_but(a: &[&str], b: &[&str], skip: usize) -> bool {
 fn join_misspellings(clusters: &Clusters, by_edge: &NamesByEdge, parent: &mut [usize]) {
     // The people of two words or more by the first letter of their surname, in order.
     let mut surnames: Vec<(char, usize)> = Vec::new();
-    // Each name once per word left out (that another may differ in), keyed by that place and a hash of the other words;
-    // sorted, names alike but for one word stand together (checked word by word below).
-    let mut masked: Vec<MaskedName> = Vec::with_capacity(clusters.words.len());
+    // Each name once per word left out (that another may differ in), keyed by that place and a
+    // hash of the other words; sorted, names alike but for one word stand together (checked
+    // word by word below). Most names are passed over, so no room is reserved for all.
+    let mut masked: Vec<MaskedName> = Vec::new();
     for (id, cl) in clusters.list.iter().enumerate() {
         let words = clusters.words(id);
         if words.len() < 2 {
