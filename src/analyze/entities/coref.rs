@@ -408,41 +408,13 @@ fn join_misspellings(clusters: &Clusters, by_edge: &NamesByEdge, parent: &mut [u
 #[inline(never)] // A stage of its own in profiles.
 pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Entity> {
     let spelled = spelled_names(text, tokens, candidates);
-    let (mut clusters, cluster_of, by_key) = clusters_by_name(text, tokens, candidates, &spelled);
+    let (mut clusters, cluster_of, by_key) = clusters_by_name(tokens, candidates, &spelled);
     let mut parent: Vec<usize> = (0..clusters.list.len()).collect();
     join_plurals(&by_key, &mut parent);
     let by_edge = NamesByEdge::of(&clusters);
     join_short_names(&mut clusters, &by_edge, &mut parent);
     join_misspellings(&clusters, &by_edge, &mut parent);
     entities_of(text, &clusters, &mut parent, candidates, &cluster_of)
-}
-
-/// Many short strings in one, read in order: the names spelled out, without an allocation each.
-struct Strings {
-    text: String,
-    /// Where each string starts in `text`, and after them where the last one ends: each ends
-    /// where the next starts.
-    bounds: Vec<usize>,
-}
-
-impl Strings {
-    fn with_capacity(strings: usize, bytes: usize) -> Self {
-        let mut bounds = Vec::with_capacity(strings + 1);
-        bounds.push(0);
-        Strings {
-            text: String::with_capacity(bytes),
-            bounds,
-        }
-    }
-
-    /// Ends the string written to `text` since the last one ended.
-    fn end(&mut self) {
-        self.bounds.push(self.text.len());
-    }
-
-    fn iter(&self) -> impl Iterator<Item = &str> {
-        self.bounds.windows(2).map(|b| &self.text[b[0]..b[1]])
-    }
 }
 
 /// The name a mention is grouped by: its canonical gazetteer name, else its words without
@@ -465,27 +437,48 @@ fn words_in_text<'t>(text: &'t str, words: &[Token]) -> Option<&'t str> {
         .then(|| &text[first.span.start..last.span.end])
 }
 
-/// The names of the mentions of two words or more without a canonical name that
-/// [`words_in_text`] cannot give, in their order: their words joined by single spaces. Every
-/// other mention's name is a string already (its canonical name, its one word or its words in
-/// the text), borrowed rather than copied, as copying it cost more than grouping by it.
-fn spelled_names(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Strings {
-    let mut names = Strings::with_capacity(0, 0);
+/// Where a mention of two words or more without a canonical name has its name: in the text
+/// ([`words_in_text`]), or spelled out in [`SpelledNames::text`], its words joined by single
+/// spaces. Every other mention's name is a string already (its canonical name or its one
+/// word). Borrowed rather than copied where it can be, as copying cost more than grouping by it.
+#[derive(Clone)]
+enum NameAt<'t> {
+    Text(&'t str),
+    Spelled(Range<usize>),
+}
+
+/// The names of the mentions that [`words_in_text`] cannot give, one after another, and where
+/// each mention of several words finds its name (`None` for the others).
+struct SpelledNames<'t> {
+    text: String,
+    of_mention: Vec<Option<NameAt<'t>>>,
+}
+
+fn spelled_names<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    candidates: &[Candidate],
+) -> SpelledNames<'t> {
+    let mut names = SpelledNames {
+        text: String::new(),
+        of_mention: Vec::with_capacity(candidates.len()),
+    };
     for c in candidates {
-        if c.canonical.is_some() || c.first == c.last {
-            continue;
-        }
-        let words = &tokens[c.first..=c.last];
-        if words_in_text(text, words).is_some() {
-            continue;
-        }
-        for (i, t) in words.iter().enumerate() {
-            if i > 0 {
-                names.text.push(' ');
+        let at = (c.canonical.is_none() && c.first != c.last).then(|| {
+            let words = &tokens[c.first..=c.last];
+            if let Some(name) = words_in_text(text, words) {
+                return NameAt::Text(name);
             }
-            names.text.push_str(t.text);
-        }
-        names.end();
+            let start = names.text.len();
+            for (i, t) in words.iter().enumerate() {
+                if i > 0 {
+                    names.text.push(' ');
+                }
+                names.text.push_str(t.text);
+            }
+            NameAt::Spelled(start..names.text.len())
+        });
+        names.of_mention.push(at);
     }
     names
 }
@@ -493,10 +486,9 @@ fn spelled_names(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Stri
 /// One cluster per name, by its key: the clusters, the cluster of each mention, and the cluster
 /// of each key.
 fn clusters_by_name<'a: 'k, 'k>(
-    text: &'k str,
     tokens: &[Token<'a>],
     candidates: &[Candidate],
-    spelled: &'k Strings,
+    spelled: &'k SpelledNames<'k>,
 ) -> (Clusters<'a>, Vec<usize>, HashMap<NameKey<'k>, usize>) {
     let mut clusters = Clusters {
         list: Vec::with_capacity(candidates.len()),
@@ -505,8 +497,7 @@ fn clusters_by_name<'a: 'k, 'k>(
     let mut cluster_of = Vec::with_capacity(candidates.len());
     let mut by_key: HashMap<NameKey, usize> =
         HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
-    let mut spelled = spelled.iter();
-    for c in candidates {
+    for (c, at) in candidates.iter().zip(&spelled.of_mention) {
         let key = match c.canonical {
             Some(canonical) => NameKey {
                 canonical: true,
@@ -518,8 +509,12 @@ fn clusters_by_name<'a: 'k, 'k>(
             },
             None => NameKey {
                 canonical: false,
-                name: words_in_text(text, &tokens[c.first..=c.last])
-                    .unwrap_or_else(|| spelled.next().unwrap_or_default()),
+                name: match at {
+                    Some(NameAt::Text(name)) => name,
+                    Some(NameAt::Spelled(range)) => &spelled.text[range.clone()],
+                    // (`spelled_names` places every mention of several words.)
+                    None => "",
+                },
             },
         };
         let id = *by_key.entry(key).or_insert_with(|| {
