@@ -367,11 +367,10 @@ impl Gazetteer {
 /// apostrophe or beyond ASCII: the bytes a name may open with (checked of the shipped names by a
 /// test). It may mark bytes that are none (one after an apostrophe), never leave one unmarked.
 fn may_open_a_name(word: u64) -> u64 {
-    use crate::swar::{HIGH, ONES, in_range};
+    use crate::swar::{HIGH, equal_bytes, in_range};
     let capital = in_range(word, b'A', b'Z');
-    // A zero byte where the apostrophe was (the borrow may mark a byte after it too).
-    let apostrophes = word ^ (ONES * u64::from(b'\''));
-    let apostrophe = apostrophes.wrapping_sub(ONES) & !apostrophes;
+    // (It may mark a byte after an apostrophe too.)
+    let apostrophe = equal_bytes(word, b'\'');
     (word | capital | apostrophe) & HIGH
 }
 
