@@ -512,3 +512,56 @@ fn flush(tokens: &[Token], units: &mut Vec<Unit>, after_title: &mut bool, out: &
     }
     units.clear();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::entities::tokens::tokenize;
+    use crate::analyze::text;
+    use crate::load::parse_article;
+    use proptest::prelude::*;
+
+    /// Each hit placed by a search of all the tokens, and the capitalised tokens by a filter:
+    /// what the one walk of [`index_tokens`] must find.
+    fn placed_one_by_one(tokens: &[Token], hits: &[Hit]) -> TokenIndex {
+        let mut index = TokenIndex {
+            names: Vec::new(),
+            inside: Vec::new(),
+            capitalized: Vec::new(),
+        };
+        for hit in hits {
+            if let Some(t) = tokens.iter().position(|tok| tok.span.end > hit.start) {
+                index.place(tokens, t, hit);
+            }
+        }
+        index
+    }
+
+    proptest! {
+        #[test]
+        fn one_walk_places_hits_and_marks_capitals_like_a_search_each(
+            body in text::text_of(
+                [
+                    text::TRICKY_PIECES,
+                    &["the Bronx", "U.S.-Mexico", "Mexico's", "New York", "Bosnia and Herzegovina",
+                      "Paris", "al-Qaeda", "Mets-inspired"],
+                ]
+                .concat(),
+                150,
+            ),
+        ) {
+            let article = parse_article("t.txt", format!("Title\n\n{body}\n\n{body}"));
+            let tokens = tokenize(&article);
+            let hits = GAZETTEER.hits(&article.text);
+            let index = index_tokens(&tokens, &hits);
+            let reference = placed_one_by_one(&tokens, &hits);
+            let names = |i: &TokenIndex| -> Vec<(usize, usize, Entry)> {
+                i.names.iter().map(|n| (n.first, n.last, n.entry)).collect()
+            };
+            prop_assert_eq!(names(&index), names(&reference));
+            prop_assert_eq!(&index.inside, &reference.inside);
+            let capitalized: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].capitalized).collect();
+            prop_assert_eq!(index.capitalized().collect::<Vec<_>>(), capitalized);
+        }
+    }
+}
