@@ -64,6 +64,14 @@ pub fn in_range(word: u64, lo: u8, hi: u8) -> u64 {
     at_least_lo & !above_hi & !word & HIGH
 }
 
+/// The high bit of each byte of `word` equal to `b`, and maybe of bytes after one (the borrow
+/// out of an equal byte may mark the next): the lowest is exact, and no equal byte is missed.
+pub fn equal_bytes(word: u64, b: u8) -> u64 {
+    // A zero byte where `word` has `b`; subtracting one from it sets its high bit.
+    let differ = word ^ (ONES * u64::from(b));
+    differ.wrapping_sub(ONES) & !differ & HIGH
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +138,27 @@ mod tests {
             Some(u64::from_le_bytes(*b"abcdefgh"))
         );
         assert_eq!(eight_at(b"abcdefg"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn equal_bytes_marks_every_equal_byte_and_the_first_exactly(
+            // Bytes next to `b` and around the high bit, where a borrow could go wrong.
+            bytes in proptest::array::uniform8(proptest::sample::select(
+                vec![0u8, 1, 2, b'\'', b'(', 0x7f, 0x80, 0x81, 0xff],
+            )),
+            b in proptest::sample::select(vec![0u8, 1, b'\'', 0x80, 0xff]),
+        ) {
+            let mask = equal_bytes(u64::from_le_bytes(bytes), b);
+            let marked = |i: usize| mask & (0x80 << (8 * i)) != 0;
+            let first = bytes.iter().position(|&x| x == b);
+            proptest::prop_assert_eq!((mask != 0).then(|| mask.trailing_zeros() as usize / 8), first);
+            for (i, &x) in bytes.iter().enumerate() {
+                proptest::prop_assert!(x != b || marked(i), "{:#x} at {} unmarked", x, i);
+                // A byte marked wrongly follows an equal one.
+                proptest::prop_assert!(!marked(i) || bytes[..i].contains(&b) || x == b);
+            }
+            proptest::prop_assert_eq!(mask & !HIGH, 0);
+        }
     }
 }

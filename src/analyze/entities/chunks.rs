@@ -56,32 +56,66 @@ impl Unit {
     }
 }
 
-/// Where gazetteer hits sit among the tokens.
-struct HitIndex {
-    /// For a token where a hit starts and ends on token bounds: the last token and the entry.
-    /// (Kept in `names`; `at_token` holds, for each token, its index there or `NONE`, four bytes
-    /// a token instead of a whole entry.)
-    names: Vec<(usize, Entry)>,
-    at_token: Vec<u32>,
+/// What one walk over the tokens finds: where gazetteer hits sit among them, and which
+/// tokens may open a name run. Each walk over the tokens of an article misses the L1 cache
+/// about once a token, so hits are placed and capitals marked in the same walk; the runs
+/// then visit only the capitalised tokens. (Over 1 MB of news, cachegrind counted 188k L1
+/// misses for a walk to place the hits and another to find the capitals, 111k for one walk.)
+struct TokenIndex {
+    /// Gazetteer names that start and end on token bounds within one block, in token order.
+    names: Vec<PlacedName>,
     /// Hits inside one hyphenated token ("U.S.-Mexico"), as standalone spans.
     inside: Vec<(usize, Hit)>,
+    /// A bit for each token, set for the capitalised ones: only they open a run. (Set without
+    /// a branch: whether a word is capitalised is unpredictable, and a branch to collect the
+    /// capitalised words' indices mispredicted about 29k times per MB.)
+    capitalized: Vec<u64>,
 }
 
-/// No gazetteer name starts at this token.
-const NONE: u32 = u32::MAX;
+/// A gazetteer name over tokens `first..=last`.
+#[derive(Debug, Clone, Copy)]
+struct PlacedName {
+    first: usize,
+    last: usize,
+    entry: Entry,
+}
 
-fn index_hits(tokens: &[Token], hits: &[Hit]) -> HitIndex {
-    let mut names = Vec::new();
-    let mut at_token = vec![NONE; tokens.len()];
-    let mut inside = Vec::new();
+/// Places each of `hits` (in text order) among `tokens` and marks the capitalised tokens, in
+/// one walk over the tokens.
+fn index_tokens(tokens: &[Token], hits: &[Hit]) -> TokenIndex {
+    let mut index = TokenIndex {
+        names: Vec::with_capacity(hits.len()),
+        inside: Vec::new(),
+        capitalized: vec![0; tokens.len().div_ceil(64)],
+    };
+    // The first token that ends after the last hit started.
     let mut t = 0;
     for hit in hits {
-        while t < tokens.len() && tokens[t].span.end <= hit.start {
-            t += 1;
-        }
+        t = index.mark_capitals_until(tokens, t, hit.start);
         if t >= tokens.len() {
             break;
         }
+        index.place(tokens, t, hit);
+    }
+    index.mark_capitals_until(tokens, t, usize::MAX);
+    index
+}
+
+impl TokenIndex {
+    /// Marks the capitalised tokens from token `t` on that end by byte `end`, and returns the
+    /// first token that ends after it.
+    fn mark_capitals_until(&mut self, tokens: &[Token], mut t: usize, end: usize) -> usize {
+        while let Some(tok) = tokens.get(t).filter(|tok| tok.span.end <= end) {
+            self.capitalized[t / 64] |= u64::from(tok.capitalized) << (t % 64);
+            t += 1;
+        }
+        t
+    }
+
+    /// Records `hit` as a name when it starts at token `t` and ends on a token's end in the
+    /// same block, or as a hit inside `t` when `t` is hyphenated and holds it; `t` is the
+    /// first token that ends after the hit starts.
+    fn place(&mut self, tokens: &[Token], t: usize, hit: &Hit) {
         let tok = &tokens[t];
         if tok.span.start == hit.start {
             // Find the token where the hit ends, if it ends on one.
@@ -90,33 +124,62 @@ fn index_hits(tokens: &[Token], hits: &[Hit]) -> HitIndex {
                 e += 1;
             }
             if e < tokens.len() && tokens[e].span.end == hit.end && tokens[e].block == tok.block {
-                if let Ok(index) = u32::try_from(names.len()) {
-                    at_token[t] = index;
-                    names.push((e, hit.entry));
-                }
-                continue;
+                self.names.push(PlacedName {
+                    first: t,
+                    last: e,
+                    entry: hit.entry,
+                });
+                return;
             }
         }
         if tok.span.start <= hit.start && hit.end <= tok.span.end && tok.text.contains('-') {
-            inside.push((t, *hit));
+            self.inside.push((t, *hit));
         }
     }
-    HitIndex {
-        names,
-        at_token,
-        inside,
+
+    /// The capitalised tokens, in order.
+    fn capitalized(&self) -> impl Iterator<Item = usize> + '_ {
+        self.capitalized.iter().enumerate().flat_map(|(w, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                let bit = (rest != 0).then(|| rest.trailing_zeros() as usize)?;
+                rest &= rest - 1;
+                Some(64 * w + bit)
+            })
+        })
     }
 }
 
-fn unit_at(tokens: &[Token], index: &HitIndex, i: usize) -> Unit {
-    match index.names.get(index.at_token[i] as usize).copied() {
-        Some((last, entry)) => Unit {
-            first: i,
-            last,
-            hit: Some(entry),
-            classes: Classes::default(),
-        },
-        None => Unit::word(tokens, i),
+/// The gazetteer names placed on tokens, asked about tokens in increasing order: the runs
+/// ask about each token once at most, from the first run's to the last's.
+struct NamesAhead<'n> {
+    names: &'n [PlacedName],
+    /// The first name not passed yet.
+    next: usize,
+}
+
+impl NamesAhead<'_> {
+    /// The name that starts at token `i`, if any; names before it are passed for good.
+    fn starting_at(&mut self, i: usize) -> Option<PlacedName> {
+        while self.names.get(self.next).is_some_and(|name| name.first < i) {
+            self.next += 1;
+        }
+        let name = self.names.get(self.next).filter(|name| name.first == i)?;
+        self.next += 1;
+        Some(*name)
+    }
+
+    /// Token `i` as a run element: the gazetteer name that starts there, or the word alone.
+    fn unit_at(&mut self, tokens: &[Token], i: usize) -> Unit {
+        match self.starting_at(i) {
+            Some(name) => Unit {
+                first: i,
+                last: name.last,
+                hit: Some(name.entry),
+                classes: Classes::default(),
+            },
+            None => Unit::word(tokens, i),
+        }
     }
 }
 
@@ -124,25 +187,27 @@ fn unit_at(tokens: &[Token], index: &HitIndex, i: usize) -> Unit {
 #[inline(never)] // A stage of its own in profiles.
 pub fn find_chunks(tokens: &[Token], text: &str) -> Vec<Chunk> {
     let hits = GAZETTEER.hits(text);
-    let index = index_hits(tokens, &hits);
+    let index = index_tokens(tokens, &hits);
     // Tokens with names inside them, in order (hits come in text order).
     let mut hyphen_hit_tokens: Vec<usize> = index.inside.iter().map(|&(t, _)| t).collect();
     hyphen_hit_tokens.dedup();
+    let mut names = NamesAhead {
+        names: &index.names,
+        next: 0,
+    };
     // About one name in eight words.
     let mut chunks = Vec::with_capacity(tokens.len() / 8 + 1);
     let mut run = Vec::new();
     let mut current = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let starts = tokens[i].capitalized && hyphen_hit_tokens.binary_search(&i).is_err();
-        if !starts {
-            i += 1;
+    // The first token after the last run.
+    let mut next = 0;
+    for i in index.capitalized() {
+        if i < next || hyphen_hit_tokens.binary_search(&i).is_ok() {
             continue;
         }
-        collect_run(tokens, &index, &hyphen_hit_tokens, i, &mut run);
-        let next = run.last().map_or(i + 1, |u| u.last + 1);
+        collect_run(tokens, &mut names, &hyphen_hit_tokens, i, &mut run);
+        next = run.last().map_or(i + 1, |u| u.last + 1);
         split_run(tokens, &run, &mut current, &mut chunks);
-        i = next.max(i + 1);
     }
     for &(t, hit) in &index.inside {
         let tok = &tokens[t];
@@ -163,13 +228,13 @@ pub fn find_chunks(tokens: &[Token], text: &str) -> Vec<Chunk> {
 /// Collects into `run` the units of the name run starting at token `start`.
 fn collect_run(
     tokens: &[Token],
-    index: &HitIndex,
+    names: &mut NamesAhead,
     hyphen_hit_tokens: &[usize],
     start: usize,
     run: &mut Vec<Unit>,
 ) {
     run.clear();
-    run.push(unit_at(tokens, index, start));
+    run.push(names.unit_at(tokens, start));
     let block = tokens[start].block;
     let joinable = |k: usize| {
         k < tokens.len()
@@ -194,7 +259,7 @@ fn collect_run(
             break;
         }
         if tokens[k].capitalized {
-            run.push(unit_at(tokens, index, k));
+            run.push(names.unit_at(tokens, k));
             continue;
         }
         // A number between two capitalised words belongs to the name: "Movimento 5 Stelle".
@@ -203,7 +268,7 @@ fn collect_run(
             && tokens[k + 1].capitalized
         {
             run.push(Unit::word(tokens, k));
-            run.push(unit_at(tokens, index, k + 1));
+            run.push(names.unit_at(tokens, k + 1));
             continue;
         }
         // A lower-case connector joins only when a capitalised word follows it directly.
@@ -232,7 +297,7 @@ fn collect_run(
         }
         if tokens[k + 1].capitalized {
             run.push(Unit::word(tokens, k));
-            run.push(unit_at(tokens, index, k + 1));
+            run.push(names.unit_at(tokens, k + 1));
         } else if w == "of"
             && tokens[k + 1].text == "the"
             && joinable(k + 2)
@@ -240,7 +305,7 @@ fn collect_run(
         {
             run.push(Unit::word(tokens, k));
             run.push(Unit::word(tokens, k + 1));
-            run.push(unit_at(tokens, index, k + 2));
+            run.push(names.unit_at(tokens, k + 2));
         } else {
             break;
         }
@@ -446,4 +511,57 @@ fn flush(tokens: &[Token], units: &mut Vec<Unit>, after_title: &mut bool, out: &
         *after_title = false;
     }
     units.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::entities::tokens::tokenize;
+    use crate::analyze::text;
+    use crate::load::parse_article;
+    use proptest::prelude::*;
+
+    /// Each hit placed by a search of all the tokens, and the capitalised tokens by a filter:
+    /// what the one walk of [`index_tokens`] must find.
+    fn placed_one_by_one(tokens: &[Token], hits: &[Hit]) -> TokenIndex {
+        let mut index = TokenIndex {
+            names: Vec::new(),
+            inside: Vec::new(),
+            capitalized: Vec::new(),
+        };
+        for hit in hits {
+            if let Some(t) = tokens.iter().position(|tok| tok.span.end > hit.start) {
+                index.place(tokens, t, hit);
+            }
+        }
+        index
+    }
+
+    proptest! {
+        #[test]
+        fn one_walk_places_hits_and_marks_capitals_like_a_search_each(
+            body in text::text_of(
+                [
+                    text::TRICKY_PIECES,
+                    &["the Bronx", "U.S.-Mexico", "Mexico's", "New York", "Bosnia and Herzegovina",
+                      "Paris", "al-Qaeda", "Mets-inspired"],
+                ]
+                .concat(),
+                150,
+            ),
+        ) {
+            let article = parse_article("t.txt", format!("Title\n\n{body}\n\n{body}"));
+            let tokens = tokenize(&article);
+            let hits = GAZETTEER.hits(&article.text);
+            let index = index_tokens(&tokens, &hits);
+            let reference = placed_one_by_one(&tokens, &hits);
+            let names = |i: &TokenIndex| -> Vec<(usize, usize, Entry)> {
+                i.names.iter().map(|n| (n.first, n.last, n.entry)).collect()
+            };
+            prop_assert_eq!(names(&index), names(&reference));
+            prop_assert_eq!(&index.inside, &reference.inside);
+            let capitalized: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].capitalized).collect();
+            prop_assert_eq!(index.capitalized().collect::<Vec<_>>(), capitalized);
+        }
+    }
 }

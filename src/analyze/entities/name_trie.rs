@@ -5,7 +5,7 @@
 //! names part and compares the bytes between at once, and building the trie takes a small part
 //! of the time the automaton took to build.
 
-use crate::swar::{HIGH, ONES, eight_at};
+use crate::swar::{eight_at, equal_bytes};
 
 /// No node, no name.
 const NONE: u32 = u32::MAX;
@@ -267,11 +267,8 @@ impl NameTrie {
 
 /// Where byte `b` first lies in eight bytes (a little-endian word).
 fn first_byte(eight: u64, b: u8) -> Option<usize> {
-    let differ = eight ^ (ONES * u64::from(b));
-    // The high bit of each zero byte, and maybe of bytes after one (a borrow): the lowest is
-    // exact.
-    let zero = differ.wrapping_sub(ONES) & !differ & HIGH;
-    (zero != 0).then(|| zero.trailing_zeros() as usize / 8)
+    let equal = equal_bytes(eight, b);
+    (equal != 0).then(|| equal.trailing_zeros() as usize / 8)
 }
 
 /// Whether `text` starts with the first `run` bytes of `stored` (none to 255 of them). Most
