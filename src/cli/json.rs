@@ -4,6 +4,7 @@ use crate::analyze::Analysis;
 use crate::article::Article;
 use crate::sanitize::display_char;
 use crate::span::Span;
+use crate::swar;
 use serde_json::ser::{CompactFormatter, Formatter};
 
 /// The article's analysis as one compact JSON object, appended to `out`.
@@ -130,11 +131,43 @@ fn estimated_len(article: &Article, analysis: &Analysis) -> usize {
     64 + strings + article.blocks.len() * BLOCK + mentions + quotes
 }
 
-/// How `BlockKind` is spelled in JSON: its serde name (a test checks they agree).
+/// `n` in decimal, as serde_json spells it.
+///
+/// Offsets and indices, nearly every number written, have at most eight digits: those are made
+/// at once by [`eight_digits`] and appended as one eight-byte word, cut to their length, with no
+/// branch on their length. Through serde_json's formatter (itoa), which branches on it, and a
+/// `memcpy` call of that length: cachegrind, `analyze --jsonl` of 200 articles, 31k more
+/// mispredicted branches (2474k -> 2443k) for the same instructions; 362.8M -> 361.6M
+/// instruction-equivalents.
 fn write_usize(out: &mut Vec<u8>, n: usize) {
-    // serde_json's own number formatting (itoa), so numbers are spelled as before; writing to a
-    // Vec cannot fail.
-    let _ = CompactFormatter.write_u64(out, n as u64);
+    let Some(n) = u32::try_from(n).ok().filter(|&n| n < 100_000_000) else {
+        // Writing to a Vec cannot fail.
+        let _ = CompactFormatter.write_u64(out, n as u64);
+        return;
+    };
+    let digits = eight_digits(n);
+    // Leading zero digits are the word's low zero bytes; "0" keeps its one digit.
+    let zeros = (digits.trailing_zeros() / 8).min(7) as usize;
+    let len = out.len() + 8 - zeros;
+    out.extend_from_slice(&((digits | swar::ONES * u64::from(b'0')) >> (8 * zeros)).to_le_bytes());
+    out.truncate(len);
+}
+
+/// The eight decimal digits of `n` (below 100,000,000, with leading zeros) as byte values 0 to 9
+/// in a little-endian word, the first digit lowest: its halves of four digits, their halves of
+/// two and those digits are split apart side by side in the word's lanes, dividing by 100 and
+/// by 10 with a multiplication and a shift, exact for the lanes' values.
+fn eight_digits(n: u32) -> u64 {
+    debug_assert!(n < 100_000_000);
+    // Two 32-bit lanes of 0..=9999: the first four digits low.
+    let fours = u64::from(n / 10_000) | (u64::from(n % 10_000) << 32);
+    // x * 5243 >> 19 is x / 100 for x below 43,699; a lane's product stays within 32 bits.
+    let hundreds = ((fours * 5243) >> 19) & 0x0000_007F_0000_007F;
+    // Four 16-bit lanes of 0..=99.
+    let twos = hundreds | ((fours - 100 * hundreds) << 16);
+    // x * 103 >> 10 is x / 10 for x below 100; a lane's product stays within 16 bits.
+    let tens = ((twos * 103) >> 10) & 0x000F_000F_000F_000F;
+    tens | ((twos - 10 * tens) << 8)
 }
 
 /// A float as serde_json writes an `f32`: shortest round-trip digits (ryu), `null` if not finite.
@@ -419,6 +452,7 @@ mod tests {
     use super::*;
     use crate::analyze::EntityKind;
     use crate::article::BlockKind;
+    use proptest::prelude::*;
 
     #[test]
     fn c1_bidi_and_tag_characters_are_escaped_and_decode_back() {
@@ -484,6 +518,32 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// Numbers of every bit length: about as many of at most eight digits (made by
+    /// `eight_digits`) as of more.
+    fn any_number() -> impl Strategy<Value = usize> {
+        (0..=usize::BITS).prop_flat_map(|bits| 0..=usize::MAX >> (usize::BITS - bits).min(63))
+    }
+
+    proptest! {
+        #[test]
+        fn numbers_are_spelled_in_decimal(n in any_number()) {
+            let mut out = b"x".to_vec();
+            write_usize(&mut out, n);
+            prop_assert_eq!(String::from_utf8(out).unwrap(), format!("x{n}"));
+        }
+    }
+
+    #[test]
+    fn numbers_at_every_change_of_length_are_spelled_in_decimal() {
+        let powers = (0..20).map(|e| 10usize.pow(e));
+        let near = powers.flat_map(|p| [p - 1, p, p + 1]);
+        for n in (0..100_000).chain(near).chain([usize::MAX]) {
+            let mut out = Vec::new();
+            write_usize(&mut out, n);
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
         }
     }
 
