@@ -148,8 +148,9 @@ fn write_usize(out: &mut Vec<u8>, n: usize) {
     let digits = eight_digits(n);
     // Leading zero digits are the word's low zero bytes; "0" keeps its one digit.
     let zeros = (digits.trailing_zeros() / 8).min(7) as usize;
+    let ascii = digits | (swar::ONES * u64::from(b'0'));
     let len = out.len() + 8 - zeros;
-    out.extend_from_slice(&((digits | swar::ONES * u64::from(b'0')) >> (8 * zeros)).to_le_bytes());
+    out.extend_from_slice(&(ascii >> (8 * zeros)).to_le_bytes());
     out.truncate(len);
 }
 
