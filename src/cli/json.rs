@@ -134,11 +134,11 @@ fn estimated_len(article: &Article, analysis: &Analysis) -> usize {
 /// `n` in decimal, as serde_json spells it.
 ///
 /// Offsets and indices, nearly every number written, have at most eight digits: those are made
-/// at once by [`eight_digits`] and appended as one eight-byte word, cut to their length, with no
-/// branch on their length. Through serde_json's formatter (itoa), which branches on it, and a
-/// `memcpy` call of that length: cachegrind, `analyze --jsonl` of 200 articles, 31k more
-/// mispredicted branches (2474k -> 2443k) for the same instructions; 362.8M -> 361.6M
-/// instruction-equivalents.
+/// at once by [`eight_digits`] and appended as one eight-byte word cut to their length, with no
+/// branch on how many there are. serde_json's formatter (itoa) branches on that, then copies
+/// them with a `memcpy` call of that length, which branches on it again: cachegrind, `analyze
+/// --jsonl` of 200 articles, mispredicts 2474k -> 2443k for the same instructions, 362.8M ->
+/// 361.6M instruction-equivalents.
 fn write_usize(out: &mut Vec<u8>, n: usize) {
     let Some(n) = u32::try_from(n).ok().filter(|&n| n < 100_000_000) else {
         // Writing to a Vec cannot fail.
