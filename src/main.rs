@@ -93,7 +93,7 @@ fn sources(paths: &[PathBuf]) -> (Vec<Source>, bool) {
 
 fn analyze(paths: &[PathBuf], format: Format) -> ExitCode {
     let (sources, listed_all) = sources(paths);
-    // (`run_analyze` buffers its output itself.)
+    // (`run_analyze` writes each batch of articles at once, unbuffered.)
     let mut out = std::io::stdout().lock();
     match cli::run_analyze(&sources, format, &mut out) {
         Ok(true) if listed_all => ExitCode::SUCCESS,
