@@ -80,10 +80,27 @@ pub struct Words<'a> {
     at: usize,
 }
 
+/// A word and what the scanner learned of it on the way: see [`Words::next_scanned`].
+#[derive(Debug, Clone, Copy)]
+pub struct ScannedWord<'a> {
+    pub word: Word<'a>,
+    /// Only ASCII letters and digits: no joiner, nothing beyond ASCII.
+    pub ascii_alnum: bool,
+}
+
 impl<'a> Iterator for Words<'a> {
     type Item = Word<'a>;
 
     fn next(&mut self) -> Option<Word<'a>> {
+        self.next_scanned().map(|scanned| scanned.word)
+    }
+}
+
+impl<'a> Words<'a> {
+    /// The next word, with whether it is only ASCII letters and digits: the scanner knows that
+    /// for free, and a word with neither joiners nor characters beyond ASCII can be neither
+    /// possessive nor hyphenated, which spares the tokenizer its tests for both.
+    pub fn next_scanned(&mut self) -> Option<ScannedWord<'a>> {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut at = self.at;
@@ -103,17 +120,22 @@ impl<'a> Iterator for Words<'a> {
         let start = at;
         // Most of a word is ASCII letters and digits, ended by a space or a mark that joins
         // nothing: no decoding needed for those.
-        let mut end = start + ascii_alnum_run(&bytes[start..]);
-        if bytes
-            .get(end)
+        let run_end = start + ascii_alnum_run(&bytes[start..]);
+        let end = if bytes
+            .get(run_end)
             .is_some_and(|&b| BYTE_CLASS[usize::from(b)] != ByteClass::Other)
         {
-            end = word_end(text, start, end);
-        }
+            word_end(text, start, run_end)
+        } else {
+            run_end
+        };
         self.at = end;
-        Some(Word {
-            text: &text[start..end],
-            span: Span::new(start, end),
+        Some(ScannedWord {
+            word: Word {
+                text: &text[start..end],
+                span: Span::new(start, end),
+            },
+            ascii_alnum: end == run_end,
         })
     }
 }
@@ -513,6 +535,19 @@ mod tests {
             let found: Vec<(usize, usize)> =
                 words(&text).iter().map(|w| (w.span.start, w.span.end)).collect();
             prop_assert_eq!(found, reference_words(&text));
+        }
+
+        #[test]
+        fn the_scanner_knows_which_words_are_ascii_letters_and_digits(text in tricky_text()) {
+            let mut scanned = word_iter(&text);
+            while let Some(ScannedWord { word, ascii_alnum }) = scanned.next_scanned() {
+                prop_assert_eq!(
+                    ascii_alnum,
+                    word.text.bytes().all(|b| b.is_ascii_alphanumeric()),
+                    "{}",
+                    word.text
+                );
+            }
         }
 
         #[test]
