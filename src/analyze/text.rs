@@ -100,6 +100,10 @@ impl<'a> Words<'a> {
     /// The next word, with whether it is only ASCII letters and digits: the scanner knows that
     /// for free, and a word with neither joiners nor characters beyond ASCII can be neither
     /// possessive nor hyphenated, which spares the tokenizer its tests for both.
+    // Inlined into the tokenizer's loop even though quotes call it too: the compiler left it out
+    // of line once it returned the flag, and a call per word cost entities 2M instructions and
+    // quotes none (cachegrind over c200, see `scripts/stage-cost.sh`).
+    #[inline(always)]
     pub fn next_scanned(&mut self) -> Option<ScannedWord<'a>> {
         let text = self.text;
         let bytes = text.as_bytes();
