@@ -92,10 +92,13 @@ fn lower_case_letters(first_eight: u64) -> u64 {
 fn is_capitalized(word: &str, lower: u64) -> bool {
     // Most words are plain ASCII: a capital first, or lower-case letters for the first five
     // bytes (or the whole of a shorter word), settle it, told by one test of eight bytes rather
-    // than a branch per byte.
+    // than a branch per byte. A capital first counts as all those bytes lower-case, so that the
+    // test stays one branch, almost always taken: tested apart, the compiler branched on the
+    // capital, which one word in five has (cachegrind over c200: 31k mispredicted branches).
     let capital_first = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
     let wanted = swar::first_bytes(word.len().min(5));
-    if capital_first | (lower & wanted == wanted) {
+    let capital_as_lower = u64::from(capital_first).wrapping_neg();
+    if (lower | capital_as_lower) & wanted == wanted {
         return capital_first;
     }
     let mut cs = word.chars();
