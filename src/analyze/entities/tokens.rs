@@ -224,29 +224,90 @@ fn read_gap(
     after_title: impl FnOnce() -> bool,
 ) -> (bool, bool) {
     let between = &text[prev_end..start];
+    let marks = gap_marks(between);
     // A sentence starts after a mark ending the word before ("U.S.") or one in the gap.
-    let mark_from = prev_end.saturating_sub(usize::from(text[..prev_end].ends_with('.')));
+    let word_ends_in_period = text[..prev_end].ends_with('.');
+    let mark_from = prev_end - usize::from(word_ends_in_period);
     let mut initial = first
-        || text.as_bytes()[mark_from..start]
-            .iter()
-            .enumerate()
-            .any(|(i, b)| {
-                matches!(b, b'.' | b'!' | b'?') && text::sentence_starts_after(text, mark_from + i)
-            });
-    if between == " " {
-        return (initial, false);
-    }
-    if between.contains(['"', '“', ':', '(', '[', '‘']) && !between.contains(',') {
+        || ((marks & SENTENCE_END != 0 || word_ends_in_period)
+            && text.as_bytes()[mark_from..start]
+                .iter()
+                .enumerate()
+                .any(|(i, b)| {
+                    matches!(b, b'.' | b'!' | b'?')
+                        && text::sentence_starts_after(text, mark_from + i)
+                }));
+    if marks & OPENER != 0 && marks & COMMA == 0 {
         initial = true;
     }
     // "Prof. Patrizia": the period of a title abbreviation does not part the name.
-    let punctuation = if between.starts_with('.') && after_title() {
-        &between[1..]
+    let parting = if between.starts_with('.') && after_title() {
+        gap_marks(&between[1..])
     } else {
-        between
+        marks
     };
-    let gap_before = !first && punctuation.chars().any(|c| !c.is_whitespace() && c != '&');
+    let gap_before = !first && parting & PARTING != 0;
     (initial, gap_before)
+}
+
+/// A mark that may end a sentence: '.', '!' or '?' (see [`gap_marks`]).
+const SENTENCE_END: u8 = 1;
+/// A mark that opens a quotation, a clause or an aside: '"', '“', '‘', ':', '(' or '['.
+const OPENER: u8 = 2;
+const COMMA: u8 = 4;
+/// Punctuation that parts two words: anything but whitespace and '&'.
+const PARTING: u8 = 8;
+/// A byte of a character beyond ASCII: its marks are those of the whole character.
+const BEYOND_ASCII: u8 = 16;
+
+/// The marks `c` makes in a gap between words: some of [`SENTENCE_END`], [`OPENER`], [`COMMA`]
+/// and [`PARTING`].
+const fn char_marks(c: char) -> u8 {
+    let mut marks = 0;
+    if matches!(c, '.' | '!' | '?') {
+        marks |= SENTENCE_END;
+    }
+    if matches!(c, '"' | '“' | ':' | '(' | '[' | '‘') {
+        marks |= OPENER;
+    }
+    if c == ',' {
+        marks |= COMMA;
+    }
+    if !c.is_whitespace() && c != '&' {
+        marks |= PARTING;
+    }
+    marks
+}
+
+/// [`char_marks`] of each ASCII byte, [`BEYOND_ASCII`] for the others.
+const GAP_BYTE_MARKS: [u8; 256] = {
+    let mut table = [BEYOND_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = char_marks(b as u8 as char);
+        b += 1;
+    }
+    table
+};
+
+/// The marks of all characters of `gap`, or-ed together. Gaps are short and nearly always
+/// ASCII: a table look-up a byte, with no branch but the loop's, instead of a search through
+/// the gap for each kind of mark (cachegrind over c200, entities: 1566k -> 1532k mispredicted
+/// branches, 138M -> 137M instructions).
+fn gap_marks(gap: &str) -> u8 {
+    let marks = gap
+        .bytes()
+        .fold(0, |marks, b| marks | GAP_BYTE_MARKS[usize::from(b)]);
+    if marks & BEYOND_ASCII == 0 {
+        marks
+    } else {
+        gap_marks_beyond_ascii(gap)
+    }
+}
+
+#[cold]
+fn gap_marks_beyond_ascii(gap: &str) -> u8 {
+    gap.chars().fold(0, |marks, c| marks | char_marks(c))
 }
 
 #[cfg(test)]
