@@ -320,6 +320,23 @@ pub fn sentence_starts_after(text: &str, at: usize) -> bool {
 /// Where the sentence after the mark at byte `at` starts, if one does (see
 /// [`sentence_starts_after`]).
 fn sentence_start_after_mark(text: &str, at: usize) -> Option<usize> {
+    let start = spaced_start_after_mark(text, at)?;
+    (!ends_with_abbreviation(&text[..at])).then_some(start)
+}
+
+/// Where the text after the mark at byte `at` goes on after closing quotes or brackets and at
+/// least one whitespace character, if it does.
+fn spaced_start_after_mark(text: &str, at: usize) -> Option<usize> {
+    // Nearly always one space or line break and then a character in ASCII: read as two bytes,
+    // without decoding (cachegrind, `lector analyze --jsonl` over c200: 2386k -> 2381k
+    // mispredicted branches, 204.9M -> 204.6M instructions).
+    if let Some(&[space, next]) = text.as_bytes().get(at + 1..at + 3)
+        && space.is_ascii_whitespace()
+        && next.is_ascii()
+        && !char::from(next).is_whitespace()
+    {
+        return Some(at + 2);
+    }
     let mut rest = text[at + 1..].char_indices().peekable();
     while rest
         .next_if(|&(_, c)| matches!(c, '"' | '”' | '’' | '\'' | ')' | ']'))
@@ -331,7 +348,7 @@ fn sentence_start_after_mark(text: &str, at: usize) -> Option<usize> {
     }
     // (Closing marks and spaces hold no further sentence mark to skip.)
     let &(i, _) = rest.peek()?;
-    (spaced && !ends_with_abbreviation(&text[..at])).then_some(at + 1 + i)
+    spaced.then_some(at + 1 + i)
 }
 
 /// Whether a period right after `before` most likely ends an abbreviation, not a sentence.
