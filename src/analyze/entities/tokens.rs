@@ -94,7 +94,8 @@ fn is_capitalized(word: &str, lower: u64) -> bool {
     // bytes (or the whole of a shorter word), settle it, told by one test of eight bytes rather
     // than a branch per byte. A capital first counts as all those bytes lower-case, so that the
     // test stays one branch, almost always taken: tested apart, the compiler branched on the
-    // capital, which one word in five has (cachegrind over c200: 31k mispredicted branches).
+    // capital, which one word in five has (cachegrind over c200: 31k mispredicted branches on
+    // that line; 20k fewer for the whole CLI run).
     let capital_first = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
     let wanted = swar::first_bytes(word.len().min(5));
     let capital_as_lower = u64::from(capital_first).wrapping_neg();
