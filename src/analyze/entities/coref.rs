@@ -264,29 +264,54 @@ fn hash_without(words: &[&str], skip: usize) -> u64 {
     hasher.finish()
 }
 
-/// A name with one word left out, for [`join_misspellings`]: the place of the word, a hash of
-/// the others and the cluster, in one number that sorts as those three would.
+/// Three numbers in one that sorts as they would, by the first, then the second, then the
+/// third: 32 bits, 64 and 32. One number to compare rather than three makes sorting quicker.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct MaskedName(u128);
+struct ThreeKeys(u128);
+
+impl ThreeKeys {
+    /// The first and the third must fit in 32 bits.
+    fn new(first: usize, second: u64, third: usize) -> Self {
+        debug_assert!(first <= u32::MAX as usize && third <= u32::MAX as usize);
+        ThreeKeys((first as u128) << 96 | u128::from(second) << 32 | third as u128)
+    }
+
+    fn first(self) -> usize {
+        (self.0 >> 96) as usize
+    }
+
+    /// The first two together: equal where both are.
+    fn first_two(self) -> u128 {
+        self.0 >> 32
+    }
+
+    fn third(self) -> usize {
+        (self.0 as u32) as usize
+    }
+}
+
+/// A name with one word left out, for [`join_misspellings`]: the place of the word, a hash of
+/// the others and the cluster, sorting in that order.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct MaskedName(ThreeKeys);
 
 impl MaskedName {
     /// Places and clusters fit in 32 bits: four billion names would not fit in memory.
     fn new(place: usize, hash: u64, id: usize) -> Self {
-        debug_assert!(place <= u32::MAX as usize && id <= u32::MAX as usize);
-        MaskedName((place as u128) << 96 | u128::from(hash) << 32 | id as u128)
+        MaskedName(ThreeKeys::new(place, hash, id))
     }
 
     /// The names alike but for the word at one place share this.
     fn bucket(self) -> u128 {
-        self.0 >> 32
+        self.0.first_two()
     }
 
     fn place(self) -> usize {
-        (self.0 >> 96) as usize
+        self.0.first()
     }
 
     fn id(&self) -> usize {
-        (self.0 as u32) as usize
+        self.0.third()
     }
 }
 
@@ -330,7 +355,7 @@ fn join_misspellings(clusters: &Clusters, by_edge: &NamesByEdge, parent: &mut [u
         };
         for i in 0..words.len() {
             let shared = if i == 0 { last_list } else { first_list };
-            if by_edge.sizes[shared] >= 2 {
+            if by_edge.size(shared) >= 2 {
                 masked.push(MaskedName::new(i, hash_without(words, i), id));
             }
         }
@@ -602,10 +627,16 @@ fn join_short_names(clusters: &mut Clusters, by_edge: &NamesByEdge, parent: &mut
         let mut best: Option<usize> = None;
         let (first_list, last_list) = by_edge.edges[s].unzip();
         // A one-word name's first word is its last: its list is read once.
-        let by_last = (n > 1).then(|| by_edge.clusters(last_list));
+        let by_last = if n > 1 {
+            by_edge.clusters(last_list)
+        } else {
+            &[]
+        };
         let candidates = by_edge
             .clusters(first_list)
-            .chain(by_last.into_iter().flatten())
+            .iter()
+            .chain(by_last)
+            .copied()
             .take(64);
         for l in candidates {
             let long = &clusters.list[l];
@@ -660,39 +691,42 @@ fn join_short_names(clusters: &mut Clusters, by_edge: &NamesByEdge, parent: &mut
 }
 
 /// The longer names (two words or more) by their first and by their last word, each word's in
-/// the order of the clusters: lists linked in one vector rather than a vector a word. Every
-/// cluster knows the lists of its own first and last word, so a short name's are not looked up.
-struct NamesByEdge<'a> {
-    /// The list of each word.
-    by_word: HashMap<&'a str, usize>,
+/// the order of the clusters: one list a word, all in one vector sorted by word rather than a
+/// vector a word. Every cluster knows the lists of its own first and last word, so a short
+/// name's are not looked up.
+struct NamesByEdge {
     /// The lists of each cluster's first and last word; none for a cluster without words, or
     /// of one word that no longer name starts or ends with.
     edges: Vec<Option<(usize, usize)>>,
-    /// The first and the last entry of each list; none while it is empty.
-    lists: Vec<Option<(usize, usize)>>,
-    /// How many clusters each list has.
-    sizes: Vec<usize>,
-    /// Each entry's cluster, and the entry after it in its list.
-    entries: Vec<(usize, Option<usize>)>,
+    /// The clusters of every list, list after list.
+    clusters: Vec<usize>,
+    /// Where each list starts in `clusters`, and after the last, where it ends.
+    starts: Vec<usize>,
 }
 
-impl<'a> NamesByEdge<'a> {
-    fn of(clusters: &Clusters<'a>) -> Self {
+impl NamesByEdge {
+    fn of(clusters: &Clusters) -> Self {
         let n = clusters.list.len();
-        let mut index = NamesByEdge {
-            by_word: HashMap::with_capacity_and_hasher(2 * n, Default::default()),
-            edges: vec![None; n],
-            lists: Vec::with_capacity(2 * n),
-            sizes: Vec::with_capacity(2 * n),
-            entries: Vec::with_capacity(2 * n),
+        let mut by_word: HashMap<&str, usize> =
+            HashMap::with_capacity_and_hasher(2 * n, Default::default());
+        let mut list_of = |word| {
+            let next = by_word.len();
+            *by_word.entry(word).or_insert(next)
         };
+        let mut edges = vec![None; n];
+        // Each longer name once in the list of its first word and once in that of its last (a
+        // name that ends with its first word once in all), in the order of the clusters.
+        let mut entry_lists = Vec::with_capacity(2 * n);
+        let mut entry_clusters = Vec::with_capacity(2 * n);
         for id in 0..n {
             if let [first, .., last] = *clusters.words(id) {
-                let (first_list, last_list) = (index.list_of(first), index.list_of(last));
-                index.edges[id] = Some((first_list, last_list));
-                index.push(first_list, id);
+                let (first_list, last_list) = (list_of(first), list_of(last));
+                edges[id] = Some((first_list, last_list));
+                entry_lists.push(first_list);
+                entry_clusters.push(id);
                 if first != last {
-                    index.push(last_list, id);
+                    entry_lists.push(last_list);
+                    entry_clusters.push(id);
                 }
             }
         }
@@ -700,44 +734,28 @@ impl<'a> NamesByEdge<'a> {
         // looked up, not added.
         for id in 0..n {
             if let [word] = *clusters.words(id)
-                && let Some(&list) = index.by_word.get(word)
+                && let Some(&list) = by_word.get(word)
             {
-                index.edges[id] = Some((list, list));
+                edges[id] = Some((list, list));
             }
         }
-        index
-    }
-
-    fn list_of(&mut self, word: &'a str) -> usize {
-        let (lists, sizes) = (&mut self.lists, &mut self.sizes);
-        *self.by_word.entry(word).or_insert_with(|| {
-            lists.push(None);
-            sizes.push(0);
-            lists.len() - 1
-        })
-    }
-
-    fn push(&mut self, list: usize, id: usize) {
-        let entry = self.entries.len();
-        self.entries.push((id, None));
-        self.sizes[list] += 1;
-        match &mut self.lists[list] {
-            Some((_, last)) => {
-                self.entries[*last].1 = Some(entry);
-                *last = entry;
-            }
-            empty => *empty = Some((entry, entry)),
+        // Sorted by list, stably: each list's clusters stay in order.
+        let (order, starts) = sort_by_small_key(&entry_lists);
+        NamesByEdge {
+            edges,
+            clusters: order.iter().map(|&entry| entry_clusters[entry]).collect(),
+            starts,
         }
     }
 
     /// The clusters of a list, in order; none without a list.
-    fn clusters(&self, list: Option<usize>) -> impl Iterator<Item = usize> + '_ {
-        let mut next = list.and_then(|l| self.lists[l]).map(|(first, _)| first);
-        std::iter::from_fn(move || {
-            let (id, after) = self.entries[next?];
-            next = after;
-            Some(id)
-        })
+    fn clusters(&self, list: Option<usize>) -> &[usize] {
+        list.map_or(&[], |l| &self.clusters[self.starts[l]..self.starts[l + 1]])
+    }
+
+    /// How many clusters a list has.
+    fn size(&self, list: usize) -> usize {
+        self.starts[list + 1] - self.starts[list]
     }
 }
 
@@ -847,22 +865,21 @@ fn longest_mention<'t>(text: &'t str, mentions: &[Mention]) -> &'t str {
 }
 
 /// Where an entity goes in the list: most mentioned first, then first mentioned first, then
-/// in the order found; in one number that sorts as those three would.
+/// in the order found.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Rank(u128);
+struct Rank(ThreeKeys);
 
 impl Rank {
     /// Mention counts and indices fit in 32 bits, as [`MaskedName`]'s places and clusters do:
     /// an article is at most 256 MiB (`load::MAX_ARTICLE_BYTES`), so it has far fewer than
     /// 2^32 words, mentions or names.
     fn new(mentions: usize, first: usize, index: usize) -> Self {
-        debug_assert!(mentions <= u32::MAX as usize && index <= u32::MAX as usize);
-        let fewer = u32::MAX - mentions as u32;
-        Rank(u128::from(fewer) << 96 | (first as u128) << 32 | index as u128)
+        let fewer = u32::MAX as usize - mentions;
+        Rank(ThreeKeys::new(fewer, first as u64, index))
     }
 
     fn index(self) -> usize {
-        (self.0 as u32) as usize
+        self.0.third()
     }
 }
 
@@ -924,7 +941,7 @@ mod tests {
     use super::super::find_entities;
     use super::super::tokens::tokenize;
     use super::{
-        Cluster, Clusters, HashMap, Range, acronym_letters, edits_within, letters_hash,
+        Cluster, Clusters, HashMap, Range, ThreeKeys, acronym_letters, edits_within, letters_hash,
         name_of_acronym, names_by_initials, words_in_text,
     };
     use crate::load::parse_article;
@@ -971,6 +988,16 @@ mod tests {
         chars.into_iter().collect()
     }
 
+    /// Numbers of 32 bits, often equal (small or the largest), so that ties are tried too.
+    fn small_or_any_u32() -> impl Strategy<Value = usize> {
+        let max = u32::MAX as usize;
+        prop_oneof![0..3usize, Just(max), 0..=max]
+    }
+
+    fn small_or_any_u64() -> impl Strategy<Value = u64> {
+        prop_oneof![0..3u64, Just(u64::MAX), any::<u64>()]
+    }
+
     proptest! {
         #[test]
         fn banded_edits_agree_with_the_full_table(
@@ -1002,6 +1029,17 @@ mod tests {
                 .collect();
             let b = edited(&a, &edits);
             prop_assert_eq!(edits_within(&a, &b, max), full_table_edits(&a, &b, max));
+        }
+
+        #[test]
+        fn three_keys_sort_and_part_as_their_numbers(
+            a in (small_or_any_u32(), small_or_any_u64(), small_or_any_u32()),
+            b in (small_or_any_u32(), small_or_any_u64(), small_or_any_u32()),
+        ) {
+            let (keys_a, keys_b) = (ThreeKeys::new(a.0, a.1, a.2), ThreeKeys::new(b.0, b.1, b.2));
+            prop_assert_eq!(keys_a.cmp(&keys_b), a.cmp(&b));
+            prop_assert_eq!((keys_a.first(), keys_a.third()), (a.0, a.2));
+            prop_assert_eq!(keys_a.first_two() == keys_b.first_two(), (a.0, a.1) == (b.0, b.1));
         }
     }
 
