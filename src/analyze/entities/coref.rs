@@ -815,9 +815,9 @@ fn entities_of(
     // cluster that is no root), each group's in the order of the article.
     let group_of: Vec<usize> = cluster_of.iter().map(|&c| root[c]).collect();
     let (mut order, starts) = sort_by_small_key(&group_of);
-    // The entities in the order of their root clusters, and their ranks: the entities are
-    // sorted by rank, not moved about while sorting.
-    let mut found: Vec<Option<Entity>> = Vec::with_capacity(clusters.list.len());
+    // Each group's mentions in text order, and the rank of the entity it names: the entities
+    // are ranked before they are made, so each is made once, in its place in the list, rather
+    // than made in the order of the groups and moved into the order of their ranks.
     let mut ranks: Vec<Rank> = Vec::with_capacity(clusters.list.len());
     for (g, range) in starts.windows(2).enumerate() {
         let ms = &mut order[range[0]..range[1]];
@@ -827,16 +827,41 @@ fn entities_of(
         // In text order; mentions at one place in the order of their clusters, then of the
         // article, which decides which of two mentions of one span is kept.
         ms.sort_by_key(|&m| (candidates[m].span.start, cluster_of[m]));
-        if let Some(entity) = entity_of(text, candidates, ms, &evidence[g]) {
-            let first = entity.mentions.first().map_or(0, |m| m.span.start);
-            ranks.push(Rank::new(entity.mentions.len(), first, found.len()));
-            found.push(Some(entity));
+        if names_an_entity(candidates, ms, &evidence[g]) {
+            let first = candidates[ms[0]].span.start;
+            ranks.push(Rank::new(count_spans(candidates, ms), first, g));
         }
     }
     ranks.sort_unstable();
-    let mut entities = Vec::with_capacity(ranks.len());
-    entities.extend(ranks.iter().filter_map(|rank| found[rank.index()].take()));
-    entities
+    ranks
+        .iter()
+        .map(|rank| {
+            let g = rank.group();
+            entity_of(
+                text,
+                candidates,
+                &order[starts[g]..starts[g + 1]],
+                &evidence[g],
+            )
+        })
+        .collect()
+}
+
+/// Whether a group of mentions names an entity: not when its words only looked like names
+/// ("PhD", "Hellenic polytheism") and joined no entity named otherwise.
+fn names_an_entity(candidates: &[Candidate], ms: &[usize], evidence: &Evidence) -> bool {
+    *evidence != [0; 5] || ms.iter().any(|&m| !candidates[m].not_a_name)
+}
+
+/// How many spans mentions in text order have: a span mentioned twice in a row (two mentions
+/// of one span) counts once, as in [`entity_of`].
+fn count_spans(candidates: &[Candidate], ms: &[usize]) -> usize {
+    let spans = ms.iter().map(|&m| candidates[m].span);
+    1 + spans
+        .clone()
+        .zip(spans.skip(1))
+        .filter(|(a, b)| a != b)
+        .count()
 }
 
 /// The words of the mention of the most chars (ties: the last). Most entities have one mention:
@@ -865,35 +890,26 @@ fn longest_mention<'t>(text: &'t str, mentions: &[Mention]) -> &'t str {
 }
 
 /// Where an entity goes in the list: most mentioned first, then first mentioned first, then
-/// in the order found.
+/// in the order of the groups of mentions (of their root clusters).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Rank(ThreeKeys);
 
 impl Rank {
-    /// Mention counts and indices fit in 32 bits, as [`MaskedName`]'s places and clusters do:
+    /// Mention counts and groups fit in 32 bits, as [`MaskedName`]'s places and clusters do:
     /// an article is at most 256 MiB (`load::MAX_ARTICLE_BYTES`), so it has far fewer than
     /// 2^32 words, mentions or names.
-    fn new(mentions: usize, first: usize, index: usize) -> Self {
+    fn new(mentions: usize, first: usize, group: usize) -> Self {
         let fewer = u32::MAX as usize - mentions;
-        Rank(ThreeKeys::new(fewer, first as u64, index))
+        Rank(ThreeKeys::new(fewer, first as u64, group))
     }
 
-    fn index(self) -> usize {
+    fn group(self) -> usize {
         self.0.third()
     }
 }
 
-/// The entity of one group of mentions, in text order; none for words that only looked like
-/// names ("PhD", "Hellenic polytheism") and joined no entity named otherwise.
-fn entity_of(
-    text: &str,
-    candidates: &[Candidate],
-    ms: &[usize],
-    evidence: &Evidence,
-) -> Option<Entity> {
-    if *evidence == [0; 5] && ms.iter().all(|&m| candidates[m].not_a_name) {
-        return None;
-    }
+/// The entity of one group of mentions, in text order, that [`names_an_entity`].
+fn entity_of(text: &str, candidates: &[Candidate], ms: &[usize], evidence: &Evidence) -> Entity {
     let mut mentions: Vec<Mention> = Vec::with_capacity(ms.len());
     let mut agents = 0;
     for c in ms.iter().map(|&m| &candidates[m]) {
@@ -929,11 +945,11 @@ fn entity_of(
     {
         kind = EntityKind::Organization;
     }
-    Some(Entity {
+    Entity {
         name,
         kind,
         mentions,
-    })
+    }
 }
 
 #[cfg(test)]
