@@ -432,8 +432,8 @@ fn join_misspellings(clusters: &Clusters, by_edge: &NamesByEdge, parent: &mut [u
 /// Builds the entities, most mentioned first (ties: first mentioned first).
 #[inline(never)] // A stage of its own in profiles.
 pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Entity> {
-    let spelled = spelled_names(text, tokens, candidates);
-    let (mut clusters, cluster_of, by_key) = clusters_by_name(tokens, candidates, &spelled);
+    let names = mention_names(text, tokens, candidates);
+    let (mut clusters, cluster_of, by_key) = clusters_by_name(tokens, candidates, &names);
     let mut parent: Vec<usize> = (0..clusters.list.len()).collect();
     join_plurals(&by_key, &mut parent);
     let by_edge = NamesByEdge::of(&clusters);
@@ -462,50 +462,58 @@ fn words_in_text<'t>(text: &'t str, words: &[Token]) -> Option<&'t str> {
         .then(|| &text[first.span.start..last.span.end])
 }
 
-/// Where a mention of two words or more without a canonical name has its name: in the text
-/// ([`words_in_text`]), or spelled out in [`SpelledNames::text`], its words joined by single
-/// spaces. Every other mention's name is a string already (its canonical name or its one
-/// word). Borrowed rather than copied where it can be, as copying cost more than grouping by it.
+/// Where a mention has its name: in a string already (its canonical gazetteer name, its one
+/// word, or its words as the text has them, [`words_in_text`]), or spelled out in
+/// [`MentionNames::spelled`], its words joined by single spaces. Borrowed rather than copied
+/// where it can be, as copying cost more than grouping by it.
 #[derive(Clone)]
 enum NameAt<'t> {
-    Text(&'t str),
+    Borrowed(&'t str),
     Spelled(Range<usize>),
 }
 
-/// The names of the mentions that [`words_in_text`] cannot give, one after another, and where
-/// each mention of several words finds its name (`None` for the others).
-struct SpelledNames<'t> {
-    text: String,
-    of_mention: Vec<Option<NameAt<'t>>>,
+/// Where each mention has its name, decided once: grouping then reads it with no second look
+/// at what kind of name it is.
+struct MentionNames<'t> {
+    /// The names that [`words_in_text`] cannot give, one after another.
+    spelled: String,
+    of_mention: Vec<NameAt<'t>>,
 }
 
-fn spelled_names<'t>(
+fn mention_names<'t>(
     text: &'t str,
-    tokens: &[Token],
+    tokens: &[Token<'t>],
     candidates: &[Candidate],
-) -> SpelledNames<'t> {
-    let mut names = SpelledNames {
-        text: String::new(),
+) -> MentionNames<'t> {
+    let mut names = MentionNames {
+        spelled: String::new(),
         of_mention: Vec::with_capacity(candidates.len()),
     };
     for c in candidates {
-        let at = (c.canonical.is_none() && c.first != c.last).then(|| {
-            let words = &tokens[c.first..=c.last];
-            if let Some(name) = words_in_text(text, words) {
-                return NameAt::Text(name);
-            }
-            let start = names.text.len();
-            for (i, t) in words.iter().enumerate() {
-                if i > 0 {
-                    names.text.push(' ');
-                }
-                names.text.push_str(t.text);
-            }
-            NameAt::Spelled(start..names.text.len())
-        });
+        let words = &tokens[c.first..=c.last];
+        let at = match (c.canonical, words) {
+            (Some(canonical), _) => NameAt::Borrowed(canonical),
+            (None, [word]) => NameAt::Borrowed(word.text),
+            (None, _) => match words_in_text(text, words) {
+                Some(name) => NameAt::Borrowed(name),
+                None => NameAt::Spelled(spell_out(&mut names.spelled, words)),
+            },
+        };
         names.of_mention.push(at);
     }
     names
+}
+
+/// Appends words joined by single spaces, and gives where they are.
+fn spell_out(into: &mut String, words: &[Token]) -> Range<usize> {
+    let start = into.len();
+    for (i, t) in words.iter().enumerate() {
+        if i > 0 {
+            into.push(' ');
+        }
+        into.push_str(t.text);
+    }
+    start..into.len()
 }
 
 /// One cluster per name, by its key: the clusters, the cluster of each mention, and the cluster
@@ -513,7 +521,7 @@ fn spelled_names<'t>(
 fn clusters_by_name<'a: 'k, 'k>(
     tokens: &[Token<'a>],
     candidates: &[Candidate],
-    spelled: &'k SpelledNames<'k>,
+    names: &'k MentionNames<'k>,
 ) -> (Clusters<'a>, Vec<usize>, HashMap<NameKey<'k>, usize>) {
     let mut clusters = Clusters {
         list: Vec::with_capacity(candidates.len()),
@@ -522,24 +530,12 @@ fn clusters_by_name<'a: 'k, 'k>(
     let mut cluster_of = Vec::with_capacity(candidates.len());
     let mut by_key: HashMap<NameKey, usize> =
         HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
-    for (c, at) in candidates.iter().zip(&spelled.of_mention) {
-        let key = match c.canonical {
-            Some(canonical) => NameKey {
-                canonical: true,
-                name: canonical,
-            },
-            None if c.first == c.last => NameKey {
-                canonical: false,
-                name: tokens[c.first].text,
-            },
-            None => NameKey {
-                canonical: false,
-                name: match at {
-                    Some(NameAt::Text(name)) => name,
-                    Some(NameAt::Spelled(range)) => &spelled.text[range.clone()],
-                    // (`spelled_names` places every mention of several words.)
-                    None => "",
-                },
+    for (c, at) in candidates.iter().zip(&names.of_mention) {
+        let key = NameKey {
+            canonical: c.canonical.is_some(),
+            name: match at {
+                NameAt::Borrowed(name) => name,
+                NameAt::Spelled(range) => &names.spelled[range.clone()],
             },
         };
         let id = *by_key.entry(key).or_insert_with(|| {
