@@ -721,18 +721,21 @@ struct NamesByEdge {
 
 impl NamesByEdge {
     fn of(clusters: &Clusters) -> Self {
-        let n = clusters.list.len();
+        // Only the longer names make lists, two at most each: room for those, not for two a
+        // cluster, makes a smaller table that misses the cache less (inside `group` over c200,
+        // 3.6k fewer L1 misses of 184k).
+        let entries = 2 * clusters.longer.len();
         let mut by_word: HashMap<&str, usize> =
-            HashMap::with_capacity_and_hasher(2 * n, Default::default());
+            HashMap::with_capacity_and_hasher(entries, Default::default());
         let mut list_of = |word| {
             let next = by_word.len();
             *by_word.entry(word).or_insert(next)
         };
-        let mut edges = vec![None; n];
+        let mut edges = vec![None; clusters.list.len()];
         // Each longer name once in the list of its first word and once in that of its last (a
         // name that ends with its first word once in all), in the order of the clusters.
-        let mut entry_lists = Vec::with_capacity(2 * n);
-        let mut entry_clusters = Vec::with_capacity(2 * n);
+        let mut entry_lists = Vec::with_capacity(entries);
+        let mut entry_clusters = Vec::with_capacity(entries);
         for &id in &clusters.longer {
             if let [first, .., last] = *clusters.words(id) {
                 let (first_list, last_list) = (list_of(first), list_of(last));
