@@ -802,12 +802,15 @@ fn sort_by_small_key(keys: &[usize]) -> (Vec<usize>, Vec<usize>) {
     for k in 0..buckets {
         starts[k + 1] += starts[k];
     }
-    let mut next = starts.clone();
+    // Each key's start serves as where its next index goes, and ends as the next key's start:
+    // shifted by one, the starts are whole again, with no copy of them to move instead.
     let mut order = vec![0; keys.len()];
     for (i, &k) in keys.iter().enumerate() {
-        order[next[k]] = i;
-        next[k] += 1;
+        order[starts[k]] = i;
+        starts[k] += 1;
     }
+    starts.rotate_right(1);
+    starts[0] = 0;
     (order, starts)
 }
 
@@ -974,7 +977,7 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::{
         Cluster, Clusters, HashMap, Range, ThreeKeys, acronym_letters, edits_within, letters_hash,
-        name_of_acronym, names_by_initials, words_in_text,
+        name_of_acronym, names_by_initials, sort_by_small_key, words_in_text,
     };
     use crate::load::parse_article;
     use proptest::prelude::*;
@@ -1061,6 +1064,19 @@ mod tests {
                 .collect();
             let b = edited(&a, &edits);
             prop_assert_eq!(edits_within(&a, &b, max), full_table_edits(&a, &b, max));
+        }
+
+        #[test]
+        fn sorting_by_small_keys_is_a_stable_sort(keys in prop::collection::vec(0usize..8, 0..40)) {
+            let (order, starts) = sort_by_small_key(&keys);
+            let mut sorted: Vec<usize> = (0..keys.len()).collect();
+            sorted.sort_by_key(|&i| keys[i]);
+            prop_assert_eq!(order, sorted);
+            let buckets = keys.iter().max().map_or(0, |&k| k + 1);
+            let expected: Vec<usize> = (0..=buckets)
+                .map(|k| keys.iter().filter(|&&key| key < k).count())
+                .collect();
+            prop_assert_eq!(starts, expected);
         }
 
         #[test]
