@@ -780,8 +780,10 @@ impl NamesByEdge {
 /// The first name of two words or more with each hash of initials, so acronyms are looked
 /// up, not searched.
 fn names_by_initials(clusters: &Clusters) -> HashMap<u64, usize> {
+    // Room for the longer names only, the ones it holds: a smaller table (inside `group` over
+    // c200, estimate 36.12M -> 35.76M).
     let mut by_initials: HashMap<u64, usize> =
-        HashMap::with_capacity_and_hasher(clusters.list.len(), Default::default());
+        HashMap::with_capacity_and_hasher(clusters.longer.len(), Default::default());
     for &id in &clusters.longer {
         let words = clusters.words(id);
         by_initials
