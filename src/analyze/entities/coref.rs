@@ -26,11 +26,29 @@ struct Cluster {
 struct Clusters<'a> {
     list: Vec<Cluster>,
     words: Vec<&'a str>,
+    /// The clusters of fewer than two words, in order, once all words are in
+    /// ([`Clusters::part_by_length`]).
+    short: Vec<usize>,
+    /// The clusters of two words or more, in order, likewise.
+    longer: Vec<usize>,
 }
 
 impl<'a> Clusters<'a> {
     fn words(&self, id: usize) -> &[&'a str] {
         &self.words[self.list[id].words.clone()]
+    }
+
+    /// Parts the clusters into [`Clusters::short`] and [`Clusters::longer`], for the passes
+    /// that read one kind only. Each asked every cluster its length before, a branch that
+    /// mispredicted about 4,500 times per pass over /tmp/c200 (five passes); here the length
+    /// picks a list, with no branch.
+    fn part_by_length(&mut self) {
+        let n = self.list.len();
+        let mut parts = [Vec::with_capacity(n), Vec::with_capacity(n)];
+        for (id, cluster) in self.list.iter().enumerate() {
+            parts[usize::from(cluster.words.len() >= 2)].push(id);
+        }
+        [self.short, self.longer] = parts;
     }
 }
 
@@ -123,7 +141,7 @@ fn name_of_acronym(
     match by_initials.get(&letters_hash(acronym_letters(acronym))) {
         Some(&id) if spells(id) => Some(id),
         // Other initials of the same hash: all names are read.
-        Some(_) => (0..clusters.list.len()).find(|&id| clusters.words(id).len() >= 2 && spells(id)),
+        Some(_) => clusters.longer.iter().copied().find(|&id| spells(id)),
         None => None,
     }
 }
@@ -264,29 +282,54 @@ fn hash_without(words: &[&str], skip: usize) -> u64 {
     hasher.finish()
 }
 
-/// A name with one word left out, for [`join_misspellings`]: the place of the word, a hash of
-/// the others and the cluster, in one number that sorts as those three would.
+/// Three numbers in one that sorts as they would, by the first, then the second, then the
+/// third: 32 bits, 64 and 32. One number to compare rather than three makes sorting quicker.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct MaskedName(u128);
+struct ThreeKeys(u128);
+
+impl ThreeKeys {
+    /// The first and the third must fit in 32 bits.
+    fn new(first: usize, second: u64, third: usize) -> Self {
+        debug_assert!(first <= u32::MAX as usize && third <= u32::MAX as usize);
+        ThreeKeys((first as u128) << 96 | u128::from(second) << 32 | third as u128)
+    }
+
+    fn first(self) -> usize {
+        (self.0 >> 96) as usize
+    }
+
+    /// The first two together: equal where both are.
+    fn first_two(self) -> u128 {
+        self.0 >> 32
+    }
+
+    fn third(self) -> usize {
+        (self.0 as u32) as usize
+    }
+}
+
+/// A name with one word left out, for [`join_misspellings`]: the place of the word, a hash of
+/// the others and the cluster, sorting in that order.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct MaskedName(ThreeKeys);
 
 impl MaskedName {
     /// Places and clusters fit in 32 bits: four billion names would not fit in memory.
     fn new(place: usize, hash: u64, id: usize) -> Self {
-        debug_assert!(place <= u32::MAX as usize && id <= u32::MAX as usize);
-        MaskedName((place as u128) << 96 | u128::from(hash) << 32 | id as u128)
+        MaskedName(ThreeKeys::new(place, hash, id))
     }
 
     /// The names alike but for the word at one place share this.
     fn bucket(self) -> u128 {
-        self.0 >> 32
+        self.0.first_two()
     }
 
     fn place(self) -> usize {
-        (self.0 >> 96) as usize
+        self.0.first()
     }
 
     fn id(&self) -> usize {
-        (self.0 as u32) as usize
+        self.0.third()
     }
 }
 
@@ -312,11 +355,8 @@ fn join_misspellings(clusters: &Clusters, by_edge: &NamesByEdge, parent: &mut [u
     // hash of the other words; sorted, names alike but for one word stand together (checked
     // word by word below). Most names are passed over, so no room is reserved for all.
     let mut masked: Vec<MaskedName> = Vec::new();
-    for (id, cl) in clusters.list.iter().enumerate() {
-        let words = clusters.words(id);
-        if words.len() < 2 {
-            continue;
-        }
+    for &id in &clusters.longer {
+        let (cl, words) = (&clusters.list[id], clusters.words(id));
         if kind_of(&cl.evidence) == EntityKind::Person
             && let Some(first) = words.last().and_then(|w| w.chars().next())
         {
@@ -330,7 +370,7 @@ fn join_misspellings(clusters: &Clusters, by_edge: &NamesByEdge, parent: &mut [u
         };
         for i in 0..words.len() {
             let shared = if i == 0 { last_list } else { first_list };
-            if by_edge.sizes[shared] >= 2 {
+            if by_edge.size(shared) >= 2 {
                 masked.push(MaskedName::new(i, hash_without(words, i), id));
             }
         }
@@ -343,7 +383,8 @@ fn join_misspellings(clusters: &Clusters, by_edge: &NamesByEdge, parent: &mut [u
             parent[a] = b;
         }
     };
-    for (s, short) in clusters.list.iter().enumerate() {
+    for &s in &clusters.short {
+        let short = &clusters.list[s];
         let [word] = clusters.words(s)[..] else {
             continue;
         };
@@ -407,8 +448,8 @@ fn join_misspellings(clusters: &Clusters, by_edge: &NamesByEdge, parent: &mut [u
 /// Builds the entities, most mentioned first (ties: first mentioned first).
 #[inline(never)] // A stage of its own in profiles.
 pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Entity> {
-    let spelled = spelled_names(text, tokens, candidates);
-    let (mut clusters, cluster_of, by_key) = clusters_by_name(tokens, candidates, &spelled);
+    let names = mention_names(text, tokens, candidates);
+    let (mut clusters, cluster_of, by_key) = clusters_by_name(tokens, candidates, &names);
     let mut parent: Vec<usize> = (0..clusters.list.len()).collect();
     join_plurals(&by_key, &mut parent);
     let by_edge = NamesByEdge::of(&clusters);
@@ -437,50 +478,58 @@ fn words_in_text<'t>(text: &'t str, words: &[Token]) -> Option<&'t str> {
         .then(|| &text[first.span.start..last.span.end])
 }
 
-/// Where a mention of two words or more without a canonical name has its name: in the text
-/// ([`words_in_text`]), or spelled out in [`SpelledNames::text`], its words joined by single
-/// spaces. Every other mention's name is a string already (its canonical name or its one
-/// word). Borrowed rather than copied where it can be, as copying cost more than grouping by it.
+/// Where a mention has its name: in a string already (its canonical gazetteer name, its one
+/// word, or its words as the text has them, [`words_in_text`]), or spelled out in
+/// [`MentionNames::spelled`], its words joined by single spaces. Borrowed rather than copied
+/// where it can be, as copying cost more than grouping by it.
 #[derive(Clone)]
 enum NameAt<'t> {
-    Text(&'t str),
+    Borrowed(&'t str),
     Spelled(Range<usize>),
 }
 
-/// The names of the mentions that [`words_in_text`] cannot give, one after another, and where
-/// each mention of several words finds its name (`None` for the others).
-struct SpelledNames<'t> {
-    text: String,
-    of_mention: Vec<Option<NameAt<'t>>>,
+/// Where each mention has its name, decided once: grouping then reads it with no second look
+/// at what kind of name it is.
+struct MentionNames<'t> {
+    /// The names that [`words_in_text`] cannot give, one after another.
+    spelled: String,
+    of_mention: Vec<NameAt<'t>>,
 }
 
-fn spelled_names<'t>(
+fn mention_names<'t>(
     text: &'t str,
-    tokens: &[Token],
+    tokens: &[Token<'t>],
     candidates: &[Candidate],
-) -> SpelledNames<'t> {
-    let mut names = SpelledNames {
-        text: String::new(),
+) -> MentionNames<'t> {
+    let mut names = MentionNames {
+        spelled: String::new(),
         of_mention: Vec::with_capacity(candidates.len()),
     };
     for c in candidates {
-        let at = (c.canonical.is_none() && c.first != c.last).then(|| {
-            let words = &tokens[c.first..=c.last];
-            if let Some(name) = words_in_text(text, words) {
-                return NameAt::Text(name);
-            }
-            let start = names.text.len();
-            for (i, t) in words.iter().enumerate() {
-                if i > 0 {
-                    names.text.push(' ');
-                }
-                names.text.push_str(t.text);
-            }
-            NameAt::Spelled(start..names.text.len())
-        });
+        let words = &tokens[c.first..=c.last];
+        let at = match (c.canonical, words) {
+            (Some(canonical), _) => NameAt::Borrowed(canonical),
+            (None, [word]) => NameAt::Borrowed(word.text),
+            (None, _) => match words_in_text(text, words) {
+                Some(name) => NameAt::Borrowed(name),
+                None => NameAt::Spelled(spell_out(&mut names.spelled, words)),
+            },
+        };
         names.of_mention.push(at);
     }
     names
+}
+
+/// Appends words joined by single spaces, and gives where they are.
+fn spell_out(into: &mut String, words: &[Token]) -> Range<usize> {
+    let start = into.len();
+    for (i, t) in words.iter().enumerate() {
+        if i > 0 {
+            into.push(' ');
+        }
+        into.push_str(t.text);
+    }
+    start..into.len()
 }
 
 /// One cluster per name, by its key: the clusters, the cluster of each mention, and the cluster
@@ -488,33 +537,23 @@ fn spelled_names<'t>(
 fn clusters_by_name<'a: 'k, 'k>(
     tokens: &[Token<'a>],
     candidates: &[Candidate],
-    spelled: &'k SpelledNames<'k>,
+    names: &'k MentionNames<'k>,
 ) -> (Clusters<'a>, Vec<usize>, HashMap<NameKey<'k>, usize>) {
     let mut clusters = Clusters {
         list: Vec::with_capacity(candidates.len()),
         words: Vec::with_capacity(2 * candidates.len()),
+        short: Vec::new(),
+        longer: Vec::new(),
     };
     let mut cluster_of = Vec::with_capacity(candidates.len());
     let mut by_key: HashMap<NameKey, usize> =
         HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
-    for (c, at) in candidates.iter().zip(&spelled.of_mention) {
-        let key = match c.canonical {
-            Some(canonical) => NameKey {
-                canonical: true,
-                name: canonical,
-            },
-            None if c.first == c.last => NameKey {
-                canonical: false,
-                name: tokens[c.first].text,
-            },
-            None => NameKey {
-                canonical: false,
-                name: match at {
-                    Some(NameAt::Text(name)) => name,
-                    Some(NameAt::Spelled(range)) => &spelled.text[range.clone()],
-                    // (`spelled_names` places every mention of several words.)
-                    None => "",
-                },
+    for (c, at) in candidates.iter().zip(&names.of_mention) {
+        let key = NameKey {
+            canonical: c.canonical.is_some(),
+            name: match at {
+                NameAt::Borrowed(name) => name,
+                NameAt::Spelled(range) => &names.spelled[range.clone()],
             },
         };
         let id = *by_key.entry(key).or_insert_with(|| {
@@ -546,6 +585,7 @@ fn clusters_by_name<'a: 'k, 'k>(
             }
         }
     }
+    clusters.part_by_length();
     (clusters, cluster_of, by_key)
 }
 
@@ -575,7 +615,8 @@ fn join_short_names(clusters: &mut Clusters, by_edge: &NamesByEdge, parent: &mut
     // Made when the first acronym asks, as some articles have none to look up.
     let mut by_initials: Option<HashMap<u64, usize>> = None;
     let word_counts: Vec<usize> = clusters.list.iter().map(|c| c.words.len()).collect();
-    let (order, _) = sort_by_small_key(&word_counts);
+    let most_words = word_counts.iter().max().map_or(0, |&n| n + 1);
+    let (order, _) = sort_by_small_key(&word_counts, most_words);
     for &s in &order {
         let short = &clusters.list[s];
         let short_words = clusters.words(s);
@@ -602,10 +643,16 @@ fn join_short_names(clusters: &mut Clusters, by_edge: &NamesByEdge, parent: &mut
         let mut best: Option<usize> = None;
         let (first_list, last_list) = by_edge.edges[s].unzip();
         // A one-word name's first word is its last: its list is read once.
-        let by_last = (n > 1).then(|| by_edge.clusters(last_list));
+        let by_last = if n > 1 {
+            by_edge.clusters(last_list)
+        } else {
+            &[]
+        };
         let candidates = by_edge
             .clusters(first_list)
-            .chain(by_last.into_iter().flatten())
+            .iter()
+            .chain(by_last)
+            .copied()
             .take(64);
         for l in candidates {
             let long = &clusters.list[l];
@@ -660,107 +707,98 @@ fn join_short_names(clusters: &mut Clusters, by_edge: &NamesByEdge, parent: &mut
 }
 
 /// The longer names (two words or more) by their first and by their last word, each word's in
-/// the order of the clusters: lists linked in one vector rather than a vector a word. Every
-/// cluster knows the lists of its own first and last word, so a short name's are not looked up.
-struct NamesByEdge<'a> {
-    /// The list of each word.
-    by_word: HashMap<&'a str, usize>,
+/// the order of the clusters: one list a word, all in one vector sorted by word rather than a
+/// vector a word. Every cluster knows the lists of its own first and last word, so a short
+/// name's are not looked up.
+struct NamesByEdge {
     /// The lists of each cluster's first and last word; none for a cluster without words, or
     /// of one word that no longer name starts or ends with.
     edges: Vec<Option<(usize, usize)>>,
-    /// The first and the last entry of each list; none while it is empty.
-    lists: Vec<Option<(usize, usize)>>,
-    /// How many clusters each list has.
-    sizes: Vec<usize>,
-    /// Each entry's cluster, and the entry after it in its list.
-    entries: Vec<(usize, Option<usize>)>,
+    /// The clusters of every list, list after list.
+    clusters: Vec<usize>,
+    /// Where each list starts in `clusters`, and after the last, where it ends.
+    starts: Vec<usize>,
 }
 
-impl<'a> NamesByEdge<'a> {
-    fn of(clusters: &Clusters<'a>) -> Self {
-        let n = clusters.list.len();
-        let mut index = NamesByEdge {
-            by_word: HashMap::with_capacity_and_hasher(2 * n, Default::default()),
-            edges: vec![None; n],
-            lists: Vec::with_capacity(2 * n),
-            sizes: Vec::with_capacity(2 * n),
-            entries: Vec::with_capacity(2 * n),
+impl NamesByEdge {
+    fn of(clusters: &Clusters) -> Self {
+        // Only the longer names make lists, two at most each: room for those, not for two a
+        // cluster, makes a smaller table that misses the cache less (inside `group` over c200,
+        // 3.6k fewer L1 misses of 184k).
+        let entries = 2 * clusters.longer.len();
+        let mut by_word: HashMap<&str, usize> =
+            HashMap::with_capacity_and_hasher(entries, Default::default());
+        let mut list_of = |word| {
+            let next = by_word.len();
+            *by_word.entry(word).or_insert(next)
         };
-        for id in 0..n {
+        let mut edges = vec![None; clusters.list.len()];
+        // Each longer name once in the list of its first word and once in that of its last (a
+        // name that ends with its first word once in all), in the order of the clusters.
+        let mut entry_lists = Vec::with_capacity(entries);
+        let mut entry_clusters = Vec::with_capacity(entries);
+        for &id in &clusters.longer {
             if let [first, .., last] = *clusters.words(id) {
-                let (first_list, last_list) = (index.list_of(first), index.list_of(last));
-                index.edges[id] = Some((first_list, last_list));
-                index.push(first_list, id);
+                let (first_list, last_list) = (list_of(first), list_of(last));
+                edges[id] = Some((first_list, last_list));
+                entry_lists.push(first_list);
+                entry_clusters.push(id);
                 if first != last {
-                    index.push(last_list, id);
+                    entry_lists.push(last_list);
+                    entry_clusters.push(id);
                 }
             }
         }
         // A one-word name has a list only if a longer name starts or ends with its word: it is
         // looked up, not added.
-        for id in 0..n {
+        for &id in &clusters.short {
             if let [word] = *clusters.words(id)
-                && let Some(&list) = index.by_word.get(word)
+                && let Some(&list) = by_word.get(word)
             {
-                index.edges[id] = Some((list, list));
+                edges[id] = Some((list, list));
             }
         }
-        index
-    }
-
-    fn list_of(&mut self, word: &'a str) -> usize {
-        let (lists, sizes) = (&mut self.lists, &mut self.sizes);
-        *self.by_word.entry(word).or_insert_with(|| {
-            lists.push(None);
-            sizes.push(0);
-            lists.len() - 1
-        })
-    }
-
-    fn push(&mut self, list: usize, id: usize) {
-        let entry = self.entries.len();
-        self.entries.push((id, None));
-        self.sizes[list] += 1;
-        match &mut self.lists[list] {
-            Some((_, last)) => {
-                self.entries[*last].1 = Some(entry);
-                *last = entry;
-            }
-            empty => *empty = Some((entry, entry)),
+        // Sorted by list, stably: each list's clusters stay in order.
+        let (order, starts) = sort_by_small_key(&entry_lists, by_word.len());
+        NamesByEdge {
+            edges,
+            clusters: order.iter().map(|&entry| entry_clusters[entry]).collect(),
+            starts,
         }
     }
 
     /// The clusters of a list, in order; none without a list.
-    fn clusters(&self, list: Option<usize>) -> impl Iterator<Item = usize> + '_ {
-        let mut next = list.and_then(|l| self.lists[l]).map(|(first, _)| first);
-        std::iter::from_fn(move || {
-            let (id, after) = self.entries[next?];
-            next = after;
-            Some(id)
-        })
+    fn clusters(&self, list: Option<usize>) -> &[usize] {
+        list.map_or(&[], |l| &self.clusters[self.starts[l]..self.starts[l + 1]])
+    }
+
+    /// How many clusters a list has.
+    fn size(&self, list: usize) -> usize {
+        self.starts[list + 1] - self.starts[list]
     }
 }
 
 /// The first name of two words or more with each hash of initials, so acronyms are looked
 /// up, not searched.
 fn names_by_initials(clusters: &Clusters) -> HashMap<u64, usize> {
+    // Room for the longer names only, the ones it holds: a smaller table (inside `group` over
+    // c200, estimate 36.12M -> 35.76M).
     let mut by_initials: HashMap<u64, usize> =
-        HashMap::with_capacity_and_hasher(clusters.list.len(), Default::default());
-    for id in 0..clusters.list.len() {
+        HashMap::with_capacity_and_hasher(clusters.longer.len(), Default::default());
+    for &id in &clusters.longer {
         let words = clusters.words(id);
-        if words.len() >= 2 {
-            by_initials
-                .entry(letters_hash(initials(words)))
-                .or_insert(id);
-        }
+        by_initials
+            .entry(letters_hash(initials(words)))
+            .or_insert(id);
     }
     by_initials
 }
 
 /// The indices of `keys` in the order of their keys (ties: in the order of the indices), and
-/// where each key's indices start: a counting sort, as the keys are small numbers.
-fn sort_by_small_key(keys: &[usize]) -> (Vec<usize>, Vec<usize>) {
-    let buckets = keys.iter().max().map_or(0, |&k| k + 1);
+/// where each key below `buckets` has its indices start: a counting sort, as the keys are small
+/// numbers. Callers know a bound, so the keys are not searched for the largest (inside `group`
+/// over c200, 11k fewer mispredicted branches of 275k, estimate 35.76M -> 35.21M).
+fn sort_by_small_key(keys: &[usize], buckets: usize) -> (Vec<usize>, Vec<usize>) {
     let mut starts = vec![0; buckets + 1];
     for &k in keys {
         starts[k + 1] += 1;
@@ -768,12 +806,15 @@ fn sort_by_small_key(keys: &[usize]) -> (Vec<usize>, Vec<usize>) {
     for k in 0..buckets {
         starts[k + 1] += starts[k];
     }
-    let mut next = starts.clone();
+    // Each key's start serves as where its next index goes, and ends as the next key's start:
+    // shifted by one, the starts are whole again, with no copy of them to move instead.
     let mut order = vec![0; keys.len()];
     for (i, &k) in keys.iter().enumerate() {
-        order[next[k]] = i;
-        next[k] += 1;
+        order[starts[k]] = i;
+        starts[k] += 1;
     }
+    starts.rotate_right(1);
+    starts[0] = 0;
     (order, starts)
 }
 
@@ -796,10 +837,10 @@ fn entities_of(
     // The mentions group by group, the groups in the order of their root cluster (none for a
     // cluster that is no root), each group's in the order of the article.
     let group_of: Vec<usize> = cluster_of.iter().map(|&c| root[c]).collect();
-    let (mut order, starts) = sort_by_small_key(&group_of);
-    // The entities in the order of their root clusters, and their ranks: the entities are
-    // sorted by rank, not moved about while sorting.
-    let mut found: Vec<Option<Entity>> = Vec::with_capacity(clusters.list.len());
+    let (mut order, starts) = sort_by_small_key(&group_of, clusters.list.len());
+    // Each group's mentions in text order, and the rank of the entity it names: the entities
+    // are ranked before they are made, so each is made once, in its place in the list, rather
+    // than made in the order of the groups and moved into the order of their ranks.
     let mut ranks: Vec<Rank> = Vec::with_capacity(clusters.list.len());
     for (g, range) in starts.windows(2).enumerate() {
         let ms = &mut order[range[0]..range[1]];
@@ -809,16 +850,41 @@ fn entities_of(
         // In text order; mentions at one place in the order of their clusters, then of the
         // article, which decides which of two mentions of one span is kept.
         ms.sort_by_key(|&m| (candidates[m].span.start, cluster_of[m]));
-        if let Some(entity) = entity_of(text, candidates, ms, &evidence[g]) {
-            let first = entity.mentions.first().map_or(0, |m| m.span.start);
-            ranks.push(Rank::new(entity.mentions.len(), first, found.len()));
-            found.push(Some(entity));
+        if names_an_entity(candidates, ms, &evidence[g]) {
+            let first = candidates[ms[0]].span.start;
+            ranks.push(Rank::new(count_spans(candidates, ms), first, g));
         }
     }
     ranks.sort_unstable();
-    let mut entities = Vec::with_capacity(ranks.len());
-    entities.extend(ranks.iter().filter_map(|rank| found[rank.index()].take()));
-    entities
+    ranks
+        .iter()
+        .map(|rank| {
+            let g = rank.group();
+            entity_of(
+                text,
+                candidates,
+                &order[starts[g]..starts[g + 1]],
+                &evidence[g],
+            )
+        })
+        .collect()
+}
+
+/// Whether a group of mentions names an entity: not when its words only looked like names
+/// ("PhD", "Hellenic polytheism") and joined no entity named otherwise.
+fn names_an_entity(candidates: &[Candidate], ms: &[usize], evidence: &Evidence) -> bool {
+    *evidence != [0; 5] || ms.iter().any(|&m| !candidates[m].not_a_name)
+}
+
+/// How many spans mentions in text order have: a span mentioned twice in a row (two mentions
+/// of one span) counts once, as in [`entity_of`].
+fn count_spans(candidates: &[Candidate], ms: &[usize]) -> usize {
+    let spans = ms.iter().map(|&m| candidates[m].span);
+    1 + spans
+        .clone()
+        .zip(spans.skip(1))
+        .filter(|(a, b)| a != b)
+        .count()
 }
 
 /// The words of the mention of the most chars (ties: the last). Most entities have one mention:
@@ -847,36 +913,26 @@ fn longest_mention<'t>(text: &'t str, mentions: &[Mention]) -> &'t str {
 }
 
 /// Where an entity goes in the list: most mentioned first, then first mentioned first, then
-/// in the order found; in one number that sorts as those three would.
+/// in the order of the groups of mentions (of their root clusters).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Rank(u128);
+struct Rank(ThreeKeys);
 
 impl Rank {
-    /// Mention counts and indices fit in 32 bits, as [`MaskedName`]'s places and clusters do:
+    /// Mention counts and groups fit in 32 bits, as [`MaskedName`]'s places and clusters do:
     /// an article is at most 256 MiB (`load::MAX_ARTICLE_BYTES`), so it has far fewer than
     /// 2^32 words, mentions or names.
-    fn new(mentions: usize, first: usize, index: usize) -> Self {
-        debug_assert!(mentions <= u32::MAX as usize && index <= u32::MAX as usize);
-        let fewer = u32::MAX - mentions as u32;
-        Rank(u128::from(fewer) << 96 | (first as u128) << 32 | index as u128)
+    fn new(mentions: usize, first: usize, group: usize) -> Self {
+        let fewer = u32::MAX as usize - mentions;
+        Rank(ThreeKeys::new(fewer, first as u64, group))
     }
 
-    fn index(self) -> usize {
-        (self.0 as u32) as usize
+    fn group(self) -> usize {
+        self.0.third()
     }
 }
 
-/// The entity of one group of mentions, in text order; none for words that only looked like
-/// names ("PhD", "Hellenic polytheism") and joined no entity named otherwise.
-fn entity_of(
-    text: &str,
-    candidates: &[Candidate],
-    ms: &[usize],
-    evidence: &Evidence,
-) -> Option<Entity> {
-    if *evidence == [0; 5] && ms.iter().all(|&m| candidates[m].not_a_name) {
-        return None;
-    }
+/// The entity of one group of mentions, in text order, that [`names_an_entity`].
+fn entity_of(text: &str, candidates: &[Candidate], ms: &[usize], evidence: &Evidence) -> Entity {
     let mut mentions: Vec<Mention> = Vec::with_capacity(ms.len());
     let mut agents = 0;
     for c in ms.iter().map(|&m| &candidates[m]) {
@@ -912,11 +968,11 @@ fn entity_of(
     {
         kind = EntityKind::Organization;
     }
-    Some(Entity {
+    Entity {
         name,
         kind,
         mentions,
-    })
+    }
 }
 
 #[cfg(test)]
@@ -924,8 +980,8 @@ mod tests {
     use super::super::find_entities;
     use super::super::tokens::tokenize;
     use super::{
-        Cluster, Clusters, HashMap, Range, acronym_letters, edits_within, letters_hash,
-        name_of_acronym, names_by_initials, words_in_text,
+        Cluster, Clusters, HashMap, Range, ThreeKeys, acronym_letters, edits_within, letters_hash,
+        name_of_acronym, names_by_initials, sort_by_small_key, words_in_text,
     };
     use crate::load::parse_article;
     use proptest::prelude::*;
@@ -971,6 +1027,16 @@ mod tests {
         chars.into_iter().collect()
     }
 
+    /// Numbers of 32 bits, often equal (small or the largest), so that ties are tried too.
+    fn small_or_any_u32() -> impl Strategy<Value = usize> {
+        let max = u32::MAX as usize;
+        prop_oneof![0..3usize, Just(max), 0..=max]
+    }
+
+    fn small_or_any_u64() -> impl Strategy<Value = u64> {
+        prop_oneof![0..3u64, Just(u64::MAX), any::<u64>()]
+    }
+
     proptest! {
         #[test]
         fn banded_edits_agree_with_the_full_table(
@@ -1002,6 +1068,33 @@ mod tests {
                 .collect();
             let b = edited(&a, &edits);
             prop_assert_eq!(edits_within(&a, &b, max), full_table_edits(&a, &b, max));
+        }
+
+        #[test]
+        fn sorting_by_small_keys_is_a_stable_sort(
+            keys in prop::collection::vec(0usize..8, 0..40),
+            extra in 0usize..3,
+        ) {
+            let buckets = keys.iter().max().map_or(0, |&k| k + 1) + extra;
+            let (order, starts) = sort_by_small_key(&keys, buckets);
+            let mut sorted: Vec<usize> = (0..keys.len()).collect();
+            sorted.sort_by_key(|&i| keys[i]);
+            prop_assert_eq!(order, sorted);
+            let expected: Vec<usize> = (0..=buckets)
+                .map(|k| keys.iter().filter(|&&key| key < k).count())
+                .collect();
+            prop_assert_eq!(starts, expected);
+        }
+
+        #[test]
+        fn three_keys_sort_and_part_as_their_numbers(
+            a in (small_or_any_u32(), small_or_any_u64(), small_or_any_u32()),
+            b in (small_or_any_u32(), small_or_any_u64(), small_or_any_u32()),
+        ) {
+            let (keys_a, keys_b) = (ThreeKeys::new(a.0, a.1, a.2), ThreeKeys::new(b.0, b.1, b.2));
+            prop_assert_eq!(keys_a.cmp(&keys_b), a.cmp(&b));
+            prop_assert_eq!((keys_a.first(), keys_a.third()), (a.0, a.2));
+            prop_assert_eq!(keys_a.first_two() == keys_b.first_two(), (a.0, a.1) == (b.0, b.1));
         }
     }
 
@@ -1044,7 +1137,7 @@ mod tests {
             evidence: [0; 5],
             gazetteer: false,
         };
-        let clusters = Clusters {
+        let mut clusters = Clusters {
             list: vec![cluster(0..3), cluster(3..7), cluster(7..11)],
             words: vec![
                 "Federal",
@@ -1059,7 +1152,10 @@ mod tests {
                 "Soccer",
                 "Association",
             ],
+            short: Vec::new(),
+            longer: Vec::new(),
         };
+        clusters.part_by_length();
         let by_initials = names_by_initials(&clusters);
         assert_eq!(name_of_acronym(&clusters, &by_initials, "NASA"), Some(1));
         assert_eq!(name_of_acronym(&clusters, &by_initials, "F.B.I."), Some(0));

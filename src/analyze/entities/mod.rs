@@ -17,25 +17,37 @@ mod word_set;
 
 use super::Entity;
 use crate::article::Article;
+use std::time::{Duration, Instant};
 
 /// Every named entity in the article with its mentions, most mentioned first.
 pub fn find_entities(article: &Article) -> Vec<Entity> {
-    let tokens = tokens::tokenize(article);
-    let chunks = chunks::find_chunks(&tokens, &article.text);
-    let mentions = classify::resolve(&article.text, &tokens, chunks);
-    coref::group(&article.text, &tokens, &mentions)
+    find_entities_grouping_by(article, |group| group())
 }
 
 /// [`find_entities`] with the time its last step, grouping mentions into entities, took: for
 /// `examples/stage-times`, which cannot reach the private steps to time that one alone.
 #[doc(hidden)]
-pub fn find_entities_timing_grouping(article: &Article) -> (Vec<Entity>, std::time::Duration) {
+pub fn find_entities_timing_grouping(article: &Article) -> (Vec<Entity>, Duration) {
+    let mut took = Duration::ZERO;
+    let entities = find_entities_grouping_by(article, |group| {
+        let start = Instant::now();
+        let entities = group();
+        took = start.elapsed();
+        entities
+    });
+    (entities, took)
+}
+
+/// The steps of [`find_entities`], the last, grouping mentions into entities, run by `run`
+/// (which may time it).
+fn find_entities_grouping_by(
+    article: &Article,
+    run: impl FnOnce(&dyn Fn() -> Vec<Entity>) -> Vec<Entity>,
+) -> Vec<Entity> {
     let tokens = tokens::tokenize(article);
     let chunks = chunks::find_chunks(&tokens, &article.text);
     let mentions = classify::resolve(&article.text, &tokens, chunks);
-    let start = std::time::Instant::now();
-    let entities = coref::group(&article.text, &tokens, &mentions);
-    (entities, start.elapsed())
+    run(&|| coref::group(&article.text, &tokens, &mentions))
 }
 
 #[cfg(test)]
