@@ -4,7 +4,7 @@
 
 use super::chunks::{Certainty, Chunk};
 use super::gazetteer::GAZETTEER;
-use super::lexicon;
+use super::lexicon::{self, Neighbour};
 use super::tokens::Token;
 use crate::analyze::EntityKind;
 
@@ -130,12 +130,9 @@ pub fn binomial(tokens: &[Token], c: &Chunk) -> bool {
 }
 
 fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    letters.len() >= 2
-        && letters.len() <= 6
-        && letters
-            .iter()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+    let letters = || word.chars().filter(|c| *c != '.');
+    (2..=6).contains(&letters().count())
+        && letters().all(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Capitalised words that look like a name but are not one: a lone people's adjective before a
@@ -168,7 +165,9 @@ pub fn evidence<'t>(
         .checked_sub(1)
         .map(|i| &tokens[i])
         .filter(|p| p.block == c.block && !tokens[c.first].gap_before);
-    let after_place_word = prev.is_some_and(|p| lexicon::is_place_preposition(p.text));
+    // The word before, looked up once for the several lists asked about it.
+    let before = prev.map_or(Neighbour::default(), |p| lexicon::neighbour(p.text));
+    let after_place_word = before.is_place_preposition();
     if let Some(entry) = c.hit {
         // A town that is also a common first name ("Troy", "Regina", "Victoria") is only
         // weakly a place, so that a person of that name in the article ("Troy Patterson",
@@ -176,11 +175,7 @@ pub fn evidence<'t>(
         let text = tokens[c.first].text;
         // "councillor Wilson Or", "President Lincoln": a town's name after a title is a
         // person's.
-        let titled = c.after_title
-            || prev.is_some_and(|p| {
-                p.text.chars().next().is_some_and(char::is_lowercase)
-                    && (lexicon::is_title(&title_case(p.text)) || lexicon::is_role(p.text))
-            });
+        let titled = c.after_title || prev.is_some_and(|p| titles_a_name(p.text, before));
         if entry.kind == EntityKind::Place && !entry.major && titled {
             set(EntityKind::Person, 4);
             set(EntityKind::Place, 2);
@@ -346,11 +341,8 @@ pub fn evidence<'t>(
     }
     // "the band Duran Duran", "the religious schools Santo Spirito and Immacolata": a name in
     // apposition to a noun of institutions is one.
-    let org_noun_before = prev.is_some_and(|p| {
-        p.text.chars().all(char::is_lowercase)
-            && (lexicon::is_org_noun(p.text)
-                || p.text.strip_suffix('s').is_some_and(lexicon::is_org_noun))
-    });
+    let org_noun_before = prev.is_some_and(|p| p.text.chars().all(char::is_lowercase))
+        && before.is_org_noun_or_plural();
     if org_noun_before {
         set(EntityKind::Organization, 4);
     }
@@ -376,21 +368,22 @@ pub fn evidence<'t>(
             .filter(|t| t.block == c.block && !t.gap_before)
             .filter(|t| t.text.chars().all(char::is_lowercase))
     };
+    // The word after, looked up once for the several lists asked about it.
+    let after = next.map_or(Neighbour::default(), |n| lexicon::neighbour(n.text));
     let org_noun_after = !tokens[c.last].possessive
         && lower_next(c.last + 1).is_some_and(|n| {
-            lexicon::is_org_noun(n.text)
+            after.is_org_noun()
                 || (GAZETTEER.is_common_word(n.text)
-                    && !lexicon::is_function_word(&title_case(n.text))
+                    && !after
+                        .is_function_word_once_capitalised()
+                        .unwrap_or_else(|| lexicon::is_function_word(&title_case(n.text)))
                     && lower_next(c.last + 2).is_some_and(|m| lexicon::is_org_noun(m.text)))
         });
     if org_noun_after {
         set(EntityKind::Organization, 3);
     }
     // A role in lower case before the name: "biologist Nick Bos", "said senator Smith".
-    if prev.is_some_and(|p| {
-        p.text.chars().next().is_some_and(char::is_lowercase)
-            && (lexicon::is_title(&title_case(p.text)) || lexicon::is_role(p.text))
-    }) {
+    if prev.is_some_and(|p| titles_a_name(p.text, before)) {
         set(EntityKind::Person, 3);
     }
     // Appositions that only people take: "Thomas Sam, 42,", "Bos, who".
@@ -405,11 +398,11 @@ pub fn evidence<'t>(
             set(EntityKind::Person, 3);
         }
     }
-    let speech_after = next.is_some_and(|n| lexicon::is_speech_verb(n.text) && !n.gap_before);
+    let speech_after = next.is_some_and(|n| after.is_speech_verb() && !n.gap_before);
     // "said Smith" names the speaker; "told Reuters", "asked the BBC" name the listener.
-    let speech_before = prev.is_some_and(|p| {
-        lexicon::is_speech_verb(p.text) && !matches!(p.text, "told" | "tells" | "asked")
-    }) && !tokens[c.first].gap_before;
+    let speech_before = prev
+        .is_some_and(|p| before.is_speech_verb() && !matches!(p.text, "told" | "tells" | "asked"))
+        && !tokens[c.first].gap_before;
     if (speech_after || speech_before) && words.len() <= 3 {
         set(EntityKind::Person, 2);
     }
@@ -538,16 +531,22 @@ pub fn evidence<'t>(
     {
         set(EntityKind::Organization, 1);
     }
-    if let Some(p) = prev.filter(|_| !possessive) {
-        // "in Kanata" is a place; "in Linguistics", "in Educational Leadership" are fields.
-        if lexicon::is_place_preposition(p.text)
-            && words.iter().any(|w| !GAZETTEER.is_common_word(w))
-        {
-            set(EntityKind::Place, 1);
-        }
+    // "in Kanata" is a place; "in Linguistics", "in Educational Leadership" are fields.
+    if !possessive && after_place_word && words.iter().any(|w| !GAZETTEER.is_common_word(w)) {
+        set(EntityKind::Place, 1);
     }
     relaxed(tokens, c, words, seen_lower, &mut ev);
     ev
+}
+
+/// Whether `word`, in lower case before a name, is a title or a role that introduces the name:
+/// "president", "biologist". `is` are the lists it is in.
+fn titles_a_name(word: &str, is: Neighbour) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+        && (is.is_role()
+            || is
+                .is_title_once_capitalised()
+                .unwrap_or_else(|| lexicon::is_title(&title_case(word))))
 }
 
 /// `word` with every leading copy of `prefix` removed, as `trim_start_matches` does (which
