@@ -370,14 +370,17 @@ pub fn evidence<'t>(
     };
     // The word after, looked up once for the several lists asked about it.
     let after = next.map_or(Neighbour::default(), |n| lexicon::neighbour(n.text));
+    // (The noun two words on is asked first: it is seldom there, and cheaper to look up than
+    // whether the word between is a common word. 200 articles: 10.4k common-word questions
+    // from here down to 5.5k, cachegrind 0.3M instruction-equivalents fewer in all.)
     let org_noun_after = !tokens[c.last].possessive
         && lower_next(c.last + 1).is_some_and(|n| {
             after.is_org_noun()
-                || (GAZETTEER.is_common_word(n.text)
+                || (lower_next(c.last + 2).is_some_and(|m| lexicon::is_org_noun(m.text))
+                    && GAZETTEER.is_common_word(n.text)
                     && !after
                         .is_function_word_once_capitalised()
-                        .unwrap_or_else(|| lexicon::is_function_word(&title_case(n.text)))
-                    && lower_next(c.last + 2).is_some_and(|m| lexicon::is_org_noun(m.text)))
+                        .unwrap_or_else(|| lexicon::is_function_word(&title_case(n.text))))
         });
     if org_noun_after {
         set(EntityKind::Organization, 3);
