@@ -2,7 +2,7 @@
 //! or in headlines that the article confirms (Mikheev's test). Each kept name gets its evidence.
 
 use super::chunks::{Certainty, Chunk};
-use super::evidence::{Evidence, binomial, evidence, kind_of, not_a_name, title_case};
+use super::evidence::{Evidence, NameWord, binomial, evidence, kind_of, not_a_name, title_case};
 use super::gazetteer::GAZETTEER;
 use super::lexicon;
 use super::tokens::Token;
@@ -34,9 +34,18 @@ pub struct Candidate {
 struct CapitalWords<'t> {
     /// Every capitalised word of a candidate name, with its index in `facts`.
     index: HashMap<&'t str, u32>,
+    /// For each token that is such a word, its index in `facts` (`NO_FACTS` for the others):
+    /// the rules ask about the words of names by the tokens they are, and an index in an array
+    /// is cheaper than a hashed word (cachegrind, whole CLI on 200 articles: 1.6M instructions
+    /// and 19k mispredicted branches fewer, 12k L1 misses more, about 1.9M
+    /// instruction-equivalents fewer in all).
+    at_token: Vec<u32>,
     facts: Vec<WordFacts>,
     tokens: &'t [Token<'t>],
 }
+
+/// No facts are kept for this token.
+const NO_FACTS: u32 = u32::MAX;
 
 #[derive(Clone, Copy, Default)]
 struct WordFacts {
@@ -53,9 +62,14 @@ impl<'t> CapitalWords<'t> {
             HashMap::with_capacity_and_hasher(chunks.len() * 2, Default::default());
         let mut asked: Vec<&str> = Vec::new();
         let mut facts: Vec<WordFacts> = Vec::new();
+        let mut at_token = vec![NO_FACTS; tokens.len()];
         for c in chunks {
             let sure = c.certainty == Certainty::Sure;
-            for t in tokens[c.first..=c.last].iter().filter(|t| t.capitalized) {
+            for i in c.first..=c.last {
+                let t = &tokens[i];
+                if !t.capitalized {
+                    continue;
+                }
                 let at = *index.entry(t.text).or_insert_with(|| {
                     asked.push(t.text);
                     facts.push(WordFacts::default());
@@ -63,6 +77,7 @@ impl<'t> CapitalWords<'t> {
                     (asked.len() - 1) as u32
                 });
                 facts[at as usize].sure |= sure;
+                at_token[i] = at;
             }
         }
         // The lower-case forms, one after another in one string.
@@ -109,6 +124,7 @@ impl<'t> CapitalWords<'t> {
         }
         CapitalWords {
             index,
+            at_token,
             facts,
             tokens,
         }
@@ -147,13 +163,29 @@ impl<'t> CapitalWords<'t> {
     fn is_sure(&self, word: &str) -> bool {
         self.facts(word).is_some_and(|facts| facts.sure)
     }
+
+    /// [`CapitalWords::seen_lower`] of token `i`'s word.
+    fn seen_lower_at(&self, i: usize) -> bool {
+        match self.at_token[i] {
+            NO_FACTS => self.seen_lower(self.tokens[i].text),
+            at => self.facts[at as usize].seen_lower,
+        }
+    }
+
+    /// [`CapitalWords::is_sure`] of token `i`'s word.
+    fn is_sure_at(&self, i: usize) -> bool {
+        match self.at_token[i] {
+            NO_FACTS => self.is_sure(self.tokens[i].text),
+            at => self.facts[at as usize].sure,
+        }
+    }
 }
 
 /// Keeps the chunks whose capitalisation the article confirms and scores their evidence.
 #[inline(never)] // A stage of its own in profiles.
 pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
     let capital_words = CapitalWords::new(tokens, &chunks);
-    let seen_lower = |w: &str| capital_words.seen_lower(w);
+    let seen_lower = |i: usize| capital_words.seen_lower_at(i);
 
     let mut candidates: Vec<Candidate> = Vec::with_capacity(chunks.len());
     let mut words = Vec::new();
@@ -170,24 +202,24 @@ pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidat
             Certainty::Sure => keep(chunk),
             Certainty::Headline => {
                 // Keep the stretches made only of words the article capitalises elsewhere.
-                let confirmed = |t: &Token| {
-                    t.capitalized
-                        && capital_words.is_sure(t.text)
-                        && !lexicon::is_function_word(t.text)
+                let confirmed = |i: usize| {
+                    tokens[i].capitalized
+                        && capital_words.is_sure_at(i)
+                        && !lexicon::is_function_word(tokens[i].text)
                 };
                 // A first name standing before a confirmed word belongs to it: "Christopher"
                 // in a headline "Christopher Hill on ..." when the body says "Hill".
                 // So is a word that is no English word at all: "Marymegan" in "Wikinews
                 // interviews Marymegan Daly".
                 let known = |i: usize| {
-                    confirmed(&tokens[i])
+                    confirmed(i)
                         || (tokens[i].capitalized
                             && !GAZETTEER.is_common_word(tokens[i].text)
                             && !lexicon::is_function_word(tokens[i].text)
                             && tokens[i].text.chars().all(char::is_alphabetic))
                         || (i < chunk.last
                             && GAZETTEER.is_given_name(tokens[i].text)
-                            && confirmed(&tokens[i + 1]))
+                            && confirmed(i + 1))
                 };
                 let mut i = chunk.first;
                 while i <= chunk.last {
@@ -209,11 +241,11 @@ pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidat
                 let next_speech = tokens
                     .get(chunk.last + 1)
                     .is_some_and(|n| n.block == chunk.block && lexicon::is_speech_verb(n.text));
-                let confirmed = capital_words.is_sure(t.text)
+                let confirmed = capital_words.is_sure_at(chunk.first)
                     || (multi && GAZETTEER.is_given_name(t.text))
-                    || (multi && !seen_lower(t.text))
+                    || (multi && !seen_lower(chunk.first))
                     || (!multi
-                        && !seen_lower(t.text)
+                        && !seen_lower(chunk.first)
                         && (GAZETTEER.is_surname(t.text)
                             || next_speech
                             || !GAZETTEER.is_common_word(t.text)));
@@ -250,8 +282,8 @@ fn shouted(tokens: &[Token], c: &Chunk) -> bool {
 fn candidate<'t>(
     tokens: &[Token<'t>],
     c: Chunk,
-    seen_lower: &dyn Fn(&str) -> bool,
-    words: &mut Vec<&'t str>,
+    seen_lower: &dyn Fn(usize) -> bool,
+    words: &mut Vec<NameWord<'t>>,
 ) -> Candidate {
     let not_a_name = not_a_name(tokens, &c);
     // A genus ("Formica fusca") or a word that only looks like a name has no kind.
@@ -468,9 +500,11 @@ mod tests {
                 .filter(|t| t.capitalized)
                 .map(|t| t.text)
                 .collect();
-            for t in &tokens {
+            for (i, t) in tokens.iter().enumerate() {
                 prop_assert_eq!(words.seen_lower(t.text), scan(t.text), "{}", t.text);
                 prop_assert_eq!(words.is_sure(t.text), sure.contains(t.text), "{}", t.text);
+                prop_assert_eq!(words.seen_lower_at(i), scan(t.text), "{}", t.text);
+                prop_assert_eq!(words.is_sure_at(i), sure.contains(t.text), "{}", t.text);
             }
         }
     }

@@ -96,6 +96,14 @@ impl std::ops::Deref for TitleCase<'_> {
     }
 }
 
+/// A capitalised word of a candidate name, and whether the article writes it in lower case
+/// too ("Hope" and "hope"), asked once per word.
+#[derive(Clone, Copy)]
+pub struct NameWord<'t> {
+    pub text: &'t str,
+    pub seen_lower: bool,
+}
+
 /// "Paralympic movement", "Hebrew text": a lone adjective of a people or place before a noun.
 fn adjective_before_noun(tokens: &[Token], c: &Chunk) -> bool {
     let t = &tokens[c.first];
@@ -147,13 +155,14 @@ pub fn not_a_name(tokens: &[Token], c: &Chunk) -> bool {
 /// guesses last. (Not asked of a chunk that is [`not_a_name`] or a genus ([`binomial`]): those
 /// have no evidence.)
 ///
-/// `words` is room for the chunk's capitalised words, kept by the caller from chunk to chunk
-/// so that no list is allocated per chunk.
+/// `seen_lower` tells whether the article writes token `i`'s word in lower case too; `words`
+/// is room for the chunk's capitalised words, kept by the caller from chunk to chunk so that no
+/// list is allocated per chunk.
 pub fn evidence<'t>(
     tokens: &[Token<'t>],
     c: &Chunk,
-    seen_lower: &dyn Fn(&str) -> bool,
-    words: &mut Vec<&'t str>,
+    seen_lower: &dyn Fn(usize) -> bool,
+    words: &mut Vec<NameWord<'t>>,
 ) -> Evidence {
     let mut ev = [0u8; 5];
     let mut set = |kind: EntityKind, strength: u8| {
@@ -195,15 +204,18 @@ pub fn evidence<'t>(
     }
     words.clear();
     words.extend(
-        tokens[c.first..=c.last]
-            .iter()
-            .filter(|t| t.capitalized)
-            .map(|t| t.text),
+        (c.first..=c.last)
+            .filter(|&i| tokens[i].capitalized)
+            .map(|i| NameWord {
+                text: tokens[i].text,
+                seen_lower: seen_lower(i),
+            }),
     );
     let words = &words[..];
-    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+    let (Some(&first_word), Some(&last_word)) = (words.first(), words.last()) else {
         return ev;
     };
+    let (first, last) = (first_word.text, last_word.text);
     let has_of = tokens[c.first..=c.last].iter().any(|t| t.text == "of");
     let multi = words.len() > 1;
     if multi && lexicon::is_org_tail(last) {
@@ -227,7 +239,7 @@ pub fn evidence<'t>(
     // "Cyclone Phailin", "Hurricane Katrina", "Space Shuttle Atlantis", "HMS Victory": storms
     // and vessels bear people's names but are neither people nor bodies (the class may
     // come second: "Space Shuttle").
-    if multi && words.iter().take(2).any(|w| lexicon::is_other_head(w)) {
+    if multi && words.iter().take(2).any(|w| lexicon::is_other_head(w.text)) {
         set(EntityKind::Other, 5);
     }
     let given_first = GAZETTEER.is_given_name(first);
@@ -254,7 +266,7 @@ pub fn evidence<'t>(
         && country_last
         && !words[..words.len() - 1]
             .iter()
-            .all(|w| lexicon::is_place_head(w))
+            .all(|w| lexicon::is_place_head(w.text))
         && !has_of
     {
         set(EntityKind::Organization, 3);
@@ -265,7 +277,7 @@ pub fn evidence<'t>(
         && place_last
         && words[..words.len() - 1]
             .iter()
-            .all(|w| lexicon::is_place_head(w))
+            .all(|w| lexicon::is_place_head(w.text))
     {
         set(EntityKind::Place, 4);
     }
@@ -274,21 +286,21 @@ pub fn evidence<'t>(
     }
     // Words the article also writes in lower case are common words, not names: "Card Tricks",
     // "Hope". Only names made of words never seen lower case get the weaker person hints.
-    let unseen = |w: &&str| !seen_lower(w);
+    let unseen = |w: &NameWord| !w.seen_lower;
     // "Brooklyn Paper", "Pacific Standard": a known place inside makes a person unlikely.
     let has_place_word = || {
         words.iter().any(|w| {
             GAZETTEER
-                .lookup(w)
+                .lookup(w.text)
                 .is_some_and(|e| e.kind == EntityKind::Place)
-                && !GAZETTEER.is_given_name(w)
-                && !GAZETTEER.is_surname(w)
+                && !GAZETTEER.is_given_name(w.text)
+                && !GAZETTEER.is_surname(w.text)
         })
     };
     if multi
         && words.len() <= 4
         && given_first
-        && unseen(&last)
+        && unseen(&last_word)
         && (GAZETTEER.is_common_given_name(first)
             || GAZETTEER.is_surname(last)
             || !GAZETTEER.is_common_word(last))
@@ -412,7 +424,7 @@ pub fn evidence<'t>(
     // A lone word that is also a common word ("Hope", "Rock", "Bailey") is not guessed a
     // person on its own; coreference still joins it to a full name.
     let lone_word = || !multi && GAZETTEER.is_common_word(first);
-    if !multi && given_first && unseen(&first) && !lone_word() {
+    if !multi && given_first && unseen(&first_word) && !lone_word() {
         set(EntityKind::Person, 2);
     }
     // "Environment Canada": a country last is no surname ("Canada" is one in the census).
@@ -535,10 +547,10 @@ pub fn evidence<'t>(
         set(EntityKind::Organization, 1);
     }
     // "in Kanata" is a place; "in Linguistics", "in Educational Leadership" are fields.
-    if !possessive && after_place_word && words.iter().any(|w| !GAZETTEER.is_common_word(w)) {
+    if !possessive && after_place_word && words.iter().any(|w| !GAZETTEER.is_common_word(w.text)) {
         set(EntityKind::Place, 1);
     }
-    relaxed(tokens, c, words, seen_lower, &mut ev);
+    relaxed(tokens, c, words, &mut ev);
     ev
 }
 
@@ -586,21 +598,16 @@ fn attributive(tokens: &[Token], c: &Chunk) -> bool {
 
 /// Last-resort guesses for names nothing else spoke for (Mikheev's relaxed rules); `words` are
 /// the chunk's capitalised words.
-fn relaxed(
-    tokens: &[Token],
-    c: &Chunk,
-    words: &[&str],
-    seen_lower: &dyn Fn(&str) -> bool,
-    ev: &mut Evidence,
-) {
+fn relaxed(tokens: &[Token], c: &Chunk, words: &[NameWord], ev: &mut Evidence) {
     if ev.iter().any(|&s| s > 0) || c.hit.is_some() {
         return;
     }
-    let Some(&first) = words.first() else {
+    let Some(&first_word) = words.first() else {
         return;
     };
+    let first = first_word.text;
     let multi = words.len() > 1;
-    let unseen = |w: &&str| !seen_lower(w);
+    let unseen = |w: &NameWord| !w.seen_lower;
     let mut set = |kind: EntityKind, strength: u8| {
         let s = &mut ev[slot(kind)];
         *s = (*s).max(strength);
@@ -609,7 +616,7 @@ fn relaxed(
     // case is a name ("Gorbachev", "Zogby"); people are the likeliest kind.
     if !multi
         && c.certainty != Certainty::Headline
-        && unseen(&first)
+        && unseen(&first_word)
         && !GAZETTEER.is_common_word(first)
         && first.chars().skip(1).any(char::is_lowercase)
         && first.chars().all(char::is_alphabetic)
@@ -627,21 +634,21 @@ fn relaxed(
     }
     // Relaxed: two or three plain capitalised words with nothing else to go on are most often
     // a person's name in news ("Lau Siu-lai", "Thibaut Courtois").
-    let plain = |w: &&str| {
-        !lexicon::is_org_tail(w)
-            && !lexicon::is_place_tail(w)
-            && !lexicon::is_other_tail(w)
-            && w.chars().skip(1).any(char::is_lowercase)
+    let plain = |w: &NameWord| {
+        !lexicon::is_org_tail(w.text)
+            && !lexicon::is_place_tail(w.text)
+            && !lexicon::is_other_tail(w.text)
+            && w.text.chars().skip(1).any(char::is_lowercase)
             && unseen(w)
             && GAZETTEER
-                .lookup(w)
-                .is_none_or(|_| GAZETTEER.is_given_name(w))
+                .lookup(w.text)
+                .is_none_or(|_| GAZETTEER.is_given_name(w.text))
     };
     if multi
         && words.len() <= 3
         && words.len() == c.last - c.first + 1
         && words.iter().all(plain)
-        && words.iter().any(|w| !GAZETTEER.is_common_word(w))
+        && words.iter().any(|w| !GAZETTEER.is_common_word(w.text))
     {
         set(EntityKind::Person, 1);
     }
