@@ -238,16 +238,18 @@ pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidat
             Certainty::Initial => {
                 let t = &tokens[chunk.first];
                 let multi = chunk.last > chunk.first;
-                let next_speech = tokens
-                    .get(chunk.last + 1)
-                    .is_some_and(|n| n.block == chunk.block && lexicon::is_speech_verb(n.text));
+                let next_speech = || {
+                    tokens
+                        .get(chunk.last + 1)
+                        .is_some_and(|n| n.block == chunk.block && lexicon::is_speech_verb(n.text))
+                };
                 let confirmed = capital_words.is_sure_at(chunk.first)
                     || (multi && GAZETTEER.is_given_name(t.text))
                     || (multi && !seen_lower(chunk.first))
                     || (!multi
                         && !seen_lower(chunk.first)
                         && (GAZETTEER.is_surname(t.text)
-                            || next_speech
+                            || next_speech()
                             || !GAZETTEER.is_common_word(t.text)));
                 if confirmed {
                     keep(chunk);
