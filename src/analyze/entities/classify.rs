@@ -2,7 +2,7 @@
 //! or in headlines that the article confirms (Mikheev's test). Each kept name gets its evidence.
 
 use super::chunks::{Certainty, Chunk};
-use super::evidence::{Evidence, binomial, evidence, kind_of, not_a_name, title_case};
+use super::evidence::{Evidence, NameWord, binomial, evidence, kind_of, not_a_name, title_case};
 use super::gazetteer::GAZETTEER;
 use super::lexicon;
 use super::tokens::Token;
@@ -34,9 +34,18 @@ pub struct Candidate {
 struct CapitalWords<'t> {
     /// Every capitalised word of a candidate name, with its index in `facts`.
     index: HashMap<&'t str, u32>,
+    /// For each token that is such a word, its index in `facts` (`NO_FACTS` for the others):
+    /// the rules ask about the words of names by the tokens they are, and an index in an array
+    /// is cheaper than a hashed word (cachegrind, whole CLI on 200 articles: 1.6M instructions
+    /// and 19k mispredicted branches fewer, 12k L1 misses more, about 1.9M
+    /// instruction-equivalents fewer in all).
+    at_token: Vec<u32>,
     facts: Vec<WordFacts>,
     tokens: &'t [Token<'t>],
 }
+
+/// No facts are kept for this token.
+const NO_FACTS: u32 = u32::MAX;
 
 #[derive(Clone, Copy, Default)]
 struct WordFacts {
@@ -53,9 +62,14 @@ impl<'t> CapitalWords<'t> {
             HashMap::with_capacity_and_hasher(chunks.len() * 2, Default::default());
         let mut asked: Vec<&str> = Vec::new();
         let mut facts: Vec<WordFacts> = Vec::new();
+        let mut at_token = vec![NO_FACTS; tokens.len()];
         for c in chunks {
             let sure = c.certainty == Certainty::Sure;
-            for t in tokens[c.first..=c.last].iter().filter(|t| t.capitalized) {
+            for i in c.first..=c.last {
+                let t = &tokens[i];
+                if !t.capitalized {
+                    continue;
+                }
                 let at = *index.entry(t.text).or_insert_with(|| {
                     asked.push(t.text);
                     facts.push(WordFacts::default());
@@ -63,6 +77,7 @@ impl<'t> CapitalWords<'t> {
                     (asked.len() - 1) as u32
                 });
                 facts[at as usize].sure |= sure;
+                at_token[i] = at;
             }
         }
         // The lower-case forms, one after another in one string.
@@ -109,6 +124,7 @@ impl<'t> CapitalWords<'t> {
         }
         CapitalWords {
             index,
+            at_token,
             facts,
             tokens,
         }
@@ -147,38 +163,63 @@ impl<'t> CapitalWords<'t> {
     fn is_sure(&self, word: &str) -> bool {
         self.facts(word).is_some_and(|facts| facts.sure)
     }
+
+    /// [`CapitalWords::seen_lower`] of token `i`'s word.
+    fn seen_lower_at(&self, i: usize) -> bool {
+        match self.at_token[i] {
+            NO_FACTS => self.seen_lower(self.tokens[i].text),
+            at => self.facts[at as usize].seen_lower,
+        }
+    }
+
+    /// [`CapitalWords::is_sure`] of token `i`'s word.
+    fn is_sure_at(&self, i: usize) -> bool {
+        match self.at_token[i] {
+            NO_FACTS => self.is_sure(self.tokens[i].text),
+            at => self.facts[at as usize].sure,
+        }
+    }
 }
 
 /// Keeps the chunks whose capitalisation the article confirms and scores their evidence.
 #[inline(never)] // A stage of its own in profiles.
 pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
     let capital_words = CapitalWords::new(tokens, &chunks);
-    let seen_lower = |w: &str| capital_words.seen_lower(w);
+    let seen_lower = |i: usize| capital_words.seen_lower_at(i);
 
-    let mut kept: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(chunks.len());
+    let mut words = Vec::new();
+    // Each kept chunk becomes a candidate at once, not first one of a list of kept chunks
+    // (cachegrind, whole CLI on 200 articles: that list's copies of the chunks cost 24k L1
+    // misses and 11k mispredicted branches, about 1M instruction-equivalents).
+    let mut keep = |c: Chunk| {
+        if !shouted(tokens, &c) {
+            candidates.push(candidate(tokens, c, &seen_lower, &mut words));
+        }
+    };
     for chunk in chunks {
         match chunk.certainty {
-            Certainty::Sure => kept.push(chunk),
+            Certainty::Sure => keep(chunk),
             Certainty::Headline => {
                 // Keep the stretches made only of words the article capitalises elsewhere.
-                let confirmed = |t: &Token| {
-                    t.capitalized
-                        && capital_words.is_sure(t.text)
-                        && !lexicon::is_function_word(t.text)
+                let confirmed = |i: usize| {
+                    tokens[i].capitalized
+                        && capital_words.is_sure_at(i)
+                        && !lexicon::is_function_word(tokens[i].text)
                 };
                 // A first name standing before a confirmed word belongs to it: "Christopher"
                 // in a headline "Christopher Hill on ..." when the body says "Hill".
                 // So is a word that is no English word at all: "Marymegan" in "Wikinews
                 // interviews Marymegan Daly".
                 let known = |i: usize| {
-                    confirmed(&tokens[i])
+                    confirmed(i)
                         || (tokens[i].capitalized
                             && !GAZETTEER.is_common_word(tokens[i].text)
                             && !lexicon::is_function_word(tokens[i].text)
                             && tokens[i].text.chars().all(char::is_alphabetic))
                         || (i < chunk.last
                             && GAZETTEER.is_given_name(tokens[i].text)
-                            && confirmed(&tokens[i + 1]))
+                            && confirmed(i + 1))
                 };
                 let mut i = chunk.first;
                 while i <= chunk.last {
@@ -190,26 +231,28 @@ pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidat
                     while i < chunk.last && known(i + 1) {
                         i += 1;
                     }
-                    kept.push(sub_chunk(tokens, &chunk, s, i));
+                    keep(sub_chunk(tokens, &chunk, s, i));
                     i += 1;
                 }
             }
             Certainty::Initial => {
                 let t = &tokens[chunk.first];
                 let multi = chunk.last > chunk.first;
-                let next_speech = tokens
-                    .get(chunk.last + 1)
-                    .is_some_and(|n| n.block == chunk.block && lexicon::is_speech_verb(n.text));
-                let confirmed = capital_words.is_sure(t.text)
+                let next_speech = || {
+                    tokens
+                        .get(chunk.last + 1)
+                        .is_some_and(|n| n.block == chunk.block && lexicon::is_speech_verb(n.text))
+                };
+                let confirmed = capital_words.is_sure_at(chunk.first)
                     || (multi && GAZETTEER.is_given_name(t.text))
-                    || (multi && !seen_lower(t.text))
+                    || (multi && !seen_lower(chunk.first))
                     || (!multi
-                        && !seen_lower(t.text)
+                        && !seen_lower(chunk.first)
                         && (GAZETTEER.is_surname(t.text)
-                            || next_speech
+                            || next_speech()
                             || !GAZETTEER.is_common_word(t.text)));
                 if confirmed {
-                    kept.push(chunk);
+                    keep(chunk);
                 } else if multi {
                     // Drop the positional word; the rest was capitalised mid-sentence.
                     let mut s = chunk.first + 1;
@@ -217,47 +260,50 @@ pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidat
                         s += 1;
                     }
                     if s <= chunk.last {
-                        kept.push(sub_chunk(tokens, &chunk, s, chunk.last));
+                        keep(sub_chunk(tokens, &chunk, s, chunk.last));
                     }
                 }
             }
         }
     }
-    // Shouting, not an acronym: "HUGE", "UNLESS".
-    kept.retain(|c| {
-        let t = &tokens[c.first];
-        let shouted = c.first == c.last
-            && c.hit.is_none()
-            && t.text.chars().all(char::is_uppercase)
-            && ((t.text.chars().count() >= 4 && GAZETTEER.is_common_word(t.text))
-                || lexicon::is_function_word(&title_case(t.text)));
-        !shouted
-    });
-    let mut words = Vec::new();
-    let mut candidates: Vec<Candidate> = kept
-        .into_iter()
-        .map(|c| {
-            let not_a_name = not_a_name(tokens, &c);
-            // A genus ("Formica fusca") or a word that only looks like a name has no kind.
-            let evidence = if not_a_name || binomial(tokens, &c) {
-                [0; 5]
-            } else {
-                evidence(tokens, &c, &seen_lower, &mut words)
-            };
-            Candidate {
-                first: c.first,
-                last: c.last,
-                span: c.span,
-                block: c.block,
-                canonical: c.hit.map(|e| e.canonical).or_else(|| state_of(tokens, &c)),
-                evidence,
-                agent: acts(tokens, &c),
-                not_a_name,
-            }
-        })
-        .collect();
     coordinate(text, tokens, &mut candidates);
     candidates
+}
+
+/// Shouting, not an acronym: "HUGE", "UNLESS".
+fn shouted(tokens: &[Token], c: &Chunk) -> bool {
+    let t = &tokens[c.first];
+    c.first == c.last
+        && c.hit.is_none()
+        && t.text.chars().all(char::is_uppercase)
+        && ((t.text.chars().count() >= 4 && GAZETTEER.is_common_word(t.text))
+            || lexicon::is_function_word(&title_case(t.text)))
+}
+
+/// A kept chunk with its evidence; `words` is room for [`evidence`].
+fn candidate<'t>(
+    tokens: &[Token<'t>],
+    c: Chunk,
+    seen_lower: &dyn Fn(usize) -> bool,
+    words: &mut Vec<NameWord<'t>>,
+) -> Candidate {
+    let not_a_name = not_a_name(tokens, &c);
+    // A genus ("Formica fusca") or a word that only looks like a name has no kind.
+    let evidence = if not_a_name || binomial(tokens, &c) {
+        [0; 5]
+    } else {
+        evidence(tokens, &c, seen_lower, words)
+    };
+    Candidate {
+        first: c.first,
+        last: c.last,
+        span: c.span,
+        block: c.block,
+        canonical: c.hit.map(|e| e.canonical).or_else(|| state_of(tokens, &c)),
+        evidence,
+        agent: acts(tokens, &c),
+        not_a_name,
+    }
 }
 
 /// "Google, Bing, and Yahoo": names listed together are of one kind, so a name nothing speaks
@@ -329,10 +375,14 @@ fn coordinate(text: &str, tokens: &[Token], candidates: &mut [Candidate]) {
         for step in 0..n.saturating_sub(1) {
             let i = if forward { step } else { n - 2 - step };
             let (from, to) = if forward { (i, i + 1) } else { (i + 1, i) };
-            if given[to].is_none()
-                && weak(&candidates[to])
-                && listed(i)
+            // (Whether the two are listed together is asked first, and whether the name is weak
+            // last: most names are in no list, and that answer is the cheapest. cachegrind,
+            // whole CLI on 200 articles, against asking whether the name is weak first: 1.2M
+            // instructions, 35k mispredicted branches and 18k L1 misses fewer.)
+            if listed(i)
+                && given[to].is_none()
                 && let Some(kind) = given[from]
+                && weak(&candidates[to])
             {
                 candidates[to].evidence[kind as usize] = 2;
                 given[to] = Some(kind);
@@ -456,9 +506,11 @@ mod tests {
                 .filter(|t| t.capitalized)
                 .map(|t| t.text)
                 .collect();
-            for t in &tokens {
+            for (i, t) in tokens.iter().enumerate() {
                 prop_assert_eq!(words.seen_lower(t.text), scan(t.text), "{}", t.text);
                 prop_assert_eq!(words.is_sure(t.text), sure.contains(t.text), "{}", t.text);
+                prop_assert_eq!(words.seen_lower_at(i), scan(t.text), "{}", t.text);
+                prop_assert_eq!(words.is_sure_at(i), sure.contains(t.text), "{}", t.text);
             }
         }
     }
