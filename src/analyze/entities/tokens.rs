@@ -189,7 +189,7 @@ impl<'a> Token<'a> {
         gap_before: bool,
     ) -> Self {
         let w = scanned.word;
-        let lower = lower_case_letters(swar::eight_from(&bytes[w.span.start..], 0));
+        let lower = lower_case_letters(scanned.first_eight);
         // Nearly all words (97%) are only ASCII letters and digits, so neither possessive nor
         // hyphenated: told by one well-foreseen branch, where the tests for both branch on
         // whether the word starts in lower case and on where its hyphen is.
@@ -352,6 +352,7 @@ mod tests {
                 let scanned = text::ScannedWord {
                     word: w,
                     ascii_alnum: false,
+                    first_eight: swar::eight_from(&text.as_bytes()[w.span.start..], 0),
                 };
                 out.push(Token::of_word(
                     scanned,
