@@ -1,7 +1,7 @@
 //! Which candidate names to keep: those capitalised mid-sentence, and those at sentence starts
 //! or in headlines that the article confirms (Mikheev's test). Each kept name gets its evidence.
 
-use super::chunks::{Certainty, Chunk};
+use super::chunks::{Certainty, Chunk, Found, length_and_first_bytes};
 use super::evidence::{Evidence, NameWord, binomial, evidence, kind_of, not_a_name, title_case};
 use super::gazetteer::GAZETTEER;
 use super::lexicon;
@@ -56,8 +56,10 @@ struct WordFacts {
 impl<'t> CapitalWords<'t> {
     /// Only the words of candidate names are asked about, a few dozen per article, while most
     /// of its words are lower-case: each lower-case word is checked against those few
-    /// (a bit per length and first two bytes turns most away unhashed), not all kept in a set.
-    fn new(tokens: &'t [Token<'t>], chunks: &[Chunk]) -> Self {
+    /// (a bit per length and first two bytes, [`length_and_first_bytes`], turns most away
+    /// unhashed and unread), not all kept in a set.
+    fn new(tokens: &'t [Token<'t>], found: &Found) -> Self {
+        let chunks = &found.chunks;
         let mut index: HashMap<&str, u32> =
             HashMap::with_capacity_and_hasher(chunks.len() * 2, Default::default());
         let mut asked: Vec<&str> = Vec::new();
@@ -104,14 +106,14 @@ impl<'t> CapitalWords<'t> {
         for (i, &end) in ends.iter().enumerate() {
             let form = &forms[start..end];
             start = end;
-            let bit = Self::filter_bit(form.as_bytes());
+            let bit = Self::filter_bit(length_and_first_bytes(form.as_bytes()));
             filter[bit / 64] |= 1 << (bit % 64);
             if let Some(previous) = by_form.insert(form, i) {
                 same_form[i] = previous;
             }
         }
-        for t in tokens {
-            let bit = Self::filter_bit(t.text.as_bytes());
+        for (t, &key) in tokens.iter().zip(&found.word_keys) {
+            let bit = Self::filter_bit(key);
             if filter[bit / 64] & (1 << (bit % 64)) == 0 || !t.text.starts_with(char::is_lowercase)
             {
                 continue;
@@ -130,14 +132,8 @@ impl<'t> CapitalWords<'t> {
         }
     }
 
-    /// One of 4,096 bits for the word's length and first two bytes, well mixed.
-    fn filter_bit(word: &[u8]) -> usize {
-        let (first, second) = match word {
-            [a, b, ..] => (*a, *b),
-            [a] => (*a, 0),
-            [] => (0, 0),
-        };
-        let key = (word.len() as u32 & 0xff) | u32::from(first) << 8 | u32::from(second) << 16;
+    /// One of 4,096 bits for a word's [`length_and_first_bytes`], well mixed.
+    fn filter_bit(key: u32) -> usize {
         (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
     }
 
@@ -183,8 +179,9 @@ impl<'t> CapitalWords<'t> {
 
 /// Keeps the chunks whose capitalisation the article confirms and scores their evidence.
 #[inline(never)] // A stage of its own in profiles.
-pub fn resolve(text: &str, tokens: &[Token], chunks: Vec<Chunk>) -> Vec<Candidate> {
-    let capital_words = CapitalWords::new(tokens, &chunks);
+pub fn resolve(text: &str, tokens: &[Token], found: Found) -> Vec<Candidate> {
+    let capital_words = CapitalWords::new(tokens, &found);
+    let chunks = found.chunks;
     let seen_lower = |i: usize| capital_words.seen_lower_at(i);
 
     let mut candidates: Vec<Candidate> = Vec::with_capacity(chunks.len());
@@ -493,8 +490,9 @@ mod tests {
             let text = format!("Title\n\n{}", parts.concat());
             let article = parse_article("t.txt", text);
             let tokens = tokens::tokenize(&article);
-            let chunks = chunks::find_chunks(&tokens, &article.text);
-            let words = CapitalWords::new(&tokens, &chunks);
+            let found = chunks::find_chunks(&tokens, &article.text);
+            let words = CapitalWords::new(&tokens, &found);
+            let chunks = found.chunks;
             let scan = |w: &str| {
                 let lower = w.to_lowercase();
                 tokens.iter().any(|t| t.text == lower && t.text.starts_with(char::is_lowercase))

@@ -377,7 +377,7 @@ pub fn evidence<'t>(
                 || (lower_next(c.last + 2).is_some_and(|m| lexicon::is_org_noun(m.text))
                     && GAZETTEER.is_common_word(n.text)
                     && !after
-                        .is_function_word_once_capitalised()
+                        .is_function_word_once_capitalised(n.text)
                         .unwrap_or_else(|| lexicon::is_function_word(&title_case(n.text))))
         });
     if org_noun_after {
@@ -579,7 +579,7 @@ fn titles_a_name(word: &str, is: Neighbour) -> bool {
     word.chars().next().is_some_and(char::is_lowercase)
         && (is.is_role()
             || is
-                .is_title_once_capitalised()
+                .is_title_once_capitalised(word)
                 .unwrap_or_else(|| lexicon::is_title(&title_case(word))))
 }
 

@@ -110,12 +110,10 @@ impl Neighbour {
     const ROLE: u32 = 1 << 4;
     /// A title once in title case ("president" for "President"); listed under the lower-case
     /// forms of the titles written in plain title case, so it answers only for a word of
-    /// ASCII lower-case letters (`PLAIN`).
+    /// ASCII lower-case letters.
     const TITLE_ONCE_CAPITALISED: u32 = 1 << 5;
     /// A function word once in title case ("the" for "The"), as `TITLE_ONCE_CAPITALISED`.
     const FUNCTION_ONCE_CAPITALISED: u32 = 1 << 6;
-    /// The word is made of ASCII lower-case letters only.
-    const PLAIN: u32 = 1 << 7;
 
     fn has(self, class: u32) -> bool {
         self.0 & class != 0
@@ -142,19 +140,25 @@ impl Neighbour {
         self.has(Self::ORG_NOUN)
     }
 
-    /// Whether the word in title case is a title (`is_title(&title_case(word))`), when the
-    /// lists can tell: for a word of ASCII lower-case letters, most of those asked about.
-    pub fn is_title_once_capitalised(self) -> Option<bool> {
-        self.has(Self::PLAIN)
-            .then(|| self.has(Self::TITLE_ONCE_CAPITALISED))
+    /// Whether `word`, the word looked up, is a title in title case
+    /// (`is_title(&title_case(word))`), when the lists can tell: for a word of ASCII lower-case
+    /// letters, most of those asked about. (Whether the word is such is asked here, not at
+    /// each look-up: most look-ups never ask this.)
+    pub fn is_title_once_capitalised(self, word: &str) -> Option<bool> {
+        is_plain(word).then(|| self.has(Self::TITLE_ONCE_CAPITALISED))
     }
 
-    /// Whether the word in title case is a function word (`is_function_word(&title_case(word))`),
-    /// when the lists can tell, as for [`Neighbour::is_title_once_capitalised`].
-    pub fn is_function_word_once_capitalised(self) -> Option<bool> {
-        self.has(Self::PLAIN)
-            .then(|| self.has(Self::FUNCTION_ONCE_CAPITALISED))
+    /// Whether `word`, the word looked up, is a function word in title case
+    /// (`is_function_word(&title_case(word))`), when the lists can tell, as for
+    /// [`Neighbour::is_title_once_capitalised`].
+    pub fn is_function_word_once_capitalised(self, word: &str) -> Option<bool> {
+        is_plain(word).then(|| self.has(Self::FUNCTION_ONCE_CAPITALISED))
     }
+}
+
+/// Made of ASCII lower-case letters only.
+fn is_plain(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// Every word of the lists [`Neighbour`] answers for, with the lists it is in.
@@ -198,8 +202,7 @@ fn in_plain_title_case(word: &str) -> bool {
 
 /// The lists `word` is in, of those a word next to a name is asked about.
 pub fn neighbour(word: &str) -> Neighbour {
-    let plain = word.bytes().all(|b| b.is_ascii_lowercase());
-    Neighbour(NEIGHBOURS.get(word) | if plain { Neighbour::PLAIN } else { 0 })
+    Neighbour(NEIGHBOURS.get(word))
 }
 
 /// Titles and roles that precede a person's name and are never part of it ("President",
@@ -1889,14 +1892,18 @@ mod tests {
                 "{word:?}"
             );
             let capitalised = title_case(word);
-            if let Some(title) = is.is_title_once_capitalised() {
+            if let Some(title) = is.is_title_once_capitalised(word) {
                 assert_eq!(title, is_title(&capitalised), "{word:?}");
             }
-            if let Some(function) = is.is_function_word_once_capitalised() {
+            if let Some(function) = is.is_function_word_once_capitalised(word) {
                 assert_eq!(function, is_function_word(&capitalised), "{word:?}");
             }
             let plain = word.bytes().all(|b| b.is_ascii_lowercase());
-            assert_eq!(is.is_title_once_capitalised().is_some(), plain, "{word:?}");
+            assert_eq!(
+                is.is_title_once_capitalised(word).is_some(),
+                plain,
+                "{word:?}"
+            );
         }
     }
 }
