@@ -25,13 +25,7 @@ const MIN_WRAPPED_LINE: usize = 30;
 
 /// Parses `text`, which came from `path` (used for the title when the article has no headline).
 pub fn parse_article(path: &str, text: String) -> Article {
-    let mut blocks: Vec<Block> = split_blocks(&text)
-        .into_iter()
-        .map(|span| Block {
-            kind: BlockKind::Paragraph,
-            span,
-        })
-        .collect();
+    let mut blocks = split_blocks(&text);
     let block_text = |i: usize, blocks: &[Block]| blocks[i].span.of(&text);
 
     let mut title = None;
@@ -322,9 +316,14 @@ fn trimmed_lines(text: &str) -> Vec<Option<Span>> {
     lines
 }
 
-/// Splits the text into blocks: one per line, or one per run of lines when the text is
-/// hard-wrapped.
-fn split_blocks(text: &str) -> Vec<Span> {
+/// Splits the text into blocks, paragraphs until told otherwise: one per line, or one per run
+/// of lines when the text is hard-wrapped. Made as blocks at once, not as spans first: one
+/// allocation fewer per article.
+fn split_blocks(text: &str) -> Vec<Block> {
+    let paragraph = |span| Block {
+        kind: BlockKind::Paragraph,
+        span,
+    };
     let lines = trimmed_lines(text);
     // Gone through twice rather than collected: two fewer allocations per article.
     let runs = || lines.split(Option::is_none).filter(|run| !run.is_empty());
@@ -333,11 +332,11 @@ fn split_blocks(text: &str) -> Vec<Span> {
             .filter_map(|run| {
                 let first = run.first()?.as_ref()?;
                 let last = run.last()?.as_ref()?;
-                Some(Span::new(first.start, last.end))
+                Some(paragraph(Span::new(first.start, last.end)))
             })
             .collect()
     } else {
-        lines.into_iter().flatten().collect()
+        lines.into_iter().flatten().map(paragraph).collect()
     }
 }
 
