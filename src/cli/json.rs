@@ -199,25 +199,32 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
 /// and `\u` with lowercase hex for other C0 controls and for DEL, C1 controls, bidi, zero-width
 /// and tag characters (two `\u` for a char outside the Basic Multilingual Plane).
 ///
-/// Runs of plain bytes, nearly all of a text, are copied in one call. Eight bytes at a time are
-/// tested with [`look_bytes`] (the last few padded with a plain byte), which also tells which
-/// byte is the first to look at: the scan goes straight to it, not byte by byte through the word
-/// (each char beyond ASCII, such as a curly quote, cost mispredicted branches there: cachegrind,
-/// `analyze --jsonl` of 200 articles, mispredicts 2443k -> 2409k, 361.6M -> 360.3M
-/// instruction-equivalents). Bytes 0x80..0xC0 continue a UTF-8 char and need no look.
+/// Eight bytes at a time are tested with [`look_bytes`] (the last few padded with a plain byte),
+/// which also tells which byte is the first to look at: the scan goes straight to it, not byte
+/// by byte through the word (each char beyond ASCII, such as a curly quote, cost mispredicted
+/// branches there: cachegrind, `analyze --jsonl` of 200 articles, mispredicts 2443k -> 2409k,
+/// 361.6M -> 360.3M instruction-equivalents). Bytes 0x80..0xC0 continue a UTF-8 char and need
+/// no look.
+///
+/// Each word read is appended whole as it is read, and what follows its plain bytes (the byte
+/// to look at, or the padding past the end) cut off again, rather than plain runs copied
+/// afterwards: most strings are names of a dozen bytes, and a `memcpy` call for each
+/// mispredicted on its length.
 fn write_str_contents(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
-    let mut plain_from = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let look = look_bytes(swar::eight_from(&bytes[i..], b' '));
+        let word = swar::eight_from(&bytes[i..], b' ');
+        let look = look_bytes(word);
+        out.extend_from_slice(&word.to_le_bytes());
         if look == 0 {
             i += WORD;
             continue;
         }
-        i += look.trailing_zeros() as usize / 8;
-        let b = bytes[i];
-        let short = match b {
+        let plain = look.trailing_zeros() as usize / 8;
+        out.truncate(out.len() - WORD + plain);
+        i += plain;
+        let short = match bytes[i] {
             b'"' => Some(b'"'),
             b'\\' => Some(b'\\'),
             0x08 => Some(b'b'),
@@ -229,24 +236,26 @@ fn write_str_contents(out: &mut Vec<u8>, s: &str) {
         };
         // `i` is the start of a char: a continuation byte is never looked at.
         let c = s[i..].chars().next().unwrap_or_default();
-        let len = c.len_utf8();
-        if short.is_none() && b >= 0x80 && display_char(c) == Some(c) {
-            i += len;
-            continue;
-        }
-        out.extend_from_slice(&bytes[plain_from..i]);
         match short {
             Some(letter) => out.extend_from_slice(&[b'\\', letter]),
+            None if !c.is_ascii() && display_char(c) == Some(c) => {
+                // All four bytes a char may have, cut to its own, like a word.
+                let mut utf8 = [0; 4];
+                c.encode_utf8(&mut utf8);
+                let len = out.len() + c.len_utf8();
+                out.extend_from_slice(&utf8);
+                out.truncate(len);
+            }
             None => {
                 for unit in c.encode_utf16(&mut [0; 2]) {
                     write_u_escape(out, *unit);
                 }
             }
         }
-        i += len;
-        plain_from = i;
+        i += c.len_utf8();
     }
-    out.extend_from_slice(&bytes[plain_from..]);
+    // The padding of the last word read, if it was plain.
+    out.truncate(out.len() - (i - bytes.len()));
 }
 
 /// Bytes tested at once by [`look_bytes`].
@@ -487,6 +496,21 @@ mod tests {
                 assert_eq!(String::from_utf8(out).unwrap(), expected, "{c:?}");
                 assert_eq!(to_terminal_safe_string(&s), expected, "{c:?}");
             }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn strings_of_any_length_are_escaped_as_before(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "bc", " ", "\"", "\\", "\n", "\u{1}", "\u{7f}", "é", "”", "\u{9b}", "\u{202e}", "🎉"]),
+                0..40,
+            )
+        ) {
+            let s = pieces.concat();
+            let mut out = b"x".to_vec();
+            write_str(&mut out, &s);
+            prop_assert_eq!(String::from_utf8(out).unwrap(), format!("x{}", reference_escape(&s)));
         }
     }
 

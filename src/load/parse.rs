@@ -25,13 +25,7 @@ const MIN_WRAPPED_LINE: usize = 30;
 
 /// Parses `text`, which came from `path` (used for the title when the article has no headline).
 pub fn parse_article(path: &str, text: String) -> Article {
-    let mut blocks: Vec<Block> = split_blocks(&text)
-        .into_iter()
-        .map(|span| Block {
-            kind: BlockKind::Paragraph,
-            span,
-        })
-        .collect();
+    let mut blocks = split_blocks(&text);
     let block_text = |i: usize, blocks: &[Block]| blocks[i].span.of(&text);
 
     let mut title = None;
@@ -322,54 +316,49 @@ fn trimmed_lines(text: &str) -> Vec<Option<Span>> {
     lines
 }
 
-/// Splits the text into blocks: one per line, or one per run of lines when the text is
-/// hard-wrapped.
-fn split_blocks(text: &str) -> Vec<Span> {
+/// Splits the text into blocks, paragraphs until told otherwise: one per line, or one per run
+/// of lines when the text is hard-wrapped. Made as blocks at once, not as spans first: one
+/// allocation fewer per article.
+fn split_blocks(text: &str) -> Vec<Block> {
+    let paragraph = |span| Block {
+        kind: BlockKind::Paragraph,
+        span,
+    };
     let lines = trimmed_lines(text);
-    let runs: Vec<&[Option<Span>]> = lines
-        .split(Option::is_none)
-        .filter(|run| !run.is_empty())
-        .collect();
-    let hard_wrapped = looks_hard_wrapped(text, &runs);
-    if hard_wrapped {
-        runs.iter()
+    // Gone through twice rather than collected: two fewer allocations per article.
+    let runs = || lines.split(Option::is_none).filter(|run| !run.is_empty());
+    if looks_hard_wrapped(text, runs()) {
+        runs()
             .filter_map(|run| {
                 let first = run.first()?.as_ref()?;
                 let last = run.last()?.as_ref()?;
-                Some(Span::new(first.start, last.end))
+                Some(paragraph(Span::new(first.start, last.end)))
             })
             .collect()
     } else {
-        lines.into_iter().flatten().collect()
+        lines.into_iter().flatten().map(paragraph).collect()
     }
 }
 
 /// Hard-wrapped text has runs of several lines that break mid-sentence at similar widths; text
 /// with one paragraph per line has lines ending in sentence punctuation, or of any length.
-fn looks_hard_wrapped(text: &str, runs: &[&[Option<Span>]]) -> bool {
-    let inner_lines: Vec<&str> = runs
-        .iter()
+fn looks_hard_wrapped<'a>(text: &str, runs: impl Iterator<Item = &'a [Option<Span>]>) -> bool {
+    let inner_lines = runs
         .filter(|run| run.len() > 1)
         .flat_map(|run| run[..run.len() - 1].iter().flatten())
-        .map(|span| span.of(text))
-        .collect();
-    if inner_lines.is_empty() {
-        return false;
+        .map(|span| span.of(text));
+    let (mut inner, mut of_wrap_width, mut mid_sentence) = (0, 0, 0);
+    for line in inner_lines {
+        inner += 1;
+        // A char has at most 4 bytes, so most lines are told from their byte length alone
+        // without counting their chars.
+        of_wrap_width += usize::from(
+            (MIN_WRAPPED_LINE..=4 * MAX_WRAPPED_LINE).contains(&line.len())
+                && (MIN_WRAPPED_LINE..=MAX_WRAPPED_LINE).contains(&line.chars().count()),
+        );
+        mid_sentence += usize::from(!line.ends_with(['.', '!', '?', '"', '”', ':']));
     }
-    // A char has at most 4 bytes, so most lines are told from their byte length alone without
-    // counting their chars.
-    let of_wrap_width = inner_lines
-        .iter()
-        .filter(|l| {
-            (MIN_WRAPPED_LINE..=4 * MAX_WRAPPED_LINE).contains(&l.len())
-                && (MIN_WRAPPED_LINE..=MAX_WRAPPED_LINE).contains(&l.chars().count())
-        })
-        .count();
-    let mid_sentence = inner_lines
-        .iter()
-        .filter(|l| !l.ends_with(['.', '!', '?', '"', '”', ':']))
-        .count();
-    of_wrap_width * 5 >= inner_lines.len() * 4 && mid_sentence * 2 >= inner_lines.len()
+    inner > 0 && of_wrap_width * 5 >= inner * 4 && mid_sentence * 2 >= inner
 }
 
 #[cfg(test)]
