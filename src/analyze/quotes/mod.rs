@@ -15,7 +15,7 @@ mod attribution;
 mod lexicon;
 mod marks;
 
-use super::text::{Word, sentence_starts, words};
+use super::text::{Word, sentence_starts, word_iter};
 use super::{Entity, Quote, Repeat};
 use crate::article::{Article, BlockKind};
 use crate::span::Span;
@@ -41,6 +41,7 @@ pub fn find_quotes_except_repeats(
     mentions.interviewee = interviewee(article, &mentions);
     let mut out = Vec::new();
     let mut carry = Carry::default();
+    let mut word_buffer = Vec::new();
     for (index, block) in article.blocks.iter().enumerate() {
         if article.text.get(block.span.start..block.span.end).is_none()
             || repeats.get(index).is_some_and(Option::is_some)
@@ -52,8 +53,14 @@ pub fn find_quotes_except_repeats(
             carry = Carry::default();
             continue;
         }
-        let para = Paragraph::new(&article.text, block.span, carry.open.is_some());
+        let para = Paragraph::new(
+            &article.text,
+            block.span,
+            carry.open.is_some(),
+            std::mem::take(&mut word_buffer),
+        );
         carry = para.find(index, &mentions, &carry, &mut out);
+        word_buffer = para.words;
     }
     out
 }
@@ -110,17 +117,23 @@ struct Paragraph<'a> {
 }
 
 impl<'a> Paragraph<'a> {
-    fn new(full: &'a str, span: Span, continued: bool) -> Self {
+    /// `words` is a spare list to fill with the paragraph's words (its contents are dropped):
+    /// one list reused for all the paragraphs of an article instead of one allocated for each
+    /// took quotes over c200 from 30.25M to 29.04M instruction-equivalents (cachegrind: 19.68M ->
+    /// 18.33M instructions; mispredicts 189.5k -> 192.4k, L1 misses 99.7k -> 100.5k).
+    fn new(full: &'a str, span: Span, continued: bool, mut words: Vec<Word<'a>>) -> Self {
         let text = &full[span.start..span.end];
         let base = span.start;
         let marked = marks::pair(text, continued);
         // Words and sentences are only looked at around quotation marks and in a paragraph
         // that may introduce the next one's quotation ("X said:"); most paragraphs are neither.
         let needs_words = !marked.is_empty() || text.trim_end().ends_with([':', ',']);
-        let (words, sentences) = if needs_words {
-            (words(text), sentence_starts(text))
+        words.clear();
+        let sentences = if needs_words {
+            words.extend(word_iter(text));
+            sentence_starts(text)
         } else {
-            (Vec::new(), Vec::new())
+            Vec::new()
         };
         Paragraph {
             full,
