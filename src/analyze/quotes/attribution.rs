@@ -53,13 +53,7 @@ const LONGEST_MENTION: usize = 256;
 
 impl<'e> Mentions<'e> {
     pub fn new(entities: &'e [Entity]) -> Self {
-        // Filled entity by entity into room for all: collecting a `flat_map` cannot know its
-        // length and grows the list step by step.
-        let mut list = Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
-        for (i, e) in entities.iter().enumerate() {
-            list.extend(e.mentions.iter().map(|m| (m.span, i, e.kind)));
-        }
-        list.sort_by_key(|&(span, i, _)| (span, i));
+        let list = mentions_in_text_order(entities);
         let mut latest = None;
         let latest_person = list
             .iter()
@@ -194,6 +188,63 @@ impl<'e> Mentions<'e> {
             .filter(|m| m.2 == EntityKind::Person)
             .map(|m| (m.0, m.1))
     }
+}
+
+/// Every entity's mentions as (span, entity index, kind), sorted by span and then entity.
+///
+/// Sorted as packed numbers ([`text_order_key`]) when every mention fits one, as nearly all do:
+/// comparing one number instead of a span and an index cut quotes over c200 from 32.6M to 31.5M
+/// instruction-equivalents (cachegrind: 20.9M -> 20.1M instructions, 215k -> 209k mispredicts).
+/// Sorting the tuples unstably gained nothing.
+fn mentions_in_text_order(entities: &[Entity]) -> Vec<(Span, usize, EntityKind)> {
+    let count = entities.iter().map(|e| e.mentions.len()).sum();
+    let mut keys = Vec::with_capacity(count);
+    for (i, e) in entities.iter().enumerate() {
+        for m in &e.mentions {
+            let Some(key) = text_order_key(m.span, i) else {
+                return mentions_sorted_by_tuple(entities, count);
+            };
+            keys.push(key);
+        }
+    }
+    keys.sort_unstable();
+    keys.into_iter()
+        .map(|key| {
+            let (span, i) = from_text_order_key(key);
+            (span, i, entities[i].kind)
+        })
+        .collect()
+}
+
+/// [`mentions_in_text_order`] for mentions that do not fit a key: far into a huge text, longer
+/// than 64 KiB, or of an entity past the 65,536th.
+fn mentions_sorted_by_tuple(entities: &[Entity], count: usize) -> Vec<(Span, usize, EntityKind)> {
+    // Filled entity by entity into room for all: collecting a `flat_map` cannot know its length
+    // and grows the list step by step.
+    let mut list = Vec::with_capacity(count);
+    for (i, e) in entities.iter().enumerate() {
+        list.extend(e.mentions.iter().map(|m| (m.span, i, e.kind)));
+    }
+    list.sort_by_key(|&(span, i, _)| (span, i));
+    list
+}
+
+/// A mention of entity `entity` at `span` as one number that orders as (span, entity) does: the
+/// start in the high 32 bits, then the length in 16 and the entity in 16. `None` when a part does
+/// not fit.
+fn text_order_key(span: Span, entity: usize) -> Option<u64> {
+    let start = u32::try_from(span.start).ok()?;
+    let len = u16::try_from(span.end.checked_sub(span.start)?).ok()?;
+    let entity = u16::try_from(entity).ok()?;
+    Some((u64::from(start) << 32) | (u64::from(len) << 16) | u64::from(entity))
+}
+
+/// The span and entity a [`text_order_key`] was made from.
+fn from_text_order_key(key: u64) -> (Span, usize) {
+    let start = (key >> 32) as usize;
+    let len = (key >> 16) as u16 as usize;
+    let entity = key as u16 as usize;
+    (Span::new(start, start + len), entity)
 }
 
 /// How far back a coordinated verb ("X said ..., and said") looks for its subject's verb.
@@ -470,4 +521,81 @@ fn gap<'a>(para: &Paragraph<'a>, i: usize) -> &'a str {
         .get(i + 1)
         .map_or(para.text.len(), |w| w.span.start);
     &para.text[start..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::Mention;
+    use proptest::prelude::*;
+
+    /// Starts, lengths and entity indices around the limits a key holds.
+    fn part(limit: usize) -> impl Strategy<Value = usize> {
+        prop_oneof![0..4usize, limit - 2..limit + 2, 0..usize::MAX / 2]
+    }
+
+    fn entities_with(spans: Vec<(usize, Vec<Span>)>) -> Vec<Entity> {
+        spans
+            .into_iter()
+            .map(|(kind, mut spans)| {
+                spans.sort();
+                Entity {
+                    name: String::new(),
+                    kind: if kind == 0 {
+                        EntityKind::Person
+                    } else {
+                        EntityKind::Place
+                    },
+                    mentions: spans
+                        .into_iter()
+                        .map(|span| Mention { span, block: 0 })
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+
+    proptest! {
+        /// Keys order as (span, entity) does and give back what they were made from.
+        #[test]
+        fn text_order_keys_order_as_span_and_entity_do(
+            a in (part(1 << 32), part(1 << 16), part(1 << 16)),
+            b in (part(1 << 32), part(1 << 16), part(1 << 16)),
+        ) {
+            let mention = |(start, len, entity): (usize, usize, usize)| {
+                (Span::new(start, start + len), entity)
+            };
+            let (a, b) = (mention(a), mention(b));
+            let fits = |(span, entity): (Span, usize)| {
+                span.start < 1 << 32 && span.len() < 1 << 16 && entity < 1 << 16
+            };
+            let (ka, kb) = (text_order_key(a.0, a.1), text_order_key(b.0, b.1));
+            prop_assert_eq!(ka.is_some(), fits(a));
+            prop_assert_eq!(kb.is_some(), fits(b));
+            if let (Some(ka), Some(kb)) = (ka, kb) {
+                prop_assert_eq!(ka.cmp(&kb), a.cmp(&b));
+                prop_assert_eq!(from_text_order_key(ka), a);
+            }
+        }
+
+        /// Sorting keys lists the mentions as sorting (span, entity) pairs does, ties included.
+        #[test]
+        fn mentions_sort_as_by_span_and_entity(
+            spans in proptest::collection::vec(
+                (0..2usize, proptest::collection::vec((0..40usize, 0..4usize), 0..6)),
+                0..8,
+            )
+        ) {
+            let spans = spans
+                .into_iter()
+                .map(|(kind, s)| (kind, s.into_iter().map(|(a, n)| Span::new(a, a + n)).collect()))
+                .collect();
+            let entities = entities_with(spans);
+            let count = entities.iter().map(|e| e.mentions.len()).sum();
+            prop_assert_eq!(
+                mentions_in_text_order(&entities),
+                mentions_sorted_by_tuple(&entities, count)
+            );
+        }
+    }
 }

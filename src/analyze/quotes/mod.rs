@@ -15,7 +15,7 @@ mod attribution;
 mod lexicon;
 mod marks;
 
-use super::text::{Word, sentence_starts, words};
+use super::text::{Word, sentence_starts, word_iter};
 use super::{Entity, Quote, Repeat};
 use crate::article::{Article, BlockKind};
 use crate::span::Span;
@@ -41,6 +41,7 @@ pub fn find_quotes_except_repeats(
     mentions.interviewee = interviewee(article, &mentions);
     let mut out = Vec::new();
     let mut carry = Carry::default();
+    let mut word_buffer = Vec::new();
     for (index, block) in article.blocks.iter().enumerate() {
         if article.text.get(block.span.start..block.span.end).is_none()
             || repeats.get(index).is_some_and(Option::is_some)
@@ -52,8 +53,14 @@ pub fn find_quotes_except_repeats(
             carry = Carry::default();
             continue;
         }
-        let para = Paragraph::new(&article.text, block.span, carry.open.is_some());
+        let para = Paragraph::new(
+            &article.text,
+            block.span,
+            carry.open.is_some(),
+            std::mem::take(&mut word_buffer),
+        );
         carry = para.find(index, &mentions, &carry, &mut out);
+        word_buffer = para.words;
     }
     out
 }
@@ -110,17 +117,23 @@ struct Paragraph<'a> {
 }
 
 impl<'a> Paragraph<'a> {
-    fn new(full: &'a str, span: Span, continued: bool) -> Self {
+    /// `words` is a spare list to fill with the paragraph's words (its contents are dropped):
+    /// one list reused for all the paragraphs of an article instead of one allocated for each
+    /// took quotes over c200 from 30.25M to 29.04M instruction-equivalents (cachegrind: 19.68M ->
+    /// 18.33M instructions; mispredicts 189.5k -> 192.4k, L1 misses 99.7k -> 100.5k).
+    fn new(full: &'a str, span: Span, continued: bool, mut words: Vec<Word<'a>>) -> Self {
         let text = &full[span.start..span.end];
         let base = span.start;
         let marked = marks::pair(text, continued);
         // Words and sentences are only looked at around quotation marks and in a paragraph
         // that may introduce the next one's quotation ("X said:"); most paragraphs are neither.
         let needs_words = !marked.is_empty() || text.trim_end().ends_with([':', ',']);
-        let (words, sentences) = if needs_words {
-            (words(text), sentence_starts(text))
+        words.clear();
+        let sentences = if needs_words {
+            words.extend(word_iter(text));
+            sentence_starts(text)
         } else {
-            (Vec::new(), Vec::new())
+            Vec::new()
         };
         Paragraph {
             full,
@@ -491,13 +504,27 @@ impl<'a> Paragraph<'a> {
     }
 }
 
-/// Whether `word` in lower case is `lower`, without copying the word when it is ASCII (nearly
-/// always): this runs for every word before a quotation.
+/// Whether `word` in lower case is `lower` (lower-case ASCII), without copying the word when it
+/// is ASCII (nearly always): this runs for every word before a quotation.
 fn lowercase_is(word: &str, lower: &str) -> bool {
+    if !may_lowercase_to(word, lower) {
+        return false;
+    }
     if word.is_ascii() {
         word.eq_ignore_ascii_case(lower)
     } else {
         word.to_lowercase() == lower
+    }
+}
+
+/// Whether `word` in lower case may be `lower` (lower-case ASCII), by its first byte alone: an
+/// ASCII first letter lower-cases to itself with bit 5 set. Most words fail this at once, before
+/// [`lowercase_is`] reads all their bytes to see whether they are ASCII: that cut quotes over
+/// c200 from 31.5M to 30.6M instruction-equivalents (cachegrind; mispredicts 209k -> 193k).
+fn may_lowercase_to(word: &str, lower: &str) -> bool {
+    match (word.as_bytes().first(), lower.as_bytes().first()) {
+        (Some(&w), Some(&l)) => !w.is_ascii() || w | 0x20 == l,
+        (w, l) => w.is_none() == l.is_none(),
     }
 }
 

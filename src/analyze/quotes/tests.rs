@@ -280,6 +280,18 @@ mod properties {
                 last = quote.span.end;
             }
         }
+
+        /// The first-byte test passes over words only when their lower case differs.
+        #[test]
+        fn lowercase_is_matches_lowercasing_the_word(
+            word in "([a-zA-Z]|[ÉéİK]|to|TO|tO|of|Of|\u{212a}){0,4}",
+            lower in prop::sample::select(vec!["", "to", "of", "the", "in", "k", "according"]),
+        ) {
+            prop_assert_eq!(
+                crate::analyze::quotes::lowercase_is(&word, lower),
+                word.to_lowercase() == lower
+            );
+        }
     }
 
     #[test]
