@@ -67,9 +67,16 @@ pub fn in_range(word: u64, lo: u8, hi: u8) -> u64 {
 /// The high bit of each byte of `word` equal to `b`, and maybe of bytes after one (the borrow
 /// out of an equal byte may mark the next): the lowest is exact, and no equal byte is missed.
 pub fn equal_bytes(word: u64, b: u8) -> u64 {
-    // A zero byte where `word` has `b`; subtracting one from it sets its high bit.
-    let differ = word ^ (ONES * u64::from(b));
-    differ.wrapping_sub(ONES) & !differ & HIGH
+    // A zero byte where `word` has `b`: the bytes below one.
+    below(word ^ (ONES * u64::from(b)), 1)
+}
+
+/// The high bit of each byte of `word` below `n` (at most 0x7F), and maybe of bytes after one
+/// (subtracting borrows from a byte below `n` into the next): the lowest is exact, and no byte
+/// below `n` is missed (with a borrow in, such a byte still ends at 0x80 or more).
+pub fn below(word: u64, n: u8) -> u64 {
+    debug_assert!(n < 0x80);
+    word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH
 }
 
 #[cfg(test)]
@@ -159,6 +166,25 @@ mod tests {
                 proptest::prop_assert!(!marked(i) || bytes[..i].contains(&b) || x == b);
             }
             proptest::prop_assert_eq!(mask & !HIGH, 0);
+        }
+
+        #[test]
+        fn below_marks_every_lower_byte_and_the_first_exactly(
+            // Bytes next to `n` and around the high bit, where a borrow could go wrong.
+            bytes in proptest::array::uniform8(proptest::sample::select(
+                vec![0u8, 1, b'\t', b' ', b'!', b'"', 0x1f, 0x20, 0x7f, 0x80, 0xff],
+            )),
+            n in proptest::sample::select(vec![1u8, b'!', 0x20, 0x7f]),
+        ) {
+            let mask = below(u64::from_le_bytes(bytes), n);
+            let marked = |i: usize| mask & (0x80 << (8 * i)) != 0;
+            let first = bytes.iter().position(|&x| x < n);
+            proptest::prop_assert_eq!((mask != 0).then(|| mask.trailing_zeros() as usize / 8), first);
+            for (i, &x) in bytes.iter().enumerate() {
+                proptest::prop_assert!(x >= n || marked(i), "{:#x} at {} unmarked", x, i);
+                // A byte marked wrongly follows a lower one.
+                proptest::prop_assert!(!marked(i) || bytes[..i].iter().any(|&y| y < n) || x < n);
+            }
         }
     }
 }

@@ -479,14 +479,14 @@ impl Folded {
 /// "don't", "U.S.", but not "U.S.A." or "café". The end of the text counts as whitespace.
 fn plain_word(bytes: &[u8], at: usize) -> Option<PlainWord> {
     let first = eight_from(bytes, at);
-    match Eight::of(first).until_space() {
+    match Eight(first).until_space() {
         Some(piece) => Some(PlainWord {
             len: piece.len + 1,
             folded: piece.folded()?.map(|f| Folded([f, 0])),
         }),
         // Eight letters or digits: the word may go on in the next eight bytes.
-        None if Eight::of(first).alnum() == HIGH => {
-            let piece = Eight::of(eight_from(bytes, at + 8)).until_space()?;
+        None if Eight(first).alnum() == HIGH => {
+            let piece = Eight(eight_from(bytes, at + 8)).until_space()?;
             let (lead, rest) = piece.folded_with_lead()?;
             // Only kept bytes straight after the first eight join them in place.
             (lead == 0 || rest.is_none()).then(|| PlainWord {
@@ -522,10 +522,6 @@ struct Piece {
 }
 
 impl Eight {
-    fn of(eight: u64) -> Self {
-        Eight(eight)
-    }
-
     /// The high bit of each ASCII letter or digit.
     fn alnum(self) -> u64 {
         swar::ascii_alnum(self.0)
@@ -537,7 +533,7 @@ impl Eight {
         // have and the byte loop is left to drop. Fewer steps than testing for whitespace,
         // and the next word's start waits on them. (Subtracting borrows only from a byte
         // below '!', so the lowest byte found is exact.)
-        let low = self.0.wrapping_sub(ONES * u64::from(b'!')) & !self.0 & HIGH;
+        let low = swar::below(self.0, b'!');
         if low == 0 {
             return None;
         }

@@ -270,15 +270,14 @@ const WORD: usize = 8;
 /// above): a byte is zero where the subtraction borrows into its top bit. A borrow runs only
 /// upwards, into the bytes after a match, so the lowest bit set is exact.
 fn look_bytes(word: u64) -> u64 {
-    use swar::{HIGH, ONES};
-    /// Top bit set in the first byte of `w` below `n` (for `n` at most 0x80), if any.
-    const fn below(w: u64, n: u64) -> u64 {
-        w.wrapping_sub(ONES * n) & !w & HIGH
-    }
-    let is = |b: u8| below(word ^ (ONES * u64::from(b)), 1);
+    use swar::{HIGH, below, equal_bytes};
     // Bits 7 and 6 both set: the first byte of a char of two or more bytes.
     let lead = word & (word << 1) & HIGH;
-    below(word, 0x20) | is(0x7F) | is(b'"') | is(b'\\') | lead
+    below(word, 0x20)
+        | equal_bytes(word, 0x7F)
+        | equal_bytes(word, b'"')
+        | equal_bytes(word, b'\\')
+        | lead
 }
 
 /// `\uXXXX` with lowercase hex digits, as serde_json writes it.
