@@ -615,8 +615,9 @@ fn join_short_names(clusters: &mut Clusters, by_edge: &NamesByEdge, parent: &mut
     // Made when the first acronym asks, as some articles have none to look up.
     let mut by_initials: Option<HashMap<u64, usize>> = None;
     let word_counts: Vec<usize> = clusters.list.iter().map(|c| c.words.len()).collect();
-    let most_words = word_counts.iter().max().map_or(0, |&n| n + 1);
-    let (order, _) = sort_by_small_key(&word_counts, most_words);
+    // One bucket for each word count up to the largest.
+    let buckets = word_counts.iter().max().map_or(0, |&n| n + 1);
+    let (order, _) = sort_by_small_key(&word_counts, buckets);
     for &s in &order {
         let short = &clusters.list[s];
         let short_words = clusters.words(s);
