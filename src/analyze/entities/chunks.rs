@@ -129,7 +129,7 @@ impl TokenIndex {
     /// Marks the capitalised tokens from token `t` on that end by byte `end`, and keeps their
     /// keys, and returns the first token that ends after it.
     fn mark_capitals_until(&mut self, tokens: &[Token], mut t: usize, end: usize) -> usize {
-        while let Some(tok) = tokens.get(t).filter(|tok| tok.span.end <= end) {
+        while let Some(tok) = tokens.get(t).filter(|tok| tok.span().end <= end) {
             self.capitalized[t / 64] |= u64::from(tok.capitalized) << (t % 64);
             self.word_keys
                 .push(length_and_first_bytes(tok.text.as_bytes()));
@@ -143,13 +143,16 @@ impl TokenIndex {
     /// first token that ends after the hit starts.
     fn place(&mut self, tokens: &[Token], t: usize, hit: &Hit) {
         let tok = &tokens[t];
-        if tok.span.start == hit.start {
+        if tok.span().start == hit.start {
             // Find the token where the hit ends, if it ends on one.
             let mut e = t;
-            while e < tokens.len() && tokens[e].span.end < hit.end {
+            while e < tokens.len() && tokens[e].span().end < hit.end {
                 e += 1;
             }
-            if e < tokens.len() && tokens[e].span.end == hit.end && tokens[e].block == tok.block {
+            if e < tokens.len()
+                && tokens[e].span().end == hit.end
+                && tokens[e].block() == tok.block()
+            {
                 self.names.push(PlacedName {
                     first: t,
                     last: e,
@@ -158,7 +161,7 @@ impl TokenIndex {
                 return;
             }
         }
-        if tok.span.start <= hit.start && hit.end <= tok.span.end && tok.text.contains('-') {
+        if tok.span().start <= hit.start && hit.end <= tok.span().end && tok.text.contains('-') {
             self.inside.push((t, *hit));
         }
     }
@@ -241,7 +244,7 @@ pub fn find_chunks(tokens: &[Token], text: &str) -> Found {
             first: t,
             last: t,
             span: Span::new(hit.start, hit.end),
-            block: tok.block,
+            block: tok.block(),
             hit: Some(hit.entry),
             after_title: false,
             certainty: Certainty::Sure,
@@ -264,10 +267,10 @@ fn collect_run(
 ) {
     run.clear();
     run.push(names.unit_at(tokens, start));
-    let block = tokens[start].block;
+    let block = tokens[start].block();
     let joinable = |k: usize| {
         k < tokens.len()
-            && tokens[k].block == block
+            && tokens[k].block() == block
             && !tokens[k].gap_before
             && hyphen_hit_tokens.binary_search(&k).is_err()
     };
@@ -464,7 +467,7 @@ fn split_run(tokens: &[Token], run: &[Unit], current: &mut Vec<Unit>, out: &mut 
                 let titled = (after_title && current.is_empty())
                     || (i == 0
                         && u.first > 0
-                        && tokens[u.first - 1].block == tokens[u.first].block
+                        && tokens[u.first - 1].block() == tokens[u.first].block()
                         && tokens[u.first - 1].text.chars().all(char::is_lowercase)
                         && lexicon::is_role(tokens[u.first - 1].text));
                 !titled
@@ -531,8 +534,8 @@ fn flush(tokens: &[Token], units: &mut Vec<Unit>, after_title: &mut bool, out: &
         out.push(Chunk {
             first,
             last,
-            span: Span::new(tokens[first].span.start, tokens[last].span.end),
-            block: tokens[first].block,
+            span: Span::new(tokens[first].span().start, tokens[last].span().end),
+            block: tokens[first].block(),
             hit,
             after_title: *after_title,
             certainty,
@@ -563,7 +566,7 @@ mod tests {
                 .collect(),
         };
         for hit in hits {
-            if let Some(t) = tokens.iter().position(|tok| tok.span.end > hit.start) {
+            if let Some(t) = tokens.iter().position(|tok| tok.span().end > hit.start) {
                 index.place(tokens, t, hit);
             }
         }

@@ -236,9 +236,9 @@ pub fn resolve(text: &str, tokens: &[Token], found: Found) -> Vec<Candidate> {
                 let t = &tokens[chunk.first];
                 let multi = chunk.last > chunk.first;
                 let next_speech = || {
-                    tokens
-                        .get(chunk.last + 1)
-                        .is_some_and(|n| n.block == chunk.block && lexicon::is_speech_verb(n.text))
+                    tokens.get(chunk.last + 1).is_some_and(|n| {
+                        n.block() == chunk.block && lexicon::is_speech_verb(n.text)
+                    })
                 };
                 let confirmed = capital_words.is_sure_at(chunk.first)
                     || (multi && GAZETTEER.is_given_name(t.text))
@@ -335,7 +335,7 @@ fn coordinate(text: &str, tokens: &[Token], candidates: &mut [Candidate]) {
     let weak = |c: &Candidate| {
         let affiliated = tokens
             .get(c.last + 1)
-            .is_some_and(|n| n.text == "of" && n.block == c.block && !n.gap_before);
+            .is_some_and(|n| n.text == "of" && n.block() == c.block && !n.gap_before);
         c.canonical.is_none()
             && c.evidence.iter().all(|&s| s <= 1)
             && !affiliated
@@ -390,11 +390,11 @@ fn coordinate(text: &str, tokens: &[Token], candidates: &mut [Candidate]) {
 
 /// Whether the name is the subject of a finite verb right after it, or a side of a score.
 fn acts(tokens: &[Token], c: &Chunk) -> bool {
-    let at = |i: usize| tokens.get(i).filter(|t| t.block == c.block);
+    let at = |i: usize| tokens.get(i).filter(|t| t.block() == c.block);
     let number = |t: &Token| t.text.chars().all(|ch| ch.is_ascii_digit());
     // "anybody in America should": the object of a preposition is no subject.
     let object = c.first > 0
-        && tokens[c.first - 1].block == c.block
+        && tokens[c.first - 1].block() == c.block
         && !tokens[c.first].gap_before
         && lexicon::is_place_preposition(tokens[c.first - 1].text);
     if tokens[c.last].possessive || object {
@@ -454,7 +454,7 @@ fn state_of(tokens: &[Token], c: &Chunk) -> Option<&'static str> {
 }
 
 fn sub_chunk(tokens: &[Token], chunk: &Chunk, first: usize, last: usize) -> Chunk {
-    let span = Span::new(tokens[first].span.start, tokens[last].span.end);
+    let span = Span::new(tokens[first].span().start, tokens[last].span().end);
     // A stretch cut from a headline may be a gazetteer name on its own ("America").
     let words: Vec<&str> = tokens[first..=last].iter().map(|t| t.text).collect();
     Chunk {

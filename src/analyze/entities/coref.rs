@@ -474,8 +474,8 @@ fn words_in_text<'t>(text: &'t str, words: &[Token]) -> Option<&'t str> {
     let (first, last) = (words.first()?, words.last()?);
     words
         .windows(2)
-        .all(|w| w[1].span.start == w[0].span.end + 1 && bytes[w[0].span.end] == b' ')
-        .then(|| &text[first.span.start..last.span.end])
+        .all(|w| w[1].span().start == w[0].span().end + 1 && bytes[w[0].span().end] == b' ')
+        .then(|| &text[first.span().start..last.span().end])
 }
 
 /// Where a mention has its name: in a string already (its canonical gazetteer name, its one

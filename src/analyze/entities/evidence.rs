@@ -114,7 +114,7 @@ fn adjective_before_noun(tokens: &[Token], c: &Chunk) -> bool {
     };
     let next_lower = || {
         tokens.get(c.last + 1).is_some_and(|n| {
-            n.block == c.block
+            n.block() == c.block
                 && !n.gap_before
                 && n.text.chars().next().is_some_and(char::is_lowercase)
         })
@@ -134,7 +134,7 @@ fn adjective_before_noun(tokens: &[Token], c: &Chunk) -> bool {
 pub fn binomial(tokens: &[Token], c: &Chunk) -> bool {
     let next = tokens
         .get(c.last + 1)
-        .filter(|n| n.block == c.block && !n.gap_before);
+        .filter(|n| n.block() == c.block && !n.gap_before);
     c.first == c.last
         && c.hit.is_none()
         && next.is_some_and(|n| {
@@ -181,7 +181,7 @@ pub fn evidence<'t>(
         .first
         .checked_sub(1)
         .map(|i| &tokens[i])
-        .filter(|p| p.block == c.block && !tokens[c.first].gap_before);
+        .filter(|p| p.block() == c.block && !tokens[c.first].gap_before);
     if let Some(entry) = c.hit {
         return known_name_evidence(entry, tokens[c.first].text, c.after_title, prev);
     }
@@ -320,7 +320,7 @@ pub fn evidence<'t>(
             set(EntityKind::Place, 4);
         }
     }
-    let next = tokens.get(c.last + 1).filter(|n| n.block == c.block);
+    let next = tokens.get(c.last + 1).filter(|n| n.block() == c.block);
     // "the West", "the South": a compass word alone after "the" names a region.
     let compass = matches!(
         first,
@@ -351,7 +351,7 @@ pub fn evidence<'t>(
     // ("a state of Peace and Security" is no place.)
     let place_noun_of = prev.is_some_and(|p| p.text == "of")
         && c.first >= 3
-        && tokens[c.first - 3].block == c.block
+        && tokens[c.first - 3].block() == c.block
         && !tokens[c.first - 1].gap_before
         && lexicon::is_place_noun(tokens[c.first - 2].text)
         && tokens[c.first - 3].text.eq_ignore_ascii_case("the");
@@ -363,7 +363,7 @@ pub fn evidence<'t>(
     let lower_next = |i: usize| {
         tokens
             .get(i)
-            .filter(|t| t.block == c.block && !t.gap_before)
+            .filter(|t| t.block() == c.block && !t.gap_before)
             .filter(|t| t.text.chars().all(char::is_lowercase))
     };
     // The word after, looked up once for the several lists asked about it.
@@ -393,7 +393,7 @@ pub fn evidence<'t>(
     if let Some(n) = next.filter(|n| n.gap_before && !after_of) {
         let after_number = tokens
             .get(c.last + 2)
-            .is_some_and(|a| a.block == c.block && a.gap_before);
+            .is_some_and(|a| a.block() == c.block && a.gap_before);
         let age = n.text.len() == 2 && n.text.chars().all(|ch| ch.is_ascii_digit()) && after_number;
         if age || n.text == "who" {
             set(EntityKind::Person, 3);
@@ -462,7 +462,7 @@ pub fn evidence<'t>(
     // body someone belongs to.
     let member_of = prev.is_some_and(|p| p.text == "of")
         && c.first >= 2
-        && tokens[c.first - 2].block == c.block
+        && tokens[c.first - 2].block() == c.block
         && !tokens[c.first - 1].gap_before
         && ((tokens[c.first - 2].capitalized && !tokens[c.first - 2].initial)
             || lexicon::is_title(&title_case(tokens[c.first - 2].text)));
@@ -483,7 +483,7 @@ pub fn evidence<'t>(
     };
     let person_of = prev.is_some_and(|p| p.text == "of")
         && c.first >= 3
-        && tokens[c.first - 3].block == c.block
+        && tokens[c.first - 3].block() == c.block
         && !tokens[c.first - 1].gap_before
         && !tokens[c.first - 2].gap_before
         && plain_name(&tokens[c.first - 2])
@@ -500,12 +500,12 @@ pub fn evidence<'t>(
     // right before a person's name is the body the person belongs to.
     let before_person = tokens[c.last].possessive
         && tokens.get(c.last + 1).is_some_and(|n| {
-            n.block == c.block
+            n.block() == c.block
                 && !n.gap_before
                 && n.capitalized
                 && !n.headline
                 && tokens.get(c.last + 2).is_some_and(|m| {
-                    m.block == c.block
+                    m.block() == c.block
                         && !m.gap_before
                         && m.capitalized
                         && !lexicon::is_org_tail(m.text)
@@ -606,7 +606,7 @@ fn text_is_comma_place(tokens: &[Token], i: usize) -> bool {
 fn attributive(tokens: &[Token], c: &Chunk) -> bool {
     tokens
         .get(c.last + 1)
-        .filter(|n| n.block == c.block && !n.gap_before && !tokens[c.last].possessive)
+        .filter(|n| n.block() == c.block && !n.gap_before && !tokens[c.last].possessive)
         .is_some_and(|n| {
             n.text.chars().all(char::is_lowercase)
                 && !lexicon::follows_a_subject(n.text)

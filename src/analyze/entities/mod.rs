@@ -20,6 +20,10 @@ use crate::article::Article;
 use std::time::{Duration, Instant};
 
 /// Every named entity in the article with its mentions, most mentioned first.
+///
+/// # Panics
+///
+/// If the article's text is 4 GiB or longer: words are placed in 32 bits (`tokens::Token`).
 pub fn find_entities(article: &Article) -> Vec<Entity> {
     find_entities_grouping_by(article, |group| group())
 }
