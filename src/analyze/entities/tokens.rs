@@ -185,8 +185,7 @@ pub fn tokenize(article: &Article) -> Vec<Token<'_>> {
             let first = out.len() == block_start;
             // Most words follow a single space after a word that does not end in a period: no
             // sentence can start there, and there is no punctuation to look at.
-            let plain_gap =
-                !first && &bytes[prev_end..w.span.start] == b" " && bytes[prev_end - 1] != b'.';
+            let plain_gap = !first && scanned.after_one_space && bytes[prev_end - 1] != b'.';
             let (initial, gap_before) = if plain_gap {
                 (false, false)
             } else {
@@ -390,6 +389,7 @@ mod tests {
                     word: w,
                     ascii_alnum: false,
                     first_eight: swar::eight_from(&text.as_bytes()[w.span.start..], 0),
+                    after_one_space: false,
                 };
                 out.push(Token::of_word(
                     scanned,
