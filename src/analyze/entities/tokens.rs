@@ -170,7 +170,8 @@ fn is_capitalized(word: &str, first_eight: u64) -> bool {
 /// # Panics
 ///
 /// If the article's text is 4 GiB or longer (see [`fits_in_tokens`]). Articles the loader reads
-/// are far shorter: their files are at most `load::MAX_ARTICLE_BYTES`, 256 MiB.
+/// are far shorter: their files are at most `load::MAX_ARTICLE_BYTES`, 256 MiB, and decoding
+/// makes at most three bytes of one (an undecodable byte becomes U+FFFD).
 #[inline(never)] // A stage of its own in profiles.
 pub fn tokenize(article: &Article) -> Vec<Token<'_>> {
     assert!(
@@ -189,8 +190,8 @@ pub fn tokenize(article: &Article) -> Vec<Token<'_>> {
         while let Some(scanned) = words.next_scanned() {
             let w = scanned.word;
             let first = out.len() == block_start;
-            // Most words follow a single space after a word that does not end in a period: no
-            // sentence can start there, and there is no punctuation to look at.
+            // Most words follow a single space (the scanner tells) after a word that does not end
+            // in a period: no sentence can start there, and there is no punctuation to look at.
             let plain_gap = !first && scanned.after_one_space && bytes[prev_end - 1] != b'.';
             let (initial, gap_before) = if plain_gap {
                 (false, false)
