@@ -1707,29 +1707,63 @@ const BRAND_TAILS: &[&str] = &[
     "corp", "labs", "net",
 ];
 
+/// [`BRAND_TAILS`] as [`ascii_ending`]s, each with its length.
+const BRAND_ENDINGS: [(u64, usize); BRAND_TAILS.len()] = {
+    let mut endings = [(0, 0); BRAND_TAILS.len()];
+    let mut i = 0;
+    while i < BRAND_TAILS.len() {
+        let tail = BRAND_TAILS[i].as_bytes();
+        endings[i] = (ascii_ending(tail), tail.len());
+        i += 1;
+    }
+    endings
+};
+
+/// The last five bytes of `bytes` (all of them if fewer) in one number, the last byte lowest,
+/// letters in lower case: an ASCII word ends in a tail of lower-case letters, in any case,
+/// when the low bytes of their endings are equal. (Setting bit 5 makes a capital its
+/// lower-case letter, and no byte other than a letter a letter.)
+const fn ascii_ending(bytes: &[u8]) -> u64 {
+    let mut ending = 0;
+    let mut i = bytes.len().saturating_sub(5);
+    while i < bytes.len() {
+        ending = ending << 8 | (bytes[i] | 0x20) as u64;
+        i += 1;
+    }
+    ending
+}
+
+/// Whether stem of `stem_chars` characters before `tail` is long enough for a brand.
+fn brand_stem_long_enough(stem_chars: usize, tail_len: usize) -> bool {
+    stem_chars >= 3 + usize::from(tail_len <= 3)
+}
+
 /// Whether one word is a brand closed on a media or trade word ("Wikinews", "Quantcast"),
 /// with at least three letters before it, so "Bernet" or "Hotel" are not.
 pub fn has_brand_tail(word: &str) -> bool {
-    let long_enough =
-        |stem_chars: usize, tail: &str| stem_chars >= 3 + usize::from(tail.len() <= 3);
-    // Most words are ASCII: their tails are compared in place, without a lower-case copy.
+    // The shortest brand is seven letters (three before a four-letter tail, four before a
+    // three-letter one), and no letter is fewer bytes than its lower-case form is letters:
+    // most words are settled by their length alone.
+    if word.len() < 7 {
+        return false;
+    }
+    // Most words are ASCII: their ending is compared with each tail's as one number, with no
+    // lower-case copy and no loop over bytes (cachegrind, whole CLI on 200 articles: a
+    // comparison of each tail byte by byte cost 2.2M instruction-equivalents, 18k
+    // mispredicted branches).
     if word.is_ascii() {
-        // The shortest brand is seven letters (three before a four-letter tail, four before a
-        // three-letter one): most words are settled by their length alone.
-        return word.len() >= 7
-            && BRAND_TAILS.iter().any(|tail| {
-                word.len() > tail.len()
-                    && word[word.len() - tail.len()..].eq_ignore_ascii_case(tail)
-                    && long_enough(word.len() - tail.len(), tail)
-            })
-            && word.bytes().all(|b| b.is_ascii_alphanumeric());
+        let ending = ascii_ending(word.as_bytes());
+        return BRAND_ENDINGS.iter().any(|&(tail, len)| {
+            ending & ((1 << (8 * len)) - 1) == tail
+                && brand_stem_long_enough(word.len() - len, len)
+        }) && word.bytes().all(|b| b.is_ascii_alphanumeric());
     }
     let lower = word.to_lowercase();
     word.chars().all(char::is_alphanumeric)
         && BRAND_TAILS.iter().any(|tail| {
             lower
                 .strip_suffix(tail)
-                .is_some_and(|stem| long_enough(stem.chars().count(), tail))
+                .is_some_and(|stem| brand_stem_long_enough(stem.chars().count(), tail.len()))
         })
 }
 
@@ -1844,6 +1878,34 @@ mod tests {
             for (class, expected) in expect {
                 assert_eq!(is.has(class), expected, "{word:?} class {class:#x}");
             }
+        }
+    }
+
+    #[test]
+    fn institution_nouns_are_in_lower_case() {
+        // The evidence rules take a word found among them to be in lower case.
+        for noun in ORG_NOUNS {
+            assert!(noun.chars().all(char::is_lowercase), "{noun}");
+        }
+    }
+
+    /// Whether `word` is a brand, as [`has_brand_tail`] defines it, spelled out.
+    fn reference_has_brand_tail(word: &str) -> bool {
+        let lower = word.to_lowercase();
+        word.chars().all(char::is_alphanumeric)
+            && BRAND_TAILS.iter().any(|tail| {
+                lower.strip_suffix(tail).is_some_and(|stem| {
+                    stem.chars().count() >= 3 + usize::from(tail.len() <= 3)
+                })
+            })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn brand_tails_match_their_reference(
+            word in "[a-zA-Z0-9é@`{İ\u{212A}\\[-]{0,7}(news|NeWs|pedia|MEDIA|Soft|cast|book|tubE|mart|flix|space|works|corp|labs|net|NET|et|s)?"
+        ) {
+            proptest::prop_assert_eq!(has_brand_tail(&word), reference_has_brand_tail(&word), "{}", word);
         }
     }
 
