@@ -3,38 +3,35 @@
 //! A bit per hashed (length, first byte, last byte) answers most of those noes without hashing
 //! the whole word or comparing strings.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 pub struct WordSet {
-    words: FxHashSet<&'static str>,
+    words: PackedWords<()>,
     filter: WordFilter,
 }
 
 impl WordSet {
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        self.filter.may_contain(word) && self.words.contains(word)
+        self.filter.may_contain(word) && self.words.get(word).is_some()
     }
 }
 
 impl FromIterator<&'static str> for WordSet {
     fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> Self {
-        let words: FxHashSet<&'static str> = iter.into_iter().collect();
+        let listed: Vec<&'static str> = iter.into_iter().collect();
+        let words: PackedWords<()> = listed.iter().map(|&word| (word, ())).collect();
         WordSet {
-            filter: WordFilter::of(words.iter().copied(), words.len()),
+            filter: WordFilter::of(listed, words.len()),
             words,
         }
     }
 }
 
 /// A map from words to a value for look-ups that mostly miss, as [`WordSet`] is a set; a word
-/// not in it has the default value. The words of 15 bytes or fewer, all but a few, are keyed
-/// by their [`packed`] number, which hashes and compares without a loop over bytes or a call
-/// to compare them. (cachegrind, whole CLI on 200 articles, the word lists asked about each
-/// word of a name and its neighbours: keyed by the words themselves, about 26k look-ups past
-/// the filter cost 5.6M instruction-equivalents.)
+/// not in it has the default value.
 pub struct WordMap<V> {
-    short: FxHashMap<u128, V>,
-    long: FxHashMap<&'static str, V>,
+    words: PackedWords<V>,
     filter: WordFilter,
 }
 
@@ -43,30 +40,56 @@ impl<V: Copy + Default> WordMap<V> {
         if !self.filter.may_contain(word) {
             return V::default();
         }
-        let value = match packed(word) {
-            Some(key) => self.short.get(&key),
-            None => self.long.get(word),
-        };
-        value.copied().unwrap_or_default()
+        self.words.get(word).copied().unwrap_or_default()
     }
 }
 
 impl<V> From<FxHashMap<&'static str, V>> for WordMap<V> {
     fn from(words: FxHashMap<&'static str, V>) -> Self {
-        let filter = WordFilter::of(words.keys().copied(), words.len());
-        let mut short = FxHashMap::default();
-        let mut long = FxHashMap::default();
-        for (word, value) in words {
+        WordMap {
+            filter: WordFilter::of(words.keys().copied(), words.len()),
+            words: words.into_iter().collect(),
+        }
+    }
+}
+
+/// Words with a value each, those of 15 bytes or fewer (all but a few) keyed by their
+/// [`packed`] number, which hashes and compares without a loop over bytes or a call to compare
+/// them. (cachegrind, whole CLI on 200 articles: keyed by the words themselves, the look-ups
+/// past the filter of the word lists asked about each word of a name and its neighbours, about
+/// 26k, cost 5.6M instruction-equivalents; packed, 2.6M fewer.)
+struct PackedWords<V> {
+    short: FxHashMap<u128, V>,
+    long: FxHashMap<&'static str, V>,
+}
+
+impl<V> PackedWords<V> {
+    fn get(&self, word: &str) -> Option<&V> {
+        match packed(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+    }
+
+    /// How many different words there are.
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+}
+
+impl<V> FromIterator<(&'static str, V)> for PackedWords<V> {
+    fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(iter: I) -> Self {
+        let mut words = PackedWords {
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+        };
+        for (word, value) in iter {
             match packed(word) {
-                Some(key) => short.insert(key, value),
-                None => long.insert(word, value),
+                Some(key) => words.short.insert(key, value),
+                None => words.long.insert(word, value),
             };
         }
-        WordMap {
-            short,
-            long,
-            filter,
-        }
+        words
     }
 }
 
