@@ -1,7 +1,8 @@
 //! A set of words for lookups that mostly miss: entity finding asks each capitalised word
 //! whether it is a title, a head word, a first name, a surname... and the answer is mostly no.
 //! A bit per hashed (length, first byte, last byte) answers most of those noes without hashing
-//! the whole word or comparing strings.
+//! the whole word or comparing strings. And a map from words to the lists they are in, for
+//! words asked several questions at once.
 
 use rustc_hash::FxHashMap;
 
@@ -11,6 +12,9 @@ pub struct WordSet {
 }
 
 impl WordSet {
+    /// (Inlined, so that the filter, which turns most words away, costs no call: left to the
+    /// compiler, this was called, and the whole CLI on 200 articles cost 7.9M
+    /// instruction-equivalents more by cachegrind.)
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.filter.may_contain(word) && self.words.get(word).is_some()
@@ -28,18 +32,17 @@ impl FromIterator<&'static str> for WordSet {
     }
 }
 
-/// A map from words to a value for look-ups that mostly miss, as [`WordSet`] is a set; a word
-/// not in it has the default value.
+/// A map from words to a value; a word not in it has the default value. Unlike [`WordSet`],
+/// it has no filter: the words asked about, those next to a name or in a run of capitalised
+/// words, are often listed ("the", "of", "The"), and a filter that lets most of them through
+/// saves nothing (cachegrind, whole CLI on 200 articles: 0.3M instruction-equivalents more
+/// with one, the entities stage alike).
 pub struct WordMap<V> {
     words: PackedWords<V>,
-    filter: WordFilter,
 }
 
 impl<V: Copy + Default> WordMap<V> {
     pub fn get(&self, word: &str) -> V {
-        if !self.filter.may_contain(word) {
-            return V::default();
-        }
         self.words.get(word).copied().unwrap_or_default()
     }
 }
@@ -47,7 +50,6 @@ impl<V: Copy + Default> WordMap<V> {
 impl<V> From<FxHashMap<&'static str, V>> for WordMap<V> {
     fn from(words: FxHashMap<&'static str, V>) -> Self {
         WordMap {
-            filter: WordFilter::of(words.keys().copied(), words.len()),
             words: words.into_iter().collect(),
         }
     }
@@ -55,9 +57,8 @@ impl<V> From<FxHashMap<&'static str, V>> for WordMap<V> {
 
 /// Words with a value each, those of 15 bytes or fewer (all but a few) keyed by their
 /// [`packed`] number, which hashes and compares without a loop over bytes or a call to compare
-/// them. (cachegrind, whole CLI on 200 articles: keyed by the words themselves, the look-ups
-/// past the filter of the word lists asked about each word of a name and its neighbours, about
-/// 26k, cost 5.6M instruction-equivalents; packed, 2.6M fewer.)
+/// them. (cachegrind, whole CLI on 200 articles: keyed by the words themselves, the maps' and
+/// sets' look-ups cost 4.4M instruction-equivalents more.)
 struct PackedWords<V> {
     short: FxHashMap<u128, V>,
     long: FxHashMap<&'static str, V>,
