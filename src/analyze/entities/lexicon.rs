@@ -77,19 +77,37 @@ static CLASSES: LazyLock<WordMap<u32>> = LazyLock::new(|| {
 pub fn classes(word: &str) -> Classes {
     let table = &*CLASSES;
     let exact = table.get(word);
-    let stem = word.trim_end_matches('.');
-    let by_stem = if stem.len() == word.len() {
-        exact
+    let by_stem = if word.ends_with('.') {
+        table.get(stem(word))
     } else {
-        table.get(stem)
+        exact
     };
     let mut bits = exact & !Classes::BY_STEM | by_stem & Classes::BY_STEM;
-    // "I'm", "I’ve", "I'd": the pronoun with a clitic.
-    let pronoun = word.starts_with("I'") || word.starts_with("I’");
-    if pronoun || bits & (Classes::LISTED_FUNCTION | Classes::CALENDAR) != 0 {
+    // (`|`, not `||`: both are cheap, and one test is one branch fewer to mispredict.)
+    if is_pronoun_with_clitic(word) | (bits & (Classes::LISTED_FUNCTION | Classes::CALENDAR) != 0)
+    {
         bits |= Classes::FUNCTION;
     }
     Classes(bits)
+}
+
+/// `word` without the periods that end it: "Gen" for "Gen.". (A period is looked for by the
+/// last byte before the word is trimmed, which walks back over characters: with the pronoun
+/// test asked by its first letter, cachegrind, whole CLI on 200 articles, 0.9M
+/// instruction-equivalents fewer.)
+fn stem(word: &str) -> &str {
+    if word.ends_with('.') {
+        word.trim_end_matches('.')
+    } else {
+        word
+    }
+}
+
+/// "I'm", "I’ve", "I'd": the pronoun with a clitic. (Its first letter is asked first: few
+/// words open with "I".)
+fn is_pronoun_with_clitic(word: &str) -> bool {
+    word.strip_prefix('I')
+        .is_some_and(|rest| rest.starts_with(['\'', '’']))
 }
 
 /// Which of the lists of head and tail words a word of a name is in, all answered by one
@@ -152,7 +170,7 @@ pub fn heads_and_tails(word: &str) -> HeadsAndTails {
     let table = &*HEADS_AND_TAILS;
     let exact = table.get(word);
     let by_stem = if word.ends_with('.') {
-        table.get(word.trim_end_matches('.'))
+        table.get(stem(word))
     } else {
         exact
     };
@@ -1831,19 +1849,17 @@ pub fn has_brand_tail(word: &str) -> bool {
 }
 
 pub fn is_title(word: &str) -> bool {
-    contains(set!(TITLES), word.trim_end_matches('.'))
+    contains(set!(TITLES), stem(word))
 }
 
 pub fn is_function_word(word: &str) -> bool {
-    // "I'm", "I’ve", "I'd": the pronoun with a clitic.
-    let pronoun = word.starts_with("I'") || word.starts_with("I’");
-    pronoun
+    is_pronoun_with_clitic(word)
         || contains(set!(FUNCTION_WORDS), word)
-        || contains(set!(CALENDAR), word.trim_end_matches('.'))
+        || contains(set!(CALENDAR), stem(word))
 }
 
 pub fn is_org_tail(word: &str) -> bool {
-    contains(set!(ORG_TAILS), word.trim_end_matches('.'))
+    contains(set!(ORG_TAILS), stem(word))
 }
 
 pub fn is_org_head(word: &str) -> bool {
@@ -1851,7 +1867,7 @@ pub fn is_org_head(word: &str) -> bool {
 }
 
 pub fn is_place_tail(word: &str) -> bool {
-    contains(set!(PLACE_TAILS), word.trim_end_matches('.'))
+    contains(set!(PLACE_TAILS), stem(word))
 }
 
 pub fn is_other_tail(word: &str) -> bool {
