@@ -23,10 +23,9 @@ impl WordSet {
 
 impl FromIterator<&'static str> for WordSet {
     fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> Self {
-        let listed: Vec<&'static str> = iter.into_iter().collect();
-        let words: PackedWords<()> = listed.iter().map(|&word| (word, ())).collect();
+        let words: PackedWords<()> = iter.into_iter().map(|word| (word, ())).collect();
         WordSet {
-            filter: WordFilter::of(listed, words.len()),
+            filter: WordFilter::of(words.shapes(), words.len()),
             words,
         }
     }
@@ -75,6 +74,14 @@ impl<V> PackedWords<V> {
     /// How many different words there are.
     fn len(&self) -> usize {
         self.short.len() + self.long.len()
+    }
+
+    /// The [`shape`] of every word. (Taken of the packed numbers, not of a list of the words
+    /// kept aside for the filter: cachegrind, start-up, whose name lists are built on a thread
+    /// of their own while the name trie is, 1.4M instructions fewer.)
+    fn shapes(&self) -> impl Iterator<Item = u64> + '_ {
+        let short = self.short.keys().map(|&key| packed_shape(key));
+        short.chain(self.long.keys().map(|word| shape(word)))
     }
 }
 
@@ -147,6 +154,23 @@ fn packed_by_copy(word: &str) -> Option<u128> {
     Some(u128::from_le_bytes(buffer))
 }
 
+/// What a [`WordFilter`] knows of a word, in one number: its length, and its first and last
+/// bytes (zero for an empty word).
+fn shape(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    let first = u64::from(bytes.first().copied().unwrap_or(0));
+    let last = u64::from(bytes.last().copied().unwrap_or(0));
+    bytes.len() as u64 | first << 32 | last << 40
+}
+
+/// The [`shape`] of the word [`packed`] into `key`.
+fn packed_shape(key: u128) -> u64 {
+    let len = (key >> 120) as usize;
+    let first = u64::from(key as u8);
+    let last = u64::from((key >> (8 * len.saturating_sub(1))) as u8);
+    len as u64 | first << 32 | last << 40
+}
+
 /// The bits: `may_contain` is false for most words that are not among those it was made of,
 /// and never for one that is.
 struct WordFilter {
@@ -156,37 +180,34 @@ struct WordFilter {
 }
 
 impl WordFilter {
-    fn of<'w>(words: impl IntoIterator<Item = &'w str>, count: usize) -> Self {
+    /// The filter of `count` words of these [`shape`]s.
+    fn of(shapes: impl IntoIterator<Item = u64>, count: usize) -> Self {
         // About sixteen bits a word, at least 4,096, keeps false passes rare.
         let size = (count * 16).next_power_of_two().max(4096);
         let mut filter = WordFilter {
             bits: vec![0; size / 64].into_boxed_slice(),
             shift: 64 - size.trailing_zeros(),
         };
-        for word in words {
-            let bit = filter.bit(word);
+        for shape in shapes {
+            let bit = filter.bit(shape);
             filter.bits[bit / 64] |= 1 << (bit % 64);
         }
         filter
     }
 
     fn may_contain(&self, word: &str) -> bool {
-        let bit = self.bit(word);
+        let bit = self.bit(shape(word));
         self.bits[bit / 64] & (1 << (bit % 64)) != 0
     }
 
-    fn bit(&self, word: &str) -> usize {
-        let bytes = word.as_bytes();
-        let first = u64::from(bytes.first().copied().unwrap_or(0));
-        let last = u64::from(bytes.last().copied().unwrap_or(0));
-        let key = bytes.len() as u64 | first << 32 | last << 40;
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    fn bit(&self, shape: u64) -> usize {
+        (shape.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{WordMap, WordSet, packed, packed_by_copy};
+    use super::{WordMap, WordSet, packed, packed_by_copy, packed_shape, shape};
     use proptest::prelude::*;
     use rustc_hash::FxHashMap;
 
@@ -194,6 +215,13 @@ mod tests {
         #[test]
         fn packed_matches_its_reference(word in "[a-zé\\x00]{0,17}|[ -~]{0,17}") {
             prop_assert_eq!(packed(&word), packed_by_copy(&word));
+        }
+
+        #[test]
+        fn packed_words_keep_their_shape(word in "[a-zé\\x00]{0,15}|[ -~]{0,15}") {
+            if let Some(key) = packed(&word) {
+                prop_assert_eq!(packed_shape(key), shape(&word));
+            }
         }
     }
 
