@@ -235,9 +235,7 @@ pub fn evidence<'t>(
     // "Cyclone Phailin", "Hurricane Katrina", "Space Shuttle Atlantis", "HMS Victory": storms
     // and vessels bear people's names but are neither people nor bodies (the class may
     // come second: "Space Shuttle").
-    if multi
-        && (first_is.has(HeadsAndTails::OTHER_HEAD) || lexicon::is_other_head(words[1].text))
-    {
+    if multi && (first_is.has(HeadsAndTails::OTHER_HEAD) || lexicon::is_other_head(words[1].text)) {
         set(EntityKind::Other, 5);
     }
     let given_first = GAZETTEER.is_given_name(first);

@@ -84,8 +84,7 @@ pub fn classes(word: &str) -> Classes {
     };
     let mut bits = exact & !Classes::BY_STEM | by_stem & Classes::BY_STEM;
     // (`|`, not `||`: both are cheap, and one test is one branch fewer to mispredict.)
-    if is_pronoun_with_clitic(word) | (bits & (Classes::LISTED_FUNCTION | Classes::CALENDAR) != 0)
-    {
+    if is_pronoun_with_clitic(word) | (bits & (Classes::LISTED_FUNCTION | Classes::CALENDAR) != 0) {
         bits |= Classes::FUNCTION;
     }
     Classes(bits)
@@ -1835,8 +1834,7 @@ pub fn has_brand_tail(word: &str) -> bool {
     if word.is_ascii() {
         let ending = ascii_ending(word.as_bytes());
         return BRAND_ENDINGS.iter().any(|&(tail, len)| {
-            ending & ((1 << (8 * len)) - 1) == tail
-                && brand_stem_long_enough(word.len() - len, len)
+            ending & ((1 << (8 * len)) - 1) == tail && brand_stem_long_enough(word.len() - len, len)
         }) && word.bytes().all(|b| b.is_ascii_alphanumeric());
     }
     let lower = word.to_lowercase();
@@ -1969,9 +1967,9 @@ mod tests {
         let lower = word.to_lowercase();
         word.chars().all(char::is_alphanumeric)
             && BRAND_TAILS.iter().any(|tail| {
-                lower.strip_suffix(tail).is_some_and(|stem| {
-                    stem.chars().count() >= 3 + usize::from(tail.len() <= 3)
-                })
+                lower
+                    .strip_suffix(tail)
+                    .is_some_and(|stem| stem.chars().count() >= 3 + usize::from(tail.len() <= 3))
             })
     }
 

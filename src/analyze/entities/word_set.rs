@@ -228,7 +228,11 @@ mod tests {
     #[test]
     fn maps_answer_short_and_long_words() {
         let long = "a-word-of-twenty-bytes";
-        let map = WordMap::from(FxHashMap::from_iter([("of", 1), ("President", 2), (long, 3)]));
+        let map = WordMap::from(FxHashMap::from_iter([
+            ("of", 1),
+            ("President", 2),
+            (long, 3),
+        ]));
         for (word, value) in [("of", 1), ("President", 2), (long, 3), ("off", 0), ("", 0)] {
             assert_eq!(map.get(word), value, "{word}");
         }
