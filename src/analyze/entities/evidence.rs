@@ -4,9 +4,10 @@
 
 use super::chunks::{Certainty, Chunk};
 use super::gazetteer::{Entry, GAZETTEER};
-use super::lexicon::{self, Neighbour};
+use super::lexicon::{self, HeadsAndTails, Neighbour};
 use super::tokens::Token;
 use crate::analyze::EntityKind;
+use crate::swar;
 
 /// How strongly a mention's own context says it is of each kind: 0 (nothing) to 5 (gazetteer).
 pub type Evidence = [u8; 5];
@@ -138,7 +139,7 @@ pub fn binomial(tokens: &[Token], c: &Chunk) -> bool {
     c.first == c.last
         && c.hit.is_none()
         && next.is_some_and(|n| {
-            n.text.chars().all(char::is_lowercase)
+            is_lower_case(n.text)
                 && n.text.chars().count() >= 4
                 && !GAZETTEER.is_common_word(n.text)
                 && !lexicon::is_connector(n.text)
@@ -202,30 +203,39 @@ pub fn evidence<'t>(
         return ev;
     };
     let (first, last) = (first_word.text, last_word.text);
-    let has_of = tokens[c.first..=c.last].iter().any(|t| t.text == "of");
+    // Where "of" stands in the name, asked once for the rules below.
+    let of_at = tokens[c.first..=c.last].iter().position(|t| t.text == "of");
+    let has_of = of_at.is_some();
     let multi = words.len() > 1;
-    if multi && lexicon::is_org_tail(last) {
+    // The head and tail lists the first and the last word are in, each looked up once.
+    let first_is = lexicon::heads_and_tails(first);
+    let last_is = if multi {
+        lexicon::heads_and_tails(last)
+    } else {
+        first_is
+    };
+    if multi && last_is.has(HeadsAndTails::ORG_TAIL) {
         set(EntityKind::Organization, 4);
     }
-    if has_of && (lexicon::is_org_head(first) || lexicon::is_org_tail(first)) {
+    if has_of && first_is.has(HeadsAndTails::ORG_HEAD | HeadsAndTails::ORG_TAIL) {
         set(EntityKind::Organization, 4);
     }
-    if multi && lexicon::is_foreign_org_head(first) {
+    if multi && first_is.has(HeadsAndTails::FOREIGN_ORG_HEAD) {
         set(EntityKind::Organization, 4);
     }
-    if multi && lexicon::is_place_tail(last) {
+    if multi && last_is.has(HeadsAndTails::PLACE_TAIL) {
         set(EntityKind::Place, 4);
     }
-    if has_of && (lexicon::is_place_head(first) || lexicon::is_place_tail(first)) {
+    if has_of && first_is.has(HeadsAndTails::PLACE_HEAD | HeadsAndTails::PLACE_TAIL) {
         set(EntityKind::Place, 3);
     }
-    if multi && lexicon::is_other_tail(last) {
+    if multi && last_is.has(HeadsAndTails::OTHER_TAIL) {
         set(EntityKind::Other, 4);
     }
     // "Cyclone Phailin", "Hurricane Katrina", "Space Shuttle Atlantis", "HMS Victory": storms
     // and vessels bear people's names but are neither people nor bodies (the class may
     // come second: "Space Shuttle").
-    if multi && words.iter().take(2).any(|w| lexicon::is_other_head(w.text)) {
+    if multi && (first_is.has(HeadsAndTails::OTHER_HEAD) || lexicon::is_other_head(words[1].text)) {
         set(EntityKind::Other, 5);
     }
     let given_first = GAZETTEER.is_given_name(first);
@@ -233,10 +243,10 @@ pub fn evidence<'t>(
         && words.len() <= 3
         && given_first
         && GAZETTEER.is_surname(last)
-        && !lexicon::is_org_tail(last)
+        && !last_is.has(HeadsAndTails::ORG_TAIL)
         // "Marc Lamont Hill" is a person, "Ross Sea" a sea: only a common surname outweighs
         // a place's head word.
-        && (!lexicon::is_place_tail(last) || GAZETTEER.is_common_surname(last))
+        && (!last_is.has(HeadsAndTails::PLACE_TAIL) || GAZETTEER.is_common_surname(last))
     {
         set(EntityKind::Person, 4);
     }
@@ -304,52 +314,41 @@ pub fn evidence<'t>(
     if multi
         && words.len() <= 4
         && initial(first)
-        && !lexicon::is_org_tail(last)
-        && !lexicon::is_place_tail(last)
+        && !last_is.has(HeadsAndTails::ORG_TAIL | HeadsAndTails::PLACE_TAIL)
     {
         set(EntityKind::Person, 3);
     }
     // "Block Museum of Art", "Einstein Institute of Mathematics": the head stands before "of".
-    if let Some(of) = tokens[c.first..=c.last].iter().position(|t| t.text == "of")
+    if let Some(of) = of_at
         && of > 0
     {
-        let head = tokens[c.first + of - 1].text;
-        if lexicon::is_org_tail(head) {
+        let head_is = lexicon::heads_and_tails(tokens[c.first + of - 1].text);
+        if head_is.has(HeadsAndTails::ORG_TAIL) {
             set(EntityKind::Organization, 4);
-        } else if lexicon::is_place_tail(head) {
+        } else if head_is.has(HeadsAndTails::PLACE_TAIL) {
             set(EntityKind::Place, 4);
         }
     }
     let next = tokens.get(c.last + 1).filter(|n| n.block() == c.block);
+    // The words the rules below ask the word before to be, each asked once.
+    let after_the = prev.is_some_and(|p| p.text == "the");
+    let after_of = prev.is_some_and(|p| p.text == "of");
     // "the West", "the South": a compass word alone after "the" names a region.
-    let compass = matches!(
-        first,
-        "North"
-            | "South"
-            | "East"
-            | "West"
-            | "Midwest"
-            | "Northeast"
-            | "Northwest"
-            | "Southeast"
-            | "Southwest"
-    );
-    if !multi && compass && prev.is_some_and(|p| p.text == "the") {
+    if !multi && after_the && is_compass_word(first) {
         set(EntityKind::Place, 3);
     }
     // "the band Duran Duran", "the religious schools Santo Spirito and Immacolata": a name in
-    // apposition to a noun of institutions is one.
-    let org_noun_before = prev.is_some_and(|p| p.text.chars().all(char::is_lowercase))
-        && before.is_org_noun_or_plural();
-    if org_noun_before {
+    // apposition to a noun of institutions is one. (The nouns are in lower case, so the word
+    // before is.)
+    if before.is_org_noun_or_plural() {
         set(EntityKind::Organization, 4);
     }
-    if multi && lexicon::is_foreign_place_head(first) {
+    if multi && first_is.has(HeadsAndTails::FOREIGN_PLACE_HEAD) {
         set(EntityKind::Place, 4);
     }
     // "the town of Yeoncheon", "the province of Aceh": a sure-fire place context.
     // ("a state of Peace and Security" is no place.)
-    let place_noun_of = prev.is_some_and(|p| p.text == "of")
+    let place_noun_of = after_of
         && c.first >= 3
         && tokens[c.first - 3].block() == c.block
         && !tokens[c.first - 1].gap_before
@@ -360,21 +359,22 @@ pub fn evidence<'t>(
     }
     // "Yonhap news agency", "the Zeitgeist party": a lower-case noun of institutions right
     // after the name says what it names.
-    let lower_next = |i: usize| {
+    let in_run = |i: usize| {
         tokens
             .get(i)
             .filter(|t| t.block() == c.block && !t.gap_before)
-            .filter(|t| t.text.chars().all(char::is_lowercase))
     };
     // The word after, looked up once for the several lists asked about it.
     let after = next.map_or(Neighbour::default(), |n| lexicon::neighbour(n.text));
     // (The noun two words on is asked first: it is seldom there, and cheaper to look up than
     // whether the word between is a common word. 200 articles: 10.4k common-word questions
-    // from here down to 5.5k, cachegrind 0.3M instruction-equivalents fewer in all.)
+    // from here down to 5.5k, cachegrind 0.3M instruction-equivalents fewer in all. The nouns
+    // are in lower case, so a word found among them is, and is not asked again.)
     let org_noun_after = !tokens[c.last].possessive
-        && lower_next(c.last + 1).is_some_and(|n| {
+        && in_run(c.last + 1).is_some_and(|n| {
             after.is_org_noun()
-                || (lower_next(c.last + 2).is_some_and(|m| lexicon::is_org_noun(m.text))
+                || (in_run(c.last + 2).is_some_and(|m| lexicon::is_org_noun(m.text))
+                    && is_lower_case(n.text)
                     && GAZETTEER.is_common_word(n.text)
                     && !after
                         .is_function_word_once_capitalised(n.text)
@@ -389,7 +389,6 @@ pub fn evidence<'t>(
     }
     // Appositions that only people take: "Thomas Sam, 42,", "Bos, who".
     // ("critics of Scientology, who" speaks of the critics.)
-    let after_of = prev.is_some_and(|p| p.text == "of");
     if let Some(n) = next.filter(|n| n.gap_before && !after_of) {
         let after_number = tokens
             .get(c.last + 2)
@@ -423,18 +422,11 @@ pub fn evidence<'t>(
         set(EntityKind::Person, if multi { 2 } else { 1 });
     }
     // A lone head word stands for the institution it heads: "the University", "the Council".
-    if !multi && lexicon::is_org_head(first) {
+    if !multi && first_is.has(HeadsAndTails::ORG_HEAD) {
         set(EntityKind::Organization, 2);
     }
     // "Secunia.com", "Metro.us": a web domain names the site's owner.
-    let domain = |w: &str| {
-        w.rsplit_once('.').is_some_and(|(name, tld)| {
-            !name.is_empty()
-                && (2..=4).contains(&tld.len())
-                && tld.chars().all(|ch| ch.is_ascii_lowercase())
-        })
-    };
-    if !multi && domain(first) {
+    if !multi && is_domain(first) {
         set(EntityKind::Organization, 2);
     }
     // "LibriVox", "MicroMega": a capital inside a word marks a brand or an organisation.
@@ -444,11 +436,9 @@ pub fn evidence<'t>(
         if w.starts_with(char::is_lowercase) {
             return w.chars().all(char::is_alphanumeric) && w.chars().any(char::is_uppercase);
         }
-        let rest = without_leading(without_leading(w, "Mc"), "Mac");
-        rest.chars()
-            .skip(1)
-            .zip(rest.chars().skip(2))
-            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+        let mut rest = without_leading(without_leading(w, "Mc"), "Mac").chars();
+        rest.next();
+        lower_before_capital(rest.as_str())
     };
     if !multi && inner_capital(first) {
         set(EntityKind::Organization, 1);
@@ -460,7 +450,7 @@ pub fn evidence<'t>(
     }
     // "Frederick Fung of ADPL", "the secretary general of CEI": an acronym after "of" names the
     // body someone belongs to.
-    let member_of = prev.is_some_and(|p| p.text == "of")
+    let member_of = after_of
         && c.first >= 2
         && tokens[c.first - 2].block() == c.block
         && !tokens[c.first - 1].gap_before
@@ -481,7 +471,7 @@ pub fn evidence<'t>(
             && !lexicon::is_place_tail(t.text)
             && !lexicon::is_title(t.text)
     };
-    let person_of = prev.is_some_and(|p| p.text == "of")
+    let person_of = after_of
         && c.first >= 3
         && tokens[c.first - 3].block() == c.block
         && !tokens[c.first - 1].gap_before
@@ -493,7 +483,7 @@ pub fn evidence<'t>(
         next.is_some_and(|n| n.gap_before && n.capitalized)
             && text_is_comma_place(tokens, c.last + 1)
     };
-    if person_of && !hometown() && !lexicon::is_other_tail(last) {
+    if person_of && !hometown() && !last_is.has(HeadsAndTails::OTHER_TAIL) {
         set(EntityKind::Organization, 3);
     }
     // "Youngspiration's Baggio Leung", "Demosisto's Nathan Law": a name in the possessive
@@ -508,9 +498,7 @@ pub fn evidence<'t>(
                     m.block() == c.block
                         && !m.gap_before
                         && m.capitalized
-                        && !lexicon::is_org_tail(m.text)
-                        && !lexicon::is_place_tail(m.text)
-                        && !lexicon::is_other_tail(m.text)
+                        && !lexicon::heads_and_tails(m.text).has(HeadsAndTails::TAIL)
                         && !GAZETTEER.is_common_word(m.text)
                 })
                 && (GAZETTEER.is_given_name(n.text) || !GAZETTEER.is_common_word(n.text))
@@ -524,9 +512,9 @@ pub fn evidence<'t>(
     // "the Onion", "the Press", "the Smithsonian's museum": a definite article before a name of
     // words never written in lower case marks an institution more often than anything else (a
     // person's name takes no article, possessive or not).
-    if prev.is_some_and(|p| p.text == "the")
+    if after_the
         && words.iter().all(unseen)
-        && !lexicon::is_other_tail(last)
+        && !last_is.has(HeadsAndTails::OTHER_TAIL)
         // "the Internet" is a thing; "the Cardinals", "the Gliders" are teams.
         && (multi || !GAZETTEER.is_common_word(first) || (!possessive && first.ends_with('s')))
     {
@@ -592,6 +580,73 @@ fn without_leading<'w>(mut word: &'w str, prefix: &str) -> &'w str {
     word
 }
 
+/// Whether `word` is a web domain: a name, a period, and two to four ASCII lower-case letters.
+fn is_domain(word: &str) -> bool {
+    // The period is looked for among the last five bytes only (cachegrind, whole CLI on 200
+    // articles: a search of the whole word from its end, `rsplit_once`, cost 1.3M
+    // instruction-equivalents more).
+    let bytes = word.as_bytes();
+    let tail = bytes.len().saturating_sub(5);
+    bytes[tail..]
+        .iter()
+        .rposition(|&b| b == b'.')
+        .is_some_and(|at| {
+            let (name, tld) = (&bytes[..tail + at], &bytes[tail + at + 1..]);
+            !name.is_empty() && tld.len() >= 2 && tld.iter().all(u8::is_ascii_lowercase)
+        })
+}
+
+/// "North", "Southwest", "Midwest": a compass word, which alone after "the" names a region.
+fn is_compass_word(word: &str) -> bool {
+    matches!(
+        word,
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Midwest"
+            | "Northeast"
+            | "Northwest"
+            | "Southeast"
+            | "Southwest"
+    )
+}
+
+/// Whether a lower-case letter stands right before a capital somewhere in `word`: "LibriVox".
+fn lower_before_capital(word: &str) -> bool {
+    // Most words are ASCII and most of eight bytes or fewer: eight bytes are tested at once,
+    // each capital against the byte before it by a shift, and eights that start seven bytes
+    // apart (the last ending with the word) hold every two neighbouring bytes. (cachegrind,
+    // whole CLI on 200 articles: a comparison of each two characters in turn cost 1.1M
+    // instruction-equivalents, 10k mispredicted branches.)
+    let bytes = word.as_bytes();
+    let eights = (0..bytes.len().saturating_sub(8))
+        .step_by(7)
+        .chain([bytes.len().saturating_sub(8)]);
+    let mut found = false;
+    for start in eights {
+        let eight = swar::eight_from(&bytes[start..], b' ');
+        if eight & swar::HIGH != 0 {
+            return lower_before_capital_by_chars(word);
+        }
+        let lower = swar::in_range(eight, b'a', b'z');
+        found |= (lower << 8) & swar::in_range(eight, b'A', b'Z') != 0;
+    }
+    found
+}
+
+/// [`lower_before_capital`] one character after another.
+fn lower_before_capital_by_chars(word: &str) -> bool {
+    word.chars()
+        .zip(word.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+}
+
+/// Whether `word` is made of lower-case letters only.
+fn is_lower_case(word: &str) -> bool {
+    word.chars().all(char::is_lowercase)
+}
+
 /// Whether token `i` is a known place (a town's state or country after a comma).
 fn text_is_comma_place(tokens: &[Token], i: usize) -> bool {
     tokens.get(i).is_some_and(|t| {
@@ -608,7 +663,7 @@ fn attributive(tokens: &[Token], c: &Chunk) -> bool {
         .get(c.last + 1)
         .filter(|n| n.block() == c.block && !n.gap_before && !tokens[c.last].possessive)
         .is_some_and(|n| {
-            n.text.chars().all(char::is_lowercase)
+            is_lower_case(n.text)
                 && !lexicon::follows_a_subject(n.text)
                 && !n.text.ends_with("ed")
                 && !n.text.ends_with('s')
@@ -618,7 +673,7 @@ fn attributive(tokens: &[Token], c: &Chunk) -> bool {
 /// Last-resort guesses for names nothing else spoke for (Mikheev's relaxed rules); `words` are
 /// the chunk's capitalised words.
 fn relaxed(tokens: &[Token], c: &Chunk, words: &[NameWord], ev: &mut Evidence) {
-    if ev.iter().any(|&s| s > 0) || c.hit.is_some() {
+    if *ev != [0; 5] || c.hit.is_some() {
         return;
     }
     let Some(&first_word) = words.first() else {
@@ -654,9 +709,7 @@ fn relaxed(tokens: &[Token], c: &Chunk, words: &[NameWord], ev: &mut Evidence) {
     // Relaxed: two or three plain capitalised words with nothing else to go on are most often
     // a person's name in news ("Lau Siu-lai", "Thibaut Courtois").
     let plain = |w: &NameWord| {
-        !lexicon::is_org_tail(w.text)
-            && !lexicon::is_place_tail(w.text)
-            && !lexicon::is_other_tail(w.text)
+        !lexicon::heads_and_tails(w.text).has(HeadsAndTails::TAIL)
             && w.text.chars().skip(1).any(char::is_lowercase)
             && unseen(w)
             && GAZETTEER
@@ -695,7 +748,7 @@ pub fn kind_of(ev: &Evidence) -> EntityKind {
 
 #[cfg(test)]
 mod tests {
-    use super::title_case;
+    use super::{is_domain, lower_before_capital, lower_before_capital_by_chars, title_case};
     use proptest::prelude::*;
 
     /// The first letter in upper case, the rest in lower case, spelled out.
@@ -711,7 +764,28 @@ mod tests {
             .unwrap_or_default()
     }
 
+    /// [`is_domain`] as first written: the word split at its last period.
+    fn is_domain_by_split(word: &str) -> bool {
+        word.rsplit_once('.').is_some_and(|(name, tld)| {
+            !name.is_empty()
+                && (2..=4).contains(&tld.len())
+                && tld.chars().all(|ch| ch.is_ascii_lowercase())
+        })
+    }
+
     proptest! {
+        #[test]
+        fn is_domain_matches_its_reference(word in "[a-zA-Z.é]{0,10}") {
+            prop_assert_eq!(is_domain(&word), is_domain_by_split(&word));
+        }
+
+        #[test]
+        fn lower_before_capital_matches_its_reference(
+            word in "[a-zA-Z .'İıßéǅ]{0,20}|[ -~]{0,20}"
+        ) {
+            prop_assert_eq!(lower_before_capital(&word), lower_before_capital_by_chars(&word));
+        }
+
         #[test]
         fn title_case_matches_its_reference(word in "[a-zA-Z .'İıßé]{0,30}|[ -~]{0,30}") {
             prop_assert_eq!(&*title_case(&word), reference_title_case(&word));
