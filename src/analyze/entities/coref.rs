@@ -9,6 +9,7 @@ use super::lexicon;
 use super::tokens::Token;
 use crate::analyze::{Entity, EntityKind, Mention};
 use crate::sanitize::one_line;
+use crate::swar;
 use rustc_hash::FxHashMap as HashMap;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
@@ -68,26 +69,31 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 }
 
 /// "CBC.ca" is CBC's site: the name without its web domain, so it can join "CBC News".
-fn site_name(word: &str) -> &str {
-    // A domain of two to four letters puts the last period among the last five bytes: only
-    // those are searched, and most words have none there.
-    let tail = word.len().saturating_sub(5);
-    let Some(dot) = word.as_bytes()[tail..]
-        .iter()
-        .rposition(|&b| b == b'.')
-        .map(|at| tail + at)
-    else {
+/// `last_eight` are the eight bytes of the text that end where `word` ends (see
+/// [`swar::eight_before`]).
+fn site_name(word: &str, last_eight: u64) -> &str {
+    // A domain of two to four letters puts the last period among the last five bytes, and most
+    // words have none there: the five are tested at once rather than byte by byte. A shorter
+    // word's five reach into the text before it, whose periods only cost a search.
+    const LAST_FIVE: u64 = swar::HIGH << 24;
+    if swar::equal_bytes(last_eight, b'.') & LAST_FIVE == 0 {
         return word;
-    };
-    let (name, tld) = (&word[..dot], &word[dot + 1..]);
-    if !name.is_empty()
-        && !name.contains('.')
-        && (2..=4).contains(&tld.len())
-        && tld.chars().all(|c| c.is_ascii_lowercase())
-    {
-        name
-    } else {
-        word
+    }
+    without_domain(word)
+}
+
+/// `word` without a web domain of two to four lower-case letters after one period.
+fn without_domain(word: &str) -> &str {
+    match word.rsplit_once('.') {
+        Some((name, domain))
+            if !name.is_empty()
+                && !name.contains('.')
+                && (2..=4).contains(&domain.len())
+                && domain.bytes().all(|b| b.is_ascii_lowercase()) =>
+        {
+            name
+        }
+        _ => word,
     }
 }
 
@@ -449,7 +455,7 @@ fn join_misspellings(clusters: &Clusters, by_edge: &NamesByEdge, parent: &mut [u
 /// Builds the entities, most mentioned first (ties: first mentioned first).
 #[inline(never)] // A stage of its own in profiles.
 pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Entity> {
-    let (mut clusters, cluster_of, by_key) = clusters_by_name(tokens, candidates);
+    let (mut clusters, cluster_of, by_key) = clusters_by_name(text, tokens, candidates);
     let mut parent: Vec<usize> = (0..clusters.list.len()).collect();
     join_plurals(&by_key, &mut parent);
     let by_edge = NamesByEdge::of(&clusters);
@@ -536,9 +542,11 @@ impl Hash for NameKey<'_> {
 /// One cluster per name, by its key: the clusters, the cluster of each mention, and the cluster
 /// of each key.
 fn clusters_by_name<'a: 'k, 'k>(
+    text: &str,
     tokens: &'k [Token<'a>],
     candidates: &[Candidate],
 ) -> (Clusters<'a>, Vec<usize>, HashMap<NameKey<'k>, usize>) {
+    let bytes = text.as_bytes();
     let mut clusters = Clusters {
         list: Vec::with_capacity(candidates.len()),
         words: Vec::with_capacity(2 * candidates.len()),
@@ -569,9 +577,9 @@ fn clusters_by_name<'a: 'k, 'k>(
         if mention.len() > cl.words.len() {
             let start = clusters.words.len();
             let capitalized = mention.iter().filter(|t| t.capitalized);
-            clusters
-                .words
-                .extend(capitalized.map(|t| site_name(t.text)));
+            clusters.words.extend(
+                capitalized.map(|t| site_name(t.text, swar::eight_before(bytes, t.span.end))),
+            );
             if clusters.words.len() - start > cl.words.len() {
                 cl.words = start..clusters.words.len();
             } else {
@@ -972,7 +980,8 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::{
         Cluster, Clusters, HashMap, NameKey, Range, ThreeKeys, acronym_letters, edits_within,
-        letters_hash, name_of_acronym, names_by_initials, sort_by_small_key,
+        letters_hash, name_of_acronym, names_by_initials, site_name, sort_by_small_key, swar,
+        without_domain,
     };
     use crate::load::parse_article;
     use proptest::prelude::*;
@@ -1106,6 +1115,16 @@ mod tests {
                 let hash = |key: &NameKey| rustc_hash::FxBuildHasher.hash_one(key);
                 prop_assert_eq!(hash(&key_a), hash(&key_b));
             }
+        }
+
+        #[test]
+        fn site_names_are_the_words_without_their_domain(
+            before in "[a. ]{0,9}",
+            word in "[A-Ca-c.]{0,9}",
+        ) {
+            let text = format!("{before}{word}");
+            let last_eight = swar::eight_before(text.as_bytes(), text.len());
+            prop_assert_eq!(site_name(&word, last_eight), without_domain(&word));
         }
 
         #[test]
