@@ -99,6 +99,12 @@ fn without_domain(word: &str) -> &str {
 
 /// "NASA", "U.N.", "M5S": two or more capitals, with periods or digits between.
 fn is_acronym(word: &str) -> bool {
+    // Most names have an ASCII lower-case letter for their first or second byte, which is then
+    // a lower-case letter among their first two chars: no acronym, told by one test.
+    let lower_at = |i: usize| word.as_bytes().get(i).is_some_and(u8::is_ascii_lowercase);
+    if lower_at(0) | lower_at(1) {
+        return false;
+    }
     let mut letters = 0;
     for c in word.chars() {
         if c.is_alphabetic() {
