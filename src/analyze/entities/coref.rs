@@ -940,6 +940,7 @@ impl Rank {
 fn entity_of(text: &str, candidates: &[Candidate], ms: &[usize], evidence: &Evidence) -> Entity {
     let mut mentions: Vec<Mention> = Vec::with_capacity(ms.len());
     let mut agents = 0;
+    let mut one_word_each = true;
     for c in ms.iter().map(|&m| &candidates[m]) {
         // A span mentioned twice in a row (two mentions of one span) counts once.
         if mentions.last().is_some_and(|last| last.span == c.span) {
@@ -950,9 +951,16 @@ fn entity_of(text: &str, candidates: &[Candidate], ms: &[usize], evidence: &Evid
             block: c.block,
         });
         agents += usize::from(c.agent);
+        one_word_each &= c.first == c.last;
     }
     let longest = longest_mention(text, &mentions);
-    let name = one_line(longest);
+    // A mention of one word lies within one token, and a token has no whitespace: its words are
+    // on one line already, and copied without one_line's test of them, as most names are.
+    let name = if one_word_each {
+        longest.to_string()
+    } else {
+        one_line(longest)
+    };
     let mut kind = kind_of(evidence);
     // A place that acts twice and in a third of its mentions or more (or in its only one) is
     // its government or its team, as "North Korea fired", "Belgium defeated Panama": an
