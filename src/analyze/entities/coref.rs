@@ -461,9 +461,14 @@ fn join_misspellings(clusters: &Clusters, by_edge: &NamesByEdge, parent: &mut [u
 /// Builds the entities, most mentioned first (ties: first mentioned first).
 #[inline(never)] // A stage of its own in profiles.
 pub fn group(text: &str, tokens: &[Token], candidates: &[Candidate]) -> Vec<Entity> {
-    let (mut clusters, cluster_of, by_key) = clusters_by_name(text, tokens, candidates);
+    let ClustersByName {
+        mut clusters,
+        cluster_of,
+        by_key,
+        plurals,
+    } = clusters_by_name(text, tokens, candidates);
     let mut parent: Vec<usize> = (0..clusters.list.len()).collect();
-    join_plurals(&by_key, &mut parent);
+    join_plurals(&by_key, &plurals, &mut parent);
     let by_edge = NamesByEdge::of(&clusters);
     join_short_names(&mut clusters, &by_edge, &mut parent);
     join_misspellings(&clusters, &by_edge, &mut parent);
@@ -545,13 +550,25 @@ impl Hash for NameKey<'_> {
     }
 }
 
-/// One cluster per name, by its key: the clusters, the cluster of each mention, and the cluster
-/// of each key.
+/// The clusters of one name each, and how to find them.
+struct ClustersByName<'a, 'k> {
+    clusters: Clusters<'a>,
+    /// The cluster of each mention.
+    cluster_of: Vec<usize>,
+    /// The cluster of each name.
+    by_key: HashMap<NameKey<'k>, usize>,
+    /// The names that may be plurals (not canonical, ending in "s"), with their clusters: the
+    /// few that [`join_plurals`] reads, rather than all names of `by_key` (cachegrind, CLI on
+    /// c200: `group` 0.41M instruction-equivalents fewer, 3.3k fewer mispredicted branches).
+    plurals: Vec<(NameKey<'k>, usize)>,
+}
+
+/// One cluster per name, by its key.
 fn clusters_by_name<'a: 'k, 'k>(
     text: &str,
     tokens: &'k [Token<'a>],
     candidates: &[Candidate],
-) -> (Clusters<'a>, Vec<usize>, HashMap<NameKey<'k>, usize>) {
+) -> ClustersByName<'a, 'k> {
     let bytes = text.as_bytes();
     let mut clusters = Clusters {
         list: Vec::with_capacity(candidates.len()),
@@ -562,17 +579,22 @@ fn clusters_by_name<'a: 'k, 'k>(
     let mut cluster_of = Vec::with_capacity(candidates.len());
     let mut by_key: HashMap<NameKey, usize> =
         HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
+    let mut plurals = Vec::new();
     for c in candidates {
         let mention = &tokens[c.first..=c.last];
         let key = NameKey::of(c, mention);
         let id = *by_key.entry(key).or_insert_with(|| {
+            let id = clusters.list.len();
             clusters.list.push(Cluster {
                 words: 0..0,
                 mentions: 0,
                 evidence: [0; 5],
-                gazetteer: c.canonical.is_some(),
+                gazetteer: key.canonical,
             });
-            clusters.list.len() - 1
+            if !key.canonical && key.last.ends_with('s') {
+                plurals.push((key, id));
+            }
+            id
         });
         cluster_of.push(id);
         let cl = &mut clusters.list[id];
@@ -594,17 +616,25 @@ fn clusters_by_name<'a: 'k, 'k>(
         }
     }
     clusters.part_by_length();
-    (clusters, cluster_of, by_key)
+    ClustersByName {
+        clusters,
+        cluster_of,
+        by_key,
+        plurals,
+    }
 }
 
-/// A plural is the same name: "Warhol Polaroids" and "Warhol Polaroid".
-fn join_plurals(by_key: &HashMap<NameKey, usize>, parent: &mut [usize]) {
-    // The order of the keys makes no difference: each plural joins its singular, so whatever
+/// A plural is the same name: "Warhol Polaroids" and "Warhol Polaroid". `plurals` are the
+/// names that may be one, with their clusters.
+fn join_plurals(
+    by_key: &HashMap<NameKey, usize>,
+    plurals: &[(NameKey, usize)],
+    parent: &mut [usize],
+) {
+    // The order of the names makes no difference: each plural joins its singular, so whatever
     // the order, the groups are the same and their roots the names without a singular.
-    for (key, &id) in by_key {
-        if let Some(&singular) = key.singular().and_then(|k| by_key.get(&k))
-            && !key.canonical
-        {
+    for &(plural, id) in plurals {
+        if let Some(&singular) = plural.singular().and_then(|k| by_key.get(&k)) {
             let (a, b) = (find(parent, id), find(parent, singular));
             if a != b {
                 parent[a] = b;
