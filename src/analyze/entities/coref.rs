@@ -73,8 +73,9 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 /// [`swar::eight_before`]).
 fn site_name(word: &str, last_eight: u64) -> &str {
     // A domain of two to four letters puts the last period among the last five bytes, and most
-    // words have none there: the five are tested at once rather than byte by byte. A shorter
-    // word's five reach into the text before it, whose periods only cost a search.
+    // words have none there: the five are tested at once rather than byte by byte (callgrind,
+    // CLI on c200: about 0.7M -> 0.2M instruction-equivalents). A shorter word's five reach
+    // into the text before it, whose periods only cost a search.
     const LAST_FIVE: u64 = swar::HIGH << 24;
     if swar::equal_bytes(last_eight, b'.') & LAST_FIVE == 0 {
         return word;
@@ -100,7 +101,8 @@ fn without_domain(word: &str) -> &str {
 /// "NASA", "U.N.", "M5S": two or more capitals, with periods or digits between.
 fn is_acronym(word: &str) -> bool {
     // Most names have an ASCII lower-case letter for their first or second byte, which is then
-    // a lower-case letter among their first two chars: no acronym, told by one test.
+    // a lower-case letter among their first two chars: no acronym, told by one test (cachegrind,
+    // CLI on c200: is_acronym 0.63M -> 0.42M instruction-equivalents).
     let lower_at = |i: usize| word.as_bytes().get(i).is_some_and(u8::is_ascii_lowercase);
     if lower_at(0) | lower_at(1) {
         return false;
@@ -543,7 +545,8 @@ impl Eq for NameKey<'_> {}
 
 impl Hash for NameKey<'_> {
     /// By the last word and the number of words only: the few names of an article alike in
-    /// those are told apart by comparing them, and hashing every word cost more.
+    /// those are told apart by comparing them, and hashing every word cost more (cachegrind,
+    /// CLI on c200: 318.9M against 318.0M instruction-equivalents).
     fn hash<H: Hasher>(&self, state: &mut H) {
         state.write_usize(self.leading.len() << 1 | usize::from(self.canonical));
         self.last.hash(state);
@@ -985,7 +988,8 @@ fn entity_of(text: &str, candidates: &[Candidate], ms: &[usize], evidence: &Evid
     }
     let longest = longest_mention(text, &mentions);
     // A mention of one word lies within one token, and a token has no whitespace: its words are
-    // on one line already, and copied without one_line's test of them, as most names are.
+    // on one line already, and copied without one_line's test of them, as most names are
+    // (cachegrind, CLI on c200: one_line 2.21M -> 1.27M instruction-equivalents).
     let name = if one_word_each {
         longest.to_string()
     } else {
