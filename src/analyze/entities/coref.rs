@@ -383,11 +383,14 @@ fn join_misspellings(clusters: &Clusters, by_edge: &NamesByEdge, parent: &mut [u
         let Some((first_list, last_list)) = by_edge.edges[id] else {
             continue;
         };
-        for i in 0..words.len() {
-            let shared = if i == 0 { last_list } else { first_list };
-            if by_edge.size(shared) >= 2 {
-                masked.push(MaskedName::new(i, hash_without(words, i), id));
-            }
+        // The first word may differ where the last is shared, any other where the first is:
+        // each list is asked once, not once a word.
+        let mut mask = |i| masked.push(MaskedName::new(i, hash_without(words, i), id));
+        if by_edge.size(last_list) >= 2 {
+            mask(0);
+        }
+        if by_edge.size(first_list) >= 2 {
+            (1..words.len()).for_each(&mut mask);
         }
     }
     // Sorted by letter, each letter's in order (the pairs differ in cluster).
