@@ -102,6 +102,10 @@ pub struct ScannedWord<'a> {
 impl<'a> Iterator for Words<'a> {
     type Item = Word<'a>;
 
+    // Inlined into the loops that collect quotes' words: called out of line, once a word, it
+    // cost quotes over c200 30.14M instruction-equivalents against 28.83M inlined (cachegrind:
+    // 19.36M -> 18.03M instructions; the whole CLI 318.5M -> 316.5M).
+    #[inline]
     fn next(&mut self) -> Option<Word<'a>> {
         self.next_scanned().map(|scanned| scanned.word)
     }
