@@ -20,7 +20,7 @@ use super::{Entity, Quote, Repeat};
 use crate::article::{Article, BlockKind};
 use crate::span::Span;
 use attribution::{Cue, Mentions, Resolution};
-use marks::Marked;
+use marks::{MarkStarts, Marked};
 
 /// Finds the direct quotations of `article`, in text order, with speakers as indices into
 /// `entities`.
@@ -42,6 +42,7 @@ pub fn find_quotes_except_repeats(
     let mut out = Vec::new();
     let mut carry = Carry::default();
     let mut word_buffer = Vec::new();
+    let mark_starts = MarkStarts::of(&article.text);
     for (index, block) in article.blocks.iter().enumerate() {
         if article.text.get(block.span.start..block.span.end).is_none()
             || repeats.get(index).is_some_and(Option::is_some)
@@ -53,10 +54,11 @@ pub fn find_quotes_except_repeats(
             carry = Carry::default();
             continue;
         }
+        let marks = mark_starts.marks_in(&article.text, block.span);
         let para = Paragraph::new(
             &article.text,
             block.span,
-            carry.open.is_some(),
+            marks::pair(block.span.of(&article.text), &marks, carry.open.is_some()),
             std::mem::take(&mut word_buffer),
         );
         carry = para.find(index, &mentions, &carry, &mut out);
@@ -117,14 +119,14 @@ struct Paragraph<'a> {
 }
 
 impl<'a> Paragraph<'a> {
-    /// `words` is a spare list to fill with the paragraph's words (its contents are dropped):
-    /// one list reused for all the paragraphs of an article instead of one allocated for each
-    /// took quotes over c200 from 30.25M to 29.04M instruction-equivalents (cachegrind: 19.68M ->
-    /// 18.33M instructions; mispredicts 189.5k -> 192.4k, L1 misses 99.7k -> 100.5k).
-    fn new(full: &'a str, span: Span, continued: bool, mut words: Vec<Word<'a>>) -> Self {
+    /// `marked` are the paragraph's paired marks ([`marks::pair`]). `words` is a spare list to
+    /// fill with the paragraph's words (its contents are dropped): one list reused for all the
+    /// paragraphs of an article instead of one allocated for each took quotes over c200 from
+    /// 30.25M to 29.04M instruction-equivalents (cachegrind: 19.68M -> 18.33M instructions;
+    /// mispredicts 189.5k -> 192.4k, L1 misses 99.7k -> 100.5k).
+    fn new(full: &'a str, span: Span, marked: Vec<Marked>, mut words: Vec<Word<'a>>) -> Self {
         let text = &full[span.start..span.end];
         let base = span.start;
-        let marked = marks::pair(text, continued);
         // Words and sentences are only looked at around quotation marks and in a paragraph
         // that may introduce the next one's quotation ("X said:"); most paragraphs are neither.
         let needs_words = !marked.is_empty() || text.trim_end().ends_with([':', ',']);
