@@ -132,6 +132,11 @@ impl<'a> Paragraph<'a> {
         let needs_words = !marked.is_empty() || text.trim_end().ends_with([':', ',']);
         words.clear();
         let sentences = if needs_words {
+            // Room for all the words at once, as `text::words` makes (about six bytes a word and
+            // its space): grown a step at a time, the list cost quotes over c200 28.46M
+            // instruction-equivalents against 27.96M (cachegrind: 18.02M -> 17.80M instructions,
+            // 104.9k -> 97.5k L1 misses; the whole CLI alike, 315.8M).
+            words.reserve(text.len() / 4 + 1);
             words.extend(word_iter(text));
             sentence_starts(text)
         } else {
