@@ -257,17 +257,24 @@ const GENDERS: &str = include_str!("../../../assets/data/given_name_genders.txt"
 
 /// Given names that one sex bears at least nine times as often as the other (US Census), in
 /// the file's order, which is byte order (a test holds to it): looked up by binary search.
+static GIVEN_NAME_GENDERS: LazyLock<Vec<(&'static str, Gender)>> =
+    LazyLock::new(|| names_and_genders(GENDERS));
+
+/// The names and sexes of `text`'s lines ("name<TAB>m" or "f"; "#" starts a comment line).
 ///
 /// Built once, when a pronoun first asks, and then its cost is fixed, not a cost per article:
-/// a list with room for every line, split with character tests (`str::lines` and
-/// `split_once('\t')` start a vectorised search for each short line), instead of a hash map
-/// cut it from about 4.8M instruction-equivalents to 2.1M (cachegrind, quotes over c200:
-/// 27.96M -> 26.20M; the whole CLI 315.8M -> 313.3M).
-static GIVEN_NAME_GENDERS: LazyLock<Vec<(&'static str, Gender)>> = LazyLock::new(|| {
-    let mut names = Vec::with_capacity(GENDERS.bytes().filter(|&b| b == b'\n').count());
+/// a list with room for every line, split with character tests (a character pattern in
+/// `str::lines` and `split_once` starts a vectorised search for each short line), instead of a
+/// hash map cut it from about 4.8M instruction-equivalents to 2.1M (cachegrind, quotes over
+/// c200: 27.96M -> 26.20M; the whole CLI 315.8M -> 313.3M).
+#[expect(
+    clippy::manual_pattern_char_comparison,
+    reason = "a character pattern searches each short line with memchr, slower here"
+)]
+fn names_and_genders(text: &str) -> Vec<(&str, Gender)> {
+    let mut names = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count());
     names.extend(
-        GENDERS
-            .split(|c| c == '\n')
+        text.split(|c| c == '\n')
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| {
                 let (name, sex) = l.split_once(|c| c == '\t')?;
@@ -280,7 +287,7 @@ static GIVEN_NAME_GENDERS: LazyLock<Vec<(&'static str, Gender)>> = LazyLock::new
             }),
     );
     names
-});
+}
 
 /// The sex a person's full name suggests by its first word, when that is a given name one sex
 /// nearly always bears: "Lydia Buchtmann" is a woman; "Jordan Smith" or "Buchtmann" tell nothing.
