@@ -296,13 +296,9 @@ fn is_abbreviation_by_parts(piece: &str) -> bool {
     letters >= 1
 }
 
-/// Byte offsets (relative to `text`) where sentences start: the text start, and the first word
-/// after `.`, `!` or `?` (optionally followed by closing quotes or brackets) and whitespace.
-pub fn sentence_starts(text: &str) -> Vec<usize> {
-    sentence_start_iter(text).collect()
-}
-
-/// The offsets [`sentence_starts`] lists, one by one, in increasing order.
+/// Byte offsets (relative to `text`) where sentences start, one by one, in increasing order:
+/// the text start, and the first word after `.`, `!` or `?` (optionally followed by closing
+/// quotes or brackets) and whitespace.
 pub fn sentence_start_iter(text: &str) -> SentenceStarts<'_> {
     SentenceStarts {
         text,
@@ -574,6 +570,10 @@ mod tests {
         // that is decided by the caller's context, here we keep it simple and conservative.
         TITLES.contains(&last)
             || (last.chars().count() == 1 && last.chars().all(char::is_uppercase))
+    }
+
+    fn sentence_starts(text: &str) -> Vec<usize> {
+        sentence_start_iter(text).collect()
     }
 
     fn tricky_text() -> impl Strategy<Value = String> {

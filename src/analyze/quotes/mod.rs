@@ -15,7 +15,7 @@ mod attribution;
 mod lexicon;
 mod marks;
 
-use super::text::{Word, sentence_starts, word_iter};
+use super::text::{Word, sentence_start_iter, word_iter};
 use super::{Entity, Quote, Repeat};
 use crate::article::{Article, BlockKind};
 use crate::span::Span;
@@ -41,7 +41,7 @@ pub fn find_quotes_except_repeats(
     mentions.interviewee = interviewee(article, &mentions);
     let mut out = Vec::new();
     let mut carry = Carry::default();
-    let mut word_buffer = Vec::new();
+    let mut spare = Spare::default();
     let mark_starts = MarkStarts::of(&article.text);
     for (index, block) in article.blocks.iter().enumerate() {
         if article.text.get(block.span.start..block.span.end).is_none()
@@ -59,10 +59,10 @@ pub fn find_quotes_except_repeats(
             &article.text,
             block.span,
             marks::pair(block.span.of(&article.text), &marks, carry.open.is_some()),
-            std::mem::take(&mut word_buffer),
+            spare,
         );
         carry = para.find(index, &mentions, &carry, &mut out);
-        word_buffer = para.words;
+        spare = para.into_spare();
     }
     out
 }
@@ -107,6 +107,14 @@ struct Carry {
     intro: Option<usize>,
 }
 
+/// Lists reused from paragraph to paragraph of an article, their contents dropped each time:
+/// see [`Paragraph::new`].
+#[derive(Default)]
+struct Spare<'a> {
+    words: Vec<Word<'a>>,
+    sentences: Vec<usize>,
+}
+
 /// One block's text with its words, sentences and paired marks; offsets relative to the block.
 struct Paragraph<'a> {
     /// The whole article's text.
@@ -119,19 +127,25 @@ struct Paragraph<'a> {
 }
 
 impl<'a> Paragraph<'a> {
-    /// `marked` are the paragraph's paired marks ([`marks::pair`]). `words` is a spare list to
-    /// fill with the paragraph's words (its contents are dropped): one list reused for all the
-    /// paragraphs of an article instead of one allocated for each took quotes over c200 from
-    /// 30.25M to 29.04M instruction-equivalents (cachegrind: 19.68M -> 18.33M instructions;
-    /// mispredicts 189.5k -> 192.4k, L1 misses 99.7k -> 100.5k).
-    fn new(full: &'a str, span: Span, marked: Vec<Marked>, mut words: Vec<Word<'a>>) -> Self {
+    /// `marked` are the paragraph's paired marks ([`marks::pair`]). `spare` holds the lists to
+    /// fill with the paragraph's words and sentence starts: one list of words reused for all
+    /// the paragraphs of an article instead of one allocated for each took quotes over c200
+    /// from 30.25M to 29.04M instruction-equivalents (cachegrind: 19.68M -> 18.33M
+    /// instructions; mispredicts 189.5k -> 192.4k, L1 misses 99.7k -> 100.5k), and one list of
+    /// sentence starts too, 25.91M -> 25.78M (16.76M -> 16.69M instructions).
+    fn new(full: &'a str, span: Span, marked: Vec<Marked>, spare: Spare<'a>) -> Self {
+        let Spare {
+            mut words,
+            mut sentences,
+        } = spare;
         let text = &full[span.start..span.end];
         let base = span.start;
         // Words and sentences are only looked at around quotation marks and in a paragraph
         // that may introduce the next one's quotation ("X said:"); most paragraphs are neither.
         let needs_words = !marked.is_empty() || text.trim_end().ends_with([':', ',']);
         words.clear();
-        let sentences = if needs_words {
+        sentences.clear();
+        if needs_words {
             // Room for all the words at once, as `text::words` makes (about six bytes a word and
             // its space): grown a step at a time, the list cost quotes over c200 28.46M
             // instruction-equivalents against 27.96M (cachegrind: 18.02M -> 17.80M instructions,
@@ -143,10 +157,8 @@ impl<'a> Paragraph<'a> {
                 words = Vec::with_capacity(room);
             }
             words.extend(word_iter(text));
-            sentence_starts(text)
-        } else {
-            Vec::new()
-        };
+            sentences.extend(sentence_start_iter(text));
+        }
         Paragraph {
             full,
             text,
@@ -154,6 +166,14 @@ impl<'a> Paragraph<'a> {
             words,
             sentences,
             marked,
+        }
+    }
+
+    /// The paragraph's lists, to be filled again for the next one.
+    fn into_spare(self) -> Spare<'a> {
+        Spare {
+            words: self.words,
+            sentences: self.sentences,
         }
     }
 
