@@ -451,14 +451,7 @@ impl<'a> Paragraph<'a> {
         }
         let inner = &self.text[m.inner_start..m.inner_end];
         let sentence = ends_sentence(inner);
-        let capitalized = inner_words.iter().filter(|w| w.is_capitalized()).count();
-        let title_case = capitalized >= 2
-            && inner_words.iter().all(|w| {
-                w.is_capitalized()
-                    || lexicon::is_title_function_word(w.text)
-                    || w.text.chars().all(|c| c.is_ascii_digit())
-            });
-        if count >= 2 && !sentence && title_case {
+        if count >= 2 && !sentence && is_title_case(inner_words) {
             return false;
         }
         if !sentence && matches!(cue, Some(Cue::Dash { .. })) {
@@ -558,6 +551,20 @@ fn may_lowercase_to(word: &str, lower: &str) -> bool {
         (Some(&w), Some(&l)) => !w.is_ascii() || w | 0x20 == l,
         (w, l) => w.is_none() == l.is_none(),
     }
+}
+
+/// Whether quoted words look like a title ("Photographs and Prints from the Collection"): at
+/// least two capitalised, and every other one a function word or a number. Asked only of spans
+/// that do not end a sentence, and the capitals are counted only up to two: counting them in
+/// every quotation cost quotes over c200 25.78M instruction-equivalents against 25.39M
+/// (cachegrind: 16.69M -> 16.52M instructions, 166.5k -> 161.7k mispredicts).
+fn is_title_case(words: &[Word]) -> bool {
+    words.iter().filter(|w| w.is_capitalized()).nth(1).is_some()
+        && words.iter().all(|w| {
+            w.is_capitalized()
+                || lexicon::is_title_function_word(w.text)
+                || w.text.chars().all(|c| c.is_ascii_digit())
+        })
 }
 
 fn has_word(text: &str) -> bool {
