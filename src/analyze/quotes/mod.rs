@@ -459,11 +459,12 @@ impl<'a> Paragraph<'a> {
         }
         // Short spans are speech only next to their reporting verb ("told the police,
         // "everything he did""), not several words away ("asked how documents stored in
-        // "approved security cabinets" ...").
-        let close_cue = cue.is_some_and(|c| self.cue_is_close(k, c));
+        // "approved security cabinets" ..."). Asked of short spans only: 25.39M -> 25.31M
+        // instruction-equivalents for quotes over c200 (cachegrind).
+        let close_cue = || cue.is_some_and(|c| self.cue_is_close(k, c));
         match count {
-            1 | 2 => sentence && close_cue,
-            3 => sentence || close_cue,
+            1 | 2 => sentence && close_cue(),
+            3 => sentence || close_cue(),
             _ => true,
         }
     }
