@@ -124,6 +124,9 @@ struct Paragraph<'a> {
     words: Vec<Word<'a>>,
     sentences: Vec<usize>,
     marked: Vec<Marked>,
+    /// Where the text ends before trailing spaces, when it ends with ':' or ',' and so may
+    /// introduce the next paragraph's quotation ("X said:").
+    intro_end: Option<usize>,
 }
 
 impl<'a> Paragraph<'a> {
@@ -142,7 +145,9 @@ impl<'a> Paragraph<'a> {
         let base = span.start;
         // Words and sentences are only looked at around quotation marks and in a paragraph
         // that may introduce the next one's quotation ("X said:"); most paragraphs are neither.
-        let needs_words = !marked.is_empty() || text.trim_end().ends_with([':', ',']);
+        let trimmed = text.trim_end();
+        let intro_end = trimmed.ends_with([':', ',']).then_some(trimmed.len());
+        let needs_words = !marked.is_empty() || intro_end.is_some();
         words.clear();
         sentences.clear();
         if needs_words {
@@ -166,6 +171,7 @@ impl<'a> Paragraph<'a> {
             words,
             sentences,
             marked,
+            intro_end,
         }
     }
 
@@ -297,11 +303,7 @@ impl<'a> Paragraph<'a> {
 
     /// The speaker a paragraph ending in "X said:" or "X stated," introduces for the next one.
     fn intro(&self, mentions: &Mentions) -> Option<usize> {
-        let trimmed = self.text.trim_end();
-        if !trimmed.ends_with([':', ',']) {
-            return None;
-        }
-        let end = trimmed.len();
+        let end = self.intro_end?;
         if let Some(verb) = self.last_verb_before(end) {
             let cue = Cue::Before {
                 verb,
