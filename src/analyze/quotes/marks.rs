@@ -80,6 +80,7 @@ pub fn pair(text: &str, marks: &[(usize, usize)], continued: bool) -> Vec<Marked
 pub struct MarkStarts(Vec<usize>);
 
 impl MarkStarts {
+    /// The places in `text` where a double mark may start.
     pub fn of(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts: Vec<usize> = memchr::memchr3_iter(b'"', 0xC2, 0xE2, bytes).collect();
