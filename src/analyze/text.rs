@@ -106,6 +106,10 @@ pub struct ScannedWord<'a> {
 impl<'a> Iterator for Words<'a> {
     type Item = Word<'a>;
 
+    // Inlined into the loops that collect quotes' words: called out of line, once a word, it
+    // cost quotes over c200 30.14M instruction-equivalents against 28.83M inlined (cachegrind:
+    // 19.36M -> 18.03M instructions; the whole CLI 318.5M -> 316.5M).
+    #[inline]
     fn next(&mut self) -> Option<Word<'a>> {
         self.next_scanned().map(|scanned| scanned.word)
     }
@@ -319,13 +323,9 @@ fn is_abbreviation_by_parts(piece: &str) -> bool {
     letters >= 1
 }
 
-/// Byte offsets (relative to `text`) where sentences start: the text start, and the first word
-/// after `.`, `!` or `?` (optionally followed by closing quotes or brackets) and whitespace.
-pub fn sentence_starts(text: &str) -> Vec<usize> {
-    sentence_start_iter(text).collect()
-}
-
-/// The offsets [`sentence_starts`] lists, one by one, in increasing order.
+/// Byte offsets (relative to `text`) where sentences start, one by one, in increasing order:
+/// the text start, and the first word after `.`, `!` or `?` (optionally followed by closing
+/// quotes or brackets) and whitespace.
 pub fn sentence_start_iter(text: &str) -> SentenceStarts<'_> {
     SentenceStarts {
         text,
@@ -597,6 +597,10 @@ mod tests {
         // that is decided by the caller's context, here we keep it simple and conservative.
         TITLES.contains(&last)
             || (last.chars().count() == 1 && last.chars().all(char::is_uppercase))
+    }
+
+    fn sentence_starts(text: &str) -> Vec<usize> {
+        sentence_start_iter(text).collect()
     }
 
     fn tricky_text() -> impl Strategy<Value = String> {

@@ -1,7 +1,7 @@
 //! Words that tell who is speaking: reporting verbs in all their inflections, and the small
 //! closed classes (auxiliaries, pronouns, determiners, naming words) attribution needs.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -255,22 +255,39 @@ pub enum Gender {
 
 const GENDERS: &str = include_str!("../../../assets/data/given_name_genders.txt");
 
-/// Given names that one sex bears at least nine times as often as the other (US Census).
-static GIVEN_NAME_GENDERS: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
-    GENDERS
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let (name, sex) = l.split_once('\t')?;
-            let gender = match sex.trim() {
-                "m" => Gender::Male,
-                "f" => Gender::Female,
-                _ => return None,
-            };
-            Some((name, gender))
-        })
-        .collect()
-});
+/// Given names that one sex bears at least nine times as often as the other (US Census), in
+/// the file's order, which is byte order (a test holds to it): looked up by binary search.
+static GIVEN_NAME_GENDERS: LazyLock<Vec<(&'static str, Gender)>> =
+    LazyLock::new(|| names_and_genders(GENDERS));
+
+/// The names and sexes of `text`'s lines ("name<TAB>m" or "f"; "#" starts a comment line).
+///
+/// Built once, when a pronoun first asks, and then its cost is fixed, not a cost per article:
+/// a list with room for every line, split with character tests (a character pattern in
+/// `str::lines` and `split_once` starts a vectorised search for each short line), instead of a
+/// hash map cut it from about 4.8M instruction-equivalents to 2.1M (cachegrind, quotes over
+/// c200: 27.96M -> 26.20M; the whole CLI 315.8M -> 313.3M).
+#[expect(
+    clippy::manual_pattern_char_comparison,
+    reason = "a character pattern searches each short line with memchr, slower here"
+)]
+fn names_and_genders(text: &str) -> Vec<(&str, Gender)> {
+    let mut names = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count());
+    names.extend(
+        text.split(|c| c == '\n')
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (name, sex) = l.split_once(|c| c == '\t')?;
+                let gender = match sex.trim() {
+                    "m" => Gender::Male,
+                    "f" => Gender::Female,
+                    _ => return None,
+                };
+                Some((name, gender))
+            }),
+    );
+    names
+}
 
 /// The sex a person's full name suggests by its first word, when that is a given name one sex
 /// nearly always bears: "Lydia Buchtmann" is a woman; "Jordan Smith" or "Buchtmann" tell nothing.
@@ -279,7 +296,9 @@ pub fn gender_of_name(name: &str) -> Option<Gender> {
     if rest.trim_start().is_empty() {
         return None;
     }
-    GIVEN_NAME_GENDERS.get(first).copied()
+    let names = &*GIVEN_NAME_GENDERS;
+    let i = names.binary_search_by_key(&first, |&(name, _)| name).ok()?;
+    Some(names[i].1)
 }
 
 /// The sex "he" or "she" refers to.
@@ -428,6 +447,17 @@ mod tests {
                 && REPORTING.forms.contains(&word);
             proptest::prop_assert_eq!(is_reporting_verb(&word), reference, "{}", word);
         }
+    }
+
+    #[test]
+    fn given_names_are_listed_once_each_in_byte_order() {
+        for pair in GIVEN_NAME_GENDERS.windows(2) {
+            assert!(pair[0].0 < pair[1].0, "{} {}", pair[0].0, pair[1].0);
+        }
+        assert!(GIVEN_NAME_GENDERS.len() > 5000);
+        assert_eq!(gender_of_name("Lydia Buchtmann"), Some(Gender::Female));
+        assert_eq!(gender_of_name("Aaron Smith"), Some(Gender::Male));
+        assert_eq!(gender_of_name("Jordan Smith"), None);
     }
 
     #[test]

@@ -15,12 +15,12 @@ mod attribution;
 mod lexicon;
 mod marks;
 
-use super::text::{Word, sentence_starts, word_iter};
+use super::text::{Word, sentence_start_iter, word_iter};
 use super::{Entity, Quote, Repeat};
 use crate::article::{Article, BlockKind};
 use crate::span::Span;
 use attribution::{Cue, Mentions, Resolution};
-use marks::Marked;
+use marks::{MarkStarts, Marked};
 
 /// Finds the direct quotations of `article`, in text order, with speakers as indices into
 /// `entities`.
@@ -41,7 +41,8 @@ pub fn find_quotes_except_repeats(
     mentions.interviewee = interviewee(article, &mentions);
     let mut out = Vec::new();
     let mut carry = Carry::default();
-    let mut word_buffer = Vec::new();
+    let mut spare = Spare::default();
+    let mark_starts = MarkStarts::of(&article.text);
     for (index, block) in article.blocks.iter().enumerate() {
         if article.text.get(block.span.start..block.span.end).is_none()
             || repeats.get(index).is_some_and(Option::is_some)
@@ -53,14 +54,15 @@ pub fn find_quotes_except_repeats(
             carry = Carry::default();
             continue;
         }
+        let marks = mark_starts.marks_in(&article.text, block.span);
         let para = Paragraph::new(
             &article.text,
             block.span,
-            carry.open.is_some(),
-            std::mem::take(&mut word_buffer),
+            marks::pair(block.span.of(&article.text), &marks, carry.open.is_some()),
+            spare,
         );
         carry = para.find(index, &mentions, &carry, &mut out);
-        word_buffer = para.words;
+        spare = para.into_spare();
     }
     out
 }
@@ -105,6 +107,14 @@ struct Carry {
     intro: Option<usize>,
 }
 
+/// Lists reused from paragraph to paragraph of an article, their contents dropped each time:
+/// see [`Paragraph::new`].
+#[derive(Default)]
+struct Spare<'a> {
+    words: Vec<Word<'a>>,
+    sentences: Vec<usize>,
+}
+
 /// One block's text with its words, sentences and paired marks; offsets relative to the block.
 struct Paragraph<'a> {
     /// The whole article's text.
@@ -114,27 +124,36 @@ struct Paragraph<'a> {
     words: Vec<Word<'a>>,
     sentences: Vec<usize>,
     marked: Vec<Marked>,
+    /// Where the text ends before trailing spaces, when it ends with ':' or ',' and so may
+    /// introduce the next paragraph's quotation ("X said:").
+    intro_end: Option<usize>,
 }
 
 impl<'a> Paragraph<'a> {
-    /// `words` is a spare list to fill with the paragraph's words (its contents are dropped):
-    /// one list reused for all the paragraphs of an article instead of one allocated for each
-    /// took quotes over c200 from 30.25M to 29.04M instruction-equivalents (cachegrind: 19.68M ->
-    /// 18.33M instructions; mispredicts 189.5k -> 192.4k, L1 misses 99.7k -> 100.5k).
-    fn new(full: &'a str, span: Span, continued: bool, mut words: Vec<Word<'a>>) -> Self {
+    /// `marked` are the paragraph's paired marks ([`marks::pair`]). `spare` holds the lists to
+    /// fill with the paragraph's words and sentence starts: one list of words reused for all
+    /// the paragraphs of an article instead of one allocated for each took quotes over c200
+    /// from 30.25M to 29.04M instruction-equivalents (cachegrind: 19.68M -> 18.33M
+    /// instructions; mispredicts 189.5k -> 192.4k, L1 misses 99.7k -> 100.5k), and one list of
+    /// sentence starts too, 25.91M -> 25.78M (16.76M -> 16.69M instructions).
+    fn new(full: &'a str, span: Span, marked: Vec<Marked>, spare: Spare<'a>) -> Self {
+        let Spare {
+            mut words,
+            mut sentences,
+        } = spare;
         let text = &full[span.start..span.end];
         let base = span.start;
-        let marked = marks::pair(text, continued);
         // Words and sentences are only looked at around quotation marks and in a paragraph
         // that may introduce the next one's quotation ("X said:"); most paragraphs are neither.
-        let needs_words = !marked.is_empty() || text.trim_end().ends_with([':', ',']);
+        let trimmed = text.trim_end();
+        let intro_end = trimmed.ends_with([':', ',']).then_some(trimmed.len());
+        let needs_words = !marked.is_empty() || intro_end.is_some();
         words.clear();
-        let sentences = if needs_words {
-            words.extend(word_iter(text));
-            sentence_starts(text)
-        } else {
-            Vec::new()
-        };
+        sentences.clear();
+        if needs_words {
+            fill_words(&mut words, text);
+            sentences.extend(sentence_start_iter(text));
+        }
         Paragraph {
             full,
             text,
@@ -142,6 +161,15 @@ impl<'a> Paragraph<'a> {
             words,
             sentences,
             marked,
+            intro_end,
+        }
+    }
+
+    /// The paragraph's lists, to be filled again for the next one.
+    fn into_spare(self) -> Spare<'a> {
+        Spare {
+            words: self.words,
+            sentences: self.sentences,
         }
     }
 
@@ -265,11 +293,7 @@ impl<'a> Paragraph<'a> {
 
     /// The speaker a paragraph ending in "X said:" or "X stated," introduces for the next one.
     fn intro(&self, mentions: &Mentions) -> Option<usize> {
-        let trimmed = self.text.trim_end();
-        if !trimmed.ends_with([':', ',']) {
-            return None;
-        }
-        let end = trimmed.len();
+        let end = self.intro_end?;
         if let Some(verb) = self.last_verb_before(end) {
             let cue = Cue::Before {
                 verb,
@@ -419,14 +443,7 @@ impl<'a> Paragraph<'a> {
         }
         let inner = &self.text[m.inner_start..m.inner_end];
         let sentence = ends_sentence(inner);
-        let capitalized = inner_words.iter().filter(|w| w.is_capitalized()).count();
-        let title_case = capitalized >= 2
-            && inner_words.iter().all(|w| {
-                w.is_capitalized()
-                    || lexicon::is_title_function_word(w.text)
-                    || w.text.chars().all(|c| c.is_ascii_digit())
-            });
-        if count >= 2 && !sentence && title_case {
+        if count >= 2 && !sentence && is_title_case(inner_words) {
             return false;
         }
         if !sentence && matches!(cue, Some(Cue::Dash { .. })) {
@@ -434,11 +451,12 @@ impl<'a> Paragraph<'a> {
         }
         // Short spans are speech only next to their reporting verb ("told the police,
         // "everything he did""), not several words away ("asked how documents stored in
-        // "approved security cabinets" ...").
-        let close_cue = cue.is_some_and(|c| self.cue_is_close(k, c));
+        // "approved security cabinets" ..."). Asked of short spans only: 25.39M -> 25.31M
+        // instruction-equivalents for quotes over c200 (cachegrind).
+        let close_cue = || cue.is_some_and(|c| self.cue_is_close(k, c));
         match count {
-            1 | 2 => sentence && close_cue,
-            3 => sentence || close_cue,
+            1 | 2 => sentence && close_cue(),
+            3 => sentence || close_cue(),
             _ => true,
         }
     }
@@ -504,6 +522,21 @@ impl<'a> Paragraph<'a> {
     }
 }
 
+/// Fills the empty list `words` with the words of `text`.
+fn fill_words<'a>(words: &mut Vec<Word<'a>>, text: &'a str) {
+    // Room for all the words at once, as `text::words` makes (about six bytes a word and its
+    // space): grown a step at a time, the list cost quotes over c200 28.46M
+    // instruction-equivalents against 27.96M (cachegrind: 18.02M -> 17.80M instructions, 104.9k
+    // -> 97.5k L1 misses; the whole CLI alike, 315.8M). A list too small is replaced, not grown:
+    // growing copies the old words, useless after `clear` (26.20M -> 25.91M; 83.5k -> 81.0k L1
+    // misses).
+    let room = text.len() / 4 + 1;
+    if words.capacity() < room {
+        *words = Vec::with_capacity(room);
+    }
+    words.extend(word_iter(text));
+}
+
 /// Whether `word` in lower case is `lower` (lower-case ASCII), without copying the word when it
 /// is ASCII (nearly always): this runs for every word before a quotation.
 fn lowercase_is(word: &str, lower: &str) -> bool {
@@ -526,6 +559,20 @@ fn may_lowercase_to(word: &str, lower: &str) -> bool {
         (Some(&w), Some(&l)) => !w.is_ascii() || w | 0x20 == l,
         (w, l) => w.is_none() == l.is_none(),
     }
+}
+
+/// Whether quoted words look like a title ("Photographs and Prints from the Collection"): at
+/// least two capitalised, and every other one a function word or a number. Asked only of spans
+/// that do not end a sentence, and the capitals are counted only up to two: counting them in
+/// every quotation cost quotes over c200 25.78M instruction-equivalents against 25.39M
+/// (cachegrind: 16.69M -> 16.52M instructions, 166.5k -> 161.7k mispredicts).
+fn is_title_case(words: &[Word]) -> bool {
+    words.iter().filter(|w| w.is_capitalized()).nth(1).is_some()
+        && words.iter().all(|w| {
+            w.is_capitalized()
+                || lexicon::is_title_function_word(w.text)
+                || w.text.chars().all(|c| c.is_ascii_digit())
+        })
 }
 
 fn has_word(text: &str) -> bool {
