@@ -103,11 +103,23 @@ fn plainly_one_line(text: &str) -> bool {
         let printable = swar::in_range(eight, b'!', b'~');
         (spaces | printable) == swar::HIGH && spaces & (spaces >> 8) == 0
     };
-    // Eight bytes at 0, 7, 14, ...: each pair of neighbours lies within one of them. The last
-    // is padded with letters, which add no space beside the last byte (not a space).
-    (0..bytes.len())
-        .step_by(7)
-        .all(|at| plain(swar::eight_from(&bytes[at..], b'a')))
+    // Eight bytes at 0, 7, 14, ... and the last eight: each pair of neighbours lies within one
+    // of them. Those of a text of fewer than eight are padded with letters, which add no space
+    // beside its last byte (not a space). Reading the last eight rather than padding what is
+    // left after the others spares most names a read of a length of its own, a `memcpy` call
+    // mispredicted on that length: cachegrind, `analyze --jsonl` of 200 articles, `one_line` and
+    // `memcpy` 6.92M -> 6.12M instruction-equivalents, 318.2M -> 317.6M in all.
+    let Some(last_eight) = bytes.len().checked_sub(8) else {
+        return plain(swar::eight_from(bytes, b'a'));
+    };
+    let mut at = 0;
+    while at < last_eight {
+        if !plain(swar::eight_from(&bytes[at..], b'a')) {
+            return false;
+        }
+        at += 7;
+    }
+    plain(swar::eight_from(&bytes[last_eight..], b'a'))
 }
 
 #[cfg(test)]

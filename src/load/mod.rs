@@ -271,14 +271,35 @@ fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     if meta.len() > limit {
         return Err(ReadError::TooLarge(meta.len()));
     }
-    // The size may change while reading (a file being written or truncated, or one whose
-    // metadata does not tell its size): read at most one byte past the limit to notice.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(ReadError::Io)?;
+    let bytes = read_to_end_within(&file, meta.len(), limit).map_err(ReadError::Io)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The bytes of `file`, which its metadata says has `size` bytes (at most `limit`): all of them,
+/// or `limit` and one more if it has more than `limit`.
+///
+/// The size may change while reading (a file being written or truncated), or not be told at all
+/// (files under /proc say 0), so the first read asks for one byte more than `size`. A read of a
+/// regular file comes back with fewer bytes than asked for only at the file's end: if exactly
+/// `size` came, that is the whole file, read with one call. Otherwise the rest is read to its
+/// end, one byte past the limit at most. (`read_to_end` alone calls `read` once more to see the
+/// end, and reads more than 8 KiB in pieces: `analyze` made 21,000 `read` calls for 10,000
+/// articles, 10,000 now. The buffer is zeroed first, which costs far less than a call.)
+fn read_to_end_within(mut file: &std::fs::File, size: u64, limit: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = vec![0; size as usize + 1];
+    let first = loop {
+        match file.read(&mut bytes) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            read => break read?,
+        }
+    };
+    bytes.truncate(first);
+    if first as u64 != size {
+        file.take(limit + 1 - first as u64)
+            .read_to_end(&mut bytes)?;
     }
     Ok(bytes)
 }
@@ -300,6 +321,46 @@ mod tests {
             Err(ReadError::TooLarge(101))
         ));
         assert!(read_regular_file(status, 1 << 20).is_ok_and(|b| b.len() > 100));
+    }
+
+    #[test]
+    fn a_regular_file_is_read_whole_whatever_its_size() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("article.txt");
+        for size in [0, 1, 99, 100, 8191, 8192, 8193, 100_000] {
+            let content: Vec<u8> = (0..size).map(|i| b'a' + (i % 26) as u8).collect();
+            std::fs::write(&path, &content).unwrap();
+            match read_regular_file(&path, 100_000) {
+                Ok(bytes) => assert!(bytes == content, "{size} bytes"),
+                Err(_) => panic!("{size} bytes not read"),
+            }
+        }
+        std::fs::write(&path, vec![b'a'; 101]).unwrap();
+        assert!(matches!(
+            read_regular_file(&path, 100),
+            Err(ReadError::TooLarge(101))
+        ));
+    }
+
+    /// A file to read `content` from whatever size it is said to have: a pipe's reading end.
+    #[cfg(unix)]
+    fn pipe_with(content: &[u8]) -> std::fs::File {
+        use std::io::Write;
+        let (reader, mut writer) = std::io::pipe().expect("a pipe");
+        writer.write_all(content).expect("room in the pipe");
+        std::fs::File::from(std::os::fd::OwnedFd::from(reader))
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_file_is_read_to_its_end_whatever_size_it_was_said_to_have() {
+        // Fewer bytes than said (a file cut short while read), or more (one still growing).
+        for said in [0, 3, 10, 11, 1000] {
+            let read = read_to_end_within(&pipe_with(b"hello world"), said, 1000);
+            assert!(read.is_ok_and(|b| b == b"hello world"), "said {said}");
+        }
+        let read = read_to_end_within(&pipe_with(b"hello world"), 3, 5);
+        assert!(read.is_ok_and(|b| b == b"hello "));
     }
 
     #[test]
