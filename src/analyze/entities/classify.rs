@@ -1,7 +1,7 @@
 //! Which candidate names to keep: those capitalised mid-sentence, and those at sentence starts
 //! or in headlines that the article confirms (Mikheev's test). Each kept name gets its evidence.
 
-use super::chunks::{Certainty, Chunk, Found, length_and_first_bytes};
+use super::chunks::{Certainty, Chunk, Found, length_and_edge_bytes};
 use super::evidence::{Evidence, NameWord, binomial, evidence, kind_of, not_a_name, title_case};
 use super::gazetteer::GAZETTEER;
 use super::lexicon;
@@ -56,7 +56,7 @@ struct WordFacts {
 impl<'t> CapitalWords<'t> {
     /// Only the words of candidate names are asked about, a few dozen per article, while most
     /// of its words are lower-case: each lower-case word is checked against those few
-    /// (a bit per length and first two bytes, [`length_and_first_bytes`], turns most away
+    /// (a bit per length, first and last byte, [`length_and_edge_bytes`], turns most away
     /// unhashed and unread), not all kept in a set.
     fn new(tokens: &'t [Token<'t>], found: &Found) -> Self {
         let chunks = &found.chunks;
@@ -106,7 +106,7 @@ impl<'t> CapitalWords<'t> {
         for (i, &end) in ends.iter().enumerate() {
             let form = &forms[start..end];
             start = end;
-            let bit = Self::filter_bit(length_and_first_bytes(form.as_bytes()));
+            let bit = Self::filter_bit(length_and_edge_bytes(form.as_bytes()));
             filter[bit / 64] |= 1 << (bit % 64);
             if let Some(previous) = by_form.insert(form, i) {
                 same_form[i] = previous;
@@ -132,7 +132,7 @@ impl<'t> CapitalWords<'t> {
         }
     }
 
-    /// One of 4,096 bits for a word's [`length_and_first_bytes`], well mixed.
+    /// One of 4,096 bits for a word's [`length_and_edge_bytes`], well mixed.
     fn filter_bit(key: u32) -> usize {
         (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
     }
