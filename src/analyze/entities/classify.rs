@@ -6,8 +6,10 @@ use super::evidence::{Evidence, NameWord, binomial, evidence, kind_of, not_a_nam
 use super::gazetteer::GAZETTEER;
 use super::lexicon;
 use super::tokens::Token;
+use super::word_set::packed;
 use crate::analyze::EntityKind;
 use crate::span::Span;
+use crate::swar;
 use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone)]
@@ -82,31 +84,13 @@ impl<'t> CapitalWords<'t> {
                 at_token[i] = at;
             }
         }
-        // The lower-case forms, one after another in one string.
-        let mut forms = String::new();
-        let mut ends = Vec::with_capacity(asked.len());
-        for word in &asked {
-            let start = forms.len();
-            if word.is_ascii() {
-                forms.push_str(word);
-                if let Some(form) = forms.get_mut(start..) {
-                    form.make_ascii_lowercase();
-                }
-            } else {
-                forms.push_str(&word.to_lowercase());
-            }
-            ends.push(forms.len());
-        }
         let mut filter = [0u64; 64];
         // Form → the last asked word with that form; `same_form` links to the one before.
-        let mut by_form: HashMap<&str, usize> =
-            HashMap::with_capacity_and_hasher(asked.len(), Default::default());
+        let mut by_form = Forms::with_capacity(asked.len());
         let mut same_form = vec![usize::MAX; asked.len()];
-        let mut start = 0;
-        for (i, &end) in ends.iter().enumerate() {
-            let form = &forms[start..end];
-            start = end;
-            let bit = Self::filter_bit(length_and_edge_bytes(form.as_bytes()));
+        for (i, word) in asked.iter().enumerate() {
+            let form = Form::lower_case_of(word);
+            let bit = Self::filter_bit(form.with_bytes(length_and_edge_bytes));
             filter[bit / 64] |= 1 << (bit % 64);
             if let Some(previous) = by_form.insert(form, i) {
                 same_form[i] = previous;
@@ -118,7 +102,7 @@ impl<'t> CapitalWords<'t> {
             {
                 continue;
             }
-            let mut at = by_form.remove(t.text).unwrap_or(usize::MAX);
+            let mut at = by_form.get(t.text).unwrap_or(usize::MAX);
             while at != usize::MAX {
                 facts[at].seen_lower = true;
                 at = same_form[at];
@@ -174,6 +158,88 @@ impl<'t> CapitalWords<'t> {
             NO_FACTS => self.is_sure(self.tokens[i].text),
             at => self.facts[at as usize].sure,
         }
+    }
+}
+
+/// A word's lower-case form, as a key of [`Forms`].
+enum Form {
+    /// At most 15 bytes (most forms), packed in an integer ([`packed`]).
+    Packed(u128),
+    Long(String),
+}
+
+impl Form {
+    /// The lower-case form of `word`. An ASCII word of at most 15 bytes is lowered in its
+    /// packed integer, eight bytes at a time: a loop over its bytes to test that it is ASCII
+    /// and another to lower it each mispredicted its exit about once a word, and the forms were
+    /// hashed and compared as strings (cachegrind, whole CLI on 200 articles, against the
+    /// forms in one string keyed by `&str`: 1.5M instructions and 29k mispredicted branches
+    /// fewer, about 2.7M instruction-equivalents).
+    fn lower_case_of(word: &str) -> Form {
+        if let Some(key) = packed_ascii_lower_case(word) {
+            return Form::Packed(key);
+        }
+        let lower = word.to_lowercase();
+        match packed(&lower) {
+            Some(key) => Form::Packed(key),
+            None => Form::Long(lower),
+        }
+    }
+
+    /// `f` of the form's bytes.
+    fn with_bytes<T>(&self, f: impl FnOnce(&[u8]) -> T) -> T {
+        match self {
+            Form::Packed(key) => {
+                let bytes = key.to_le_bytes();
+                f(&bytes[..usize::from(bytes[15])])
+            }
+            Form::Long(form) => f(form.as_bytes()),
+        }
+    }
+}
+
+/// [`packed`] of `word`'s lower case, if `word` is ASCII of at most 15 bytes.
+fn packed_ascii_lower_case(word: &str) -> Option<u128> {
+    let key = packed(word)?;
+    let halves = [key as u64, (key >> 64) as u64];
+    // (The length byte, below 16, is neither beyond ASCII nor a capital.)
+    if (halves[0] | halves[1]) & swar::HIGH != 0 {
+        return None;
+    }
+    // A capital's high bit moved down to its case bit.
+    let [low, high] = halves.map(|half| half | swar::in_range(half, b'A', b'Z') >> 2);
+    Some(u128::from(low) | u128::from(high) << 64)
+}
+
+/// Lower-case forms, each with a number.
+struct Forms {
+    packed: HashMap<u128, usize>,
+    long: HashMap<String, usize>,
+}
+
+impl Forms {
+    fn with_capacity(capacity: usize) -> Self {
+        Forms {
+            packed: HashMap::with_capacity_and_hasher(capacity, Default::default()),
+            long: HashMap::default(),
+        }
+    }
+
+    /// Numbers `form`, and returns the number it had before, if any.
+    fn insert(&mut self, form: Form, number: usize) -> Option<usize> {
+        match form {
+            Form::Packed(key) => self.packed.insert(key, number),
+            Form::Long(form) => self.long.insert(form, number),
+        }
+    }
+
+    /// The number of `word`, if it is one of the forms.
+    fn get(&self, word: &str) -> Option<usize> {
+        match packed(word) {
+            Some(key) => self.packed.get(&key),
+            None => self.long.get(word),
+        }
+        .copied()
     }
 }
 
@@ -476,6 +542,16 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn packed_ascii_lower_case_packs_the_lower_case(
+            word in "[ -~]{0,17}|[A-Za-zÉé@\\[`{]{0,16}"
+        ) {
+            let lowered = (word.is_ascii() && word.len() <= 15)
+                .then(|| packed(&word.to_lowercase()))
+                .flatten();
+            prop_assert_eq!(packed_ascii_lower_case(&word), lowered);
+        }
+
         #[test]
         fn capital_words_answer_like_a_scan_of_every_word(
             parts in prop::collection::vec(
