@@ -46,6 +46,13 @@ struct CapitalWords<'t> {
     tokens: &'t [Token<'t>],
 }
 
+/// The size of [`CapitalWords`]' filter of lower-case forms in 64-bit words: 16,384 bits, of
+/// which an article's names set about 75, so that few lower-case words pass it unasked.
+/// (cachegrind, whole CLI on 200 articles, against 4,096 bits: 0.3M instructions and 8k
+/// mispredicted branches fewer, 4k L1 misses more, about 0.5M instruction-equivalents fewer;
+/// 8,192 bits, 0.2M fewer.)
+const FILTER_WORDS: usize = 256;
+
 /// No facts are kept for this token.
 const NO_FACTS: u32 = u32::MAX;
 
@@ -84,7 +91,7 @@ impl<'t> CapitalWords<'t> {
                 at_token[i] = at;
             }
         }
-        let mut filter = [0u64; 64];
+        let mut filter = [0u64; FILTER_WORDS];
         // Form → the last asked word with that form; `same_form` links to the one before.
         let mut by_form = Forms::with_capacity(asked.len());
         let mut same_form = vec![usize::MAX; asked.len()];
@@ -116,9 +123,10 @@ impl<'t> CapitalWords<'t> {
         }
     }
 
-    /// One of 4,096 bits for a word's [`length_and_edge_bytes`], well mixed.
+    /// One of the filter's bits for a word's [`length_and_edge_bytes`], well mixed.
     fn filter_bit(key: u32) -> usize {
-        (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
+        const BITS: u32 = (FILTER_WORDS * 64).trailing_zeros();
+        (key.wrapping_mul(0x9E37_79B1) >> (32 - BITS)) as usize
     }
 
     fn facts(&self, word: &str) -> Option<WordFacts> {
