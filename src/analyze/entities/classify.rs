@@ -36,12 +36,16 @@ pub struct Candidate {
 struct CapitalWords<'t> {
     /// Every capitalised word of a candidate name, with its index in `facts`.
     index: HashMap<&'t str, u32>,
-    /// For each token that is such a word, its index in `facts` (`NO_FACTS` for the others):
-    /// the rules ask about the words of names by the tokens they are, and an index in an array
-    /// is cheaper than a hashed word (cachegrind, whole CLI on 200 articles: 1.6M instructions
-    /// and 19k mispredicted branches fewer, 12k L1 misses more, about 1.9M
-    /// instruction-equivalents fewer in all).
-    at_token: Vec<u32>,
+    /// For each token of each chunk in turn, its index in `facts` if it is such a word
+    /// (`NO_FACTS` if not): the rules ask about the words of a name by the tokens they are,
+    /// and an index in an array is cheaper than a hashed word (cachegrind, whole CLI on 200
+    /// articles: 1.6M instructions and 19k mispredicted branches fewer, 12k L1 misses more,
+    /// about 1.9M instruction-equivalents fewer in all). Only the chunks' tokens have an
+    /// entry: one for every token of the article, to be filled for a few, cost 11k L1 misses
+    /// more (about 0.4M instruction-equivalents; the entities stage alone, 0.8M).
+    at_chunk_token: Vec<u32>,
+    /// Where each chunk's entries start in `at_chunk_token`.
+    chunk_start: Vec<u32>,
     facts: Vec<WordFacts>,
     tokens: &'t [Token<'t>],
 }
@@ -73,12 +77,15 @@ impl<'t> CapitalWords<'t> {
             HashMap::with_capacity_and_hasher(chunks.len() * 2, Default::default());
         let mut asked: Vec<&str> = Vec::new();
         let mut facts: Vec<WordFacts> = Vec::new();
-        let mut at_token = vec![NO_FACTS; tokens.len()];
+        let mut at_chunk_token = Vec::with_capacity(chunks.len() * 2);
+        let mut chunk_start = Vec::with_capacity(chunks.len());
         for c in chunks {
             let sure = c.certainty == Certainty::Sure;
-            for i in c.first..=c.last {
-                let t = &tokens[i];
+            // (Fewer entries than tokens, and tokens are indexed by `usize`.)
+            chunk_start.push(at_chunk_token.len() as u32);
+            for t in &tokens[c.first..=c.last] {
                 if !t.capitalized {
+                    at_chunk_token.push(NO_FACTS);
                     continue;
                 }
                 let at = *index.entry(t.text).or_insert_with(|| {
@@ -88,7 +95,7 @@ impl<'t> CapitalWords<'t> {
                     (asked.len() - 1) as u32
                 });
                 facts[at as usize].sure |= sure;
-                at_token[i] = at;
+                at_chunk_token.push(at);
             }
         }
         let mut filter = [0u64; FILTER_WORDS];
@@ -117,7 +124,8 @@ impl<'t> CapitalWords<'t> {
         }
         CapitalWords {
             index,
-            at_token,
+            at_chunk_token,
+            chunk_start,
             facts,
             tokens,
         }
@@ -152,19 +160,40 @@ impl<'t> CapitalWords<'t> {
         self.facts(word).is_some_and(|facts| facts.sure)
     }
 
+    /// What is said of the words of chunk `c`, the `k`-th of the article.
+    fn of_chunk(&self, k: usize, c: &Chunk) -> ChunkWords<'_, 't> {
+        let start = self.chunk_start[k] as usize;
+        ChunkWords {
+            words: self,
+            at: &self.at_chunk_token[start..=start + (c.last - c.first)],
+            first: c.first,
+        }
+    }
+}
+
+/// [`CapitalWords`] of one chunk's tokens, asked by their token indices.
+struct ChunkWords<'w, 't> {
+    words: &'w CapitalWords<'t>,
+    /// The chunk's entries of [`CapitalWords::at_chunk_token`].
+    at: &'w [u32],
+    /// The chunk's first token.
+    first: usize,
+}
+
+impl ChunkWords<'_, '_> {
     /// [`CapitalWords::seen_lower`] of token `i`'s word.
     fn seen_lower_at(&self, i: usize) -> bool {
-        match self.at_token[i] {
-            NO_FACTS => self.seen_lower(self.tokens[i].text),
-            at => self.facts[at as usize].seen_lower,
+        match self.at[i - self.first] {
+            NO_FACTS => self.words.seen_lower(self.words.tokens[i].text),
+            at => self.words.facts[at as usize].seen_lower,
         }
     }
 
     /// [`CapitalWords::is_sure`] of token `i`'s word.
     fn is_sure_at(&self, i: usize) -> bool {
-        match self.at_token[i] {
-            NO_FACTS => self.is_sure(self.tokens[i].text),
-            at => self.facts[at as usize].sure,
+        match self.at[i - self.first] {
+            NO_FACTS => self.words.is_sure(self.words.tokens[i].text),
+            at => self.words.facts[at as usize].sure,
         }
     }
 }
@@ -256,26 +285,27 @@ impl Forms {
 pub fn resolve(text: &str, tokens: &[Token], found: Found) -> Vec<Candidate> {
     let capital_words = CapitalWords::new(tokens, &found);
     let chunks = found.chunks;
-    let seen_lower = |i: usize| capital_words.seen_lower_at(i);
 
     let mut candidates: Vec<Candidate> = Vec::with_capacity(chunks.len());
     let mut words = Vec::new();
-    // Each kept chunk becomes a candidate at once, not first one of a list of kept chunks
-    // (cachegrind, whole CLI on 200 articles: that list's copies of the chunks cost 24k L1
-    // misses and 11k mispredicted branches, about 1M instruction-equivalents).
-    let mut keep = |c: Chunk| {
-        if !shouted(tokens, &c) {
-            candidates.push(candidate(tokens, c, &seen_lower, &mut words));
-        }
-    };
-    for chunk in chunks {
+    for (k, chunk) in chunks.into_iter().enumerate() {
+        let chunk_words = capital_words.of_chunk(k, &chunk);
+        let seen_lower = |i: usize| chunk_words.seen_lower_at(i);
+        // Each kept chunk becomes a candidate at once, not first one of a list of kept chunks
+        // (cachegrind, whole CLI on 200 articles: that list's copies of the chunks cost 24k L1
+        // misses and 11k mispredicted branches, about 1M instruction-equivalents).
+        let mut keep = |c: Chunk| {
+            if !shouted(tokens, &c) {
+                candidates.push(candidate(tokens, c, &seen_lower, &mut words));
+            }
+        };
         match chunk.certainty {
             Certainty::Sure => keep(chunk),
             Certainty::Headline => {
                 // Keep the stretches made only of words the article capitalises elsewhere.
                 let confirmed = |i: usize| {
                     tokens[i].capitalized
-                        && capital_words.is_sure_at(i)
+                        && chunk_words.is_sure_at(i)
                         && !lexicon::is_function_word(tokens[i].text)
                 };
                 // A first name standing before a confirmed word belongs to it: "Christopher"
@@ -314,7 +344,7 @@ pub fn resolve(text: &str, tokens: &[Token], found: Found) -> Vec<Candidate> {
                         .get(chunk.last + 1)
                         .is_some_and(|n| n.block == chunk.block && lexicon::is_speech_verb(n.text))
                 };
-                let confirmed = capital_words.is_sure_at(chunk.first)
+                let confirmed = chunk_words.is_sure_at(chunk.first)
                     || (multi && GAZETTEER.is_given_name(t.text))
                     || (multi && !seen_lower(chunk.first))
                     || (!multi
@@ -648,11 +678,16 @@ mod tests {
                 .filter(|t| t.capitalized)
                 .map(|t| t.text)
                 .collect();
-            for (i, t) in tokens.iter().enumerate() {
+            for t in &tokens {
                 prop_assert_eq!(words.seen_lower(t.text), scan(t.text), "{}", t.text);
                 prop_assert_eq!(words.is_sure(t.text), sure.contains(t.text), "{}", t.text);
-                prop_assert_eq!(words.seen_lower_at(i), scan(t.text), "{}", t.text);
-                prop_assert_eq!(words.is_sure_at(i), sure.contains(t.text), "{}", t.text);
+            }
+            for (k, c) in chunks.iter().enumerate() {
+                let chunk_words = words.of_chunk(k, c);
+                for (i, t) in tokens.iter().enumerate().take(c.last + 1).skip(c.first) {
+                    prop_assert_eq!(chunk_words.seen_lower_at(i), scan(t.text), "{}", t.text);
+                    prop_assert_eq!(chunk_words.is_sure_at(i), sure.contains(t.text), "{}", t.text);
+                }
             }
         }
     }
