@@ -75,8 +75,11 @@ impl<'t> CapitalWords<'t> {
         let chunks = &found.chunks;
         let mut index: HashMap<&str, u32> =
             HashMap::with_capacity_and_hasher(chunks.len() * 2, Default::default());
-        let mut asked: Vec<&str> = Vec::new();
-        let mut facts: Vec<WordFacts> = Vec::new();
+        // About as many words as chunks, so sized up front: grown from empty, these lists cost
+        // 8k L1 misses and 0.1M instructions more (cachegrind, whole CLI on 200 articles, about
+        // 0.5M instruction-equivalents).
+        let mut asked: Vec<&str> = Vec::with_capacity(chunks.len());
+        let mut facts: Vec<WordFacts> = Vec::with_capacity(chunks.len());
         let mut at_chunk_token = Vec::with_capacity(chunks.len() * 2);
         let mut chunk_start = Vec::with_capacity(chunks.len());
         for c in chunks {
