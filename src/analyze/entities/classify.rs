@@ -421,11 +421,7 @@ fn coordinate(text: &str, tokens: &[Token], candidates: &mut [Candidate]) {
         if a.block != b.block {
             return None;
         }
-        match text.get(a.span.end..b.span.start)?.trim() {
-            "and" | "or" | ", and" | ", or" | "&" => Some(true),
-            "," | "/" | ";" => Some(false),
-            _ => None,
-        }
+        joiner(text.get(a.span.end..b.span.start)?)
     };
     let sure_kind = |c: &Candidate| {
         let strength = c.evidence.iter().copied().max().unwrap_or(0);
@@ -492,6 +488,47 @@ fn coordinate(text: &str, tokens: &[Token], candidates: &mut [Candidate]) {
                 given[to] = Some(kind);
             }
         }
+    }
+}
+
+/// How the text between two names joins them: `Some(true)` if it is a conjunction ("and",
+/// ", or", "&"), `Some(false)` if a comma, a slash or a semicolon, around white space.
+fn joiner(gap: &str) -> Option<bool> {
+    if !may_be_joiner(gap) {
+        return None;
+    }
+    match gap.trim() {
+        "and" | "or" | ", and" | ", or" | "&" => Some(true),
+        "," | "/" | ";" => Some(false),
+        _ => None,
+    }
+}
+
+/// The bytes of the [`joiner`]s and of ASCII white space, as a set.
+const JOINER_BYTES: u128 = byte_set(b"and or , & / ; \t\n\x0b\x0c\r");
+
+const fn byte_set(bytes: &[u8]) -> u128 {
+    let mut set = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        set |= 1 << bytes[i];
+        i += 1;
+    }
+    set
+}
+
+/// False if `gap` is surely no [`joiner`]: an ASCII byte of it that is neither white space nor
+/// in a joiner would stay in it when trimmed. Only the two bytes at each end are looked at,
+/// which rules out most of the text between two names (" said ", " of the "), with no walk
+/// over it: `str::trim` walked in from both ends of every gap (cachegrind, whole CLI on 200
+/// articles: 16k mispredicted branches and 0.2M instructions fewer, about 0.8M
+/// instruction-equivalents). (Trimming ASCII white space byte by byte instead, and leaving
+/// the rest to `str::trim`, cost 0.4M more.)
+fn may_be_joiner(gap: &str) -> bool {
+    let may_stay = |b: u8| b >= 0x80 || JOINER_BYTES >> b & 1 == 1;
+    match gap.as_bytes() {
+        [a, b, .., y, z] => may_stay(*a) & may_stay(*b) & may_stay(*y) & may_stay(*z),
+        _ => true,
     }
 }
 
@@ -641,6 +678,25 @@ mod tests {
             for c in &found.chunks {
                 prop_assert_eq!(state_of(&tokens, c), state_of_by_search(&tokens, c));
             }
+        }
+
+        #[test]
+        fn joiners_are_told_like_by_trimming(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{85}", "\u{a0}", "\u{3000}",
+                    "and", "or", ",", "&", "/", ";", "a", "n", "d", "é", "x", "said", "of",
+                ]),
+                0..8,
+            )
+        ) {
+            let gap = parts.concat();
+            let trimmed = match gap.trim() {
+                "and" | "or" | ", and" | ", or" | "&" => Some(true),
+                "," | "/" | ";" => Some(false),
+                _ => None,
+            };
+            prop_assert_eq!(joiner(&gap), trimmed);
         }
 
         #[test]
