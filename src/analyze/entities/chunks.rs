@@ -212,11 +212,11 @@ impl NamesAhead<'_> {
     }
 }
 
-/// Finds every candidate name in the article's tokens.
+/// Finds every candidate name in the article's tokens, given the gazetteer's `hits` in its
+/// text ([`GAZETTEER`]`.hits`).
 #[inline(never)] // A stage of its own in profiles.
-pub fn find_chunks(tokens: &[Token], text: &str) -> Found {
-    let hits = GAZETTEER.hits(text);
-    let index = index_tokens(tokens, &hits);
+pub fn find_chunks(tokens: &[Token], hits: &[Hit]) -> Found {
+    let index = index_tokens(tokens, hits);
     // Tokens with names inside them, in order (hits come in text order).
     let mut hyphen_hit_tokens: Vec<usize> = index.inside.iter().map(|&(t, _)| t).collect();
     hyphen_hit_tokens.dedup();
