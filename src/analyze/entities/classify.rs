@@ -805,7 +805,8 @@ mod tests {
             let text = format!("Title\n\n{}", parts.concat());
             let article = parse_article("t.txt", text);
             let tokens = tokens::tokenize(&article);
-            let found = chunks::find_chunks(&tokens, &article.text);
+            let hits = GAZETTEER.hits(&article.text);
+            let found = chunks::find_chunks(&tokens, &hits);
             let words = CapitalWords::new(&tokens, &found);
             let chunks = found.chunks;
             let scan = |w: &str| {

@@ -48,8 +48,13 @@ fn find_entities_grouping_by(
     article: &Article,
     run: impl FnOnce(&dyn Fn() -> Vec<Entity>) -> Vec<Entity>,
 ) -> Vec<Entity> {
+    // The gazetteer's walk over the text and its name trie comes before the tokenizer, not
+    // after it: run between the two, it pushed the freshly written tokens out of the L1 cache
+    // just before `find_chunks` walks them. (cachegrind over c200, that walk's misses 67k ->
+    // 50k; `find_chunks` with the gazetteer's walk, est 30.6M -> 29.6M.)
+    let hits = gazetteer::GAZETTEER.hits(&article.text);
     let tokens = tokens::tokenize(article);
-    let chunks = chunks::find_chunks(&tokens, &article.text);
+    let chunks = chunks::find_chunks(&tokens, &hits);
     let mentions = classify::resolve(&article.text, &tokens, chunks);
     run(&|| coref::group(&article.text, &tokens, &mentions))
 }
