@@ -689,6 +689,11 @@ mod tests {
     use crate::load::parse_article;
     use proptest::prelude::*;
 
+    /// The chunks of `article`, whose tokens are `tokens`, as `find_entities` finds them.
+    fn chunks_of(article: &crate::article::Article, tokens: &[Token]) -> Found {
+        chunks::find_chunks(tokens, &GAZETTEER.hits(&article.text))
+    }
+
     /// [`state_of`] as it was first written: the head is what stands before the name's first
     /// "of".
     fn state_of_by_search(tokens: &[Token], c: &Chunk) -> Option<&'static str> {
@@ -719,7 +724,7 @@ mod tests {
     fn a_place_head_before_a_known_place_names_that_place() {
         let article = parse_article("t.txt", "Title\n\nIn the State of Texas.".to_string());
         let tokens = tokens::tokenize(&article);
-        let found = chunks::find_chunks(&tokens, &article.text);
+        let found = chunks_of(&article, &tokens);
         let named: Vec<_> = found.chunks.iter().map(|c| state_of(&tokens, c)).collect();
         assert_eq!(named, [None, Some("Texas")]);
     }
@@ -739,7 +744,7 @@ mod tests {
             let text = format!("Title\n\nIn {}.", parts.concat());
             let article = parse_article("t.txt", text);
             let tokens = tokens::tokenize(&article);
-            let found = chunks::find_chunks(&tokens, &article.text);
+            let found = chunks_of(&article, &tokens);
             for c in &found.chunks {
                 prop_assert_eq!(state_of(&tokens, c), state_of_by_search(&tokens, c));
             }
@@ -805,8 +810,7 @@ mod tests {
             let text = format!("Title\n\n{}", parts.concat());
             let article = parse_article("t.txt", text);
             let tokens = tokens::tokenize(&article);
-            let hits = GAZETTEER.hits(&article.text);
-            let found = chunks::find_chunks(&tokens, &hits);
+            let found = chunks_of(&article, &tokens);
             let words = CapitalWords::new(&tokens, &found);
             let chunks = found.chunks;
             let scan = |w: &str| {
