@@ -596,14 +596,16 @@ fn may_be_joiner(gap: &str) -> bool {
 fn acts(tokens: &[Token], c: &Chunk) -> bool {
     let at = |i: usize| tokens.get(i).filter(|t| t.block() == c.block);
     let number = |t: &Token| t.text.chars().all(|ch| ch.is_ascii_digit());
-    // "anybody in America should": the object of a preposition is no subject.
-    let object = c.first > 0
-        && tokens[c.first - 1].block() == c.block
-        && !tokens[c.first].gap_before
-        && lexicon::is_place_preposition(tokens[c.first - 1].text);
-    if tokens[c.last].possessive || object {
+    if tokens[c.last].possessive {
         return false;
     }
+    // "anybody in America should": the object of a preposition is no subject.
+    let after_preposition = || {
+        c.first > 0
+            && tokens[c.first - 1].block() == c.block
+            && !tokens[c.first].gap_before
+            && lexicon::is_place_preposition(tokens[c.first - 1].text)
+    };
     let score_after = at(c.last + 1).is_some_and(|n| !n.gap_before && number(n))
         && at(c.last + 2).is_some_and(number);
     let score_before = c.first >= 2
@@ -629,7 +631,11 @@ fn acts(tokens: &[Token], c: &Chunk) -> bool {
                 || lexicon::is_agent_verb(n.text)
                 || headline_verb(n))
     });
-    score_after || score_before || verb
+    // (Whether the name acts is asked before whether it is an object: most names do neither,
+    // and the words after a name mostly answer the first unlooked-up, while the second looks
+    // up the word before every name. cachegrind, entities stage on 200 articles: 0.44M
+    // instructions and 3k L1 misses fewer, about 0.45M instruction-equivalents.)
+    (score_after || score_before || verb) && !after_preposition()
 }
 
 /// "State of Texas", "Republic of Ireland": a place head before a known place names that place.
