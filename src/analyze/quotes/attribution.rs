@@ -35,8 +35,9 @@ pub enum Resolution {
 pub struct Mentions<'e> {
     /// (span, entity index, kind), sorted by span start.
     list: Vec<(Span, usize, EntityKind)>,
-    /// For each position in `list`, the position of the latest person mention up to it.
-    latest_person: Vec<Option<usize>>,
+    /// For each position in `list`, the position of the latest person mention up to it; made
+    /// when a pronoun first asks ([`Mentions::latest_persons`]).
+    latest_person: OnceCell<Vec<Option<usize>>>,
     entities: &'e [Entity],
     /// Each entity's sex as its given name tells it, looked up when a pronoun first asks:
     /// most articles resolve few pronouns or none.
@@ -53,21 +54,9 @@ const LONGEST_MENTION: usize = 256;
 
 impl<'e> Mentions<'e> {
     pub fn new(entities: &'e [Entity]) -> Self {
-        let list = mentions_in_text_order(entities);
-        let mut latest = None;
-        let latest_person = list
-            .iter()
-            .enumerate()
-            .map(|(k, &(_, _, kind))| {
-                if kind == EntityKind::Person {
-                    latest = Some(k);
-                }
-                latest
-            })
-            .collect();
         Mentions {
-            list,
-            latest_person,
+            list: mentions_in_text_order(entities),
+            latest_person: OnceCell::new(),
             entities,
             genders: vec![OnceCell::new(); entities.len()],
             interviewee: None,
@@ -98,6 +87,26 @@ impl<'e> Mentions<'e> {
             (entity.kind == EntityKind::Person)
                 .then(|| lexicon::gender_of_name(&entity.name))
                 .flatten()
+        })
+    }
+
+    /// For each position in the list, the position of the latest person mention up to it.
+    ///
+    /// Only pronouns read it, and most articles resolve none (over c200, 47 pronouns in all):
+    /// made for every article, it cost a list as long as the mentions' and a pass over them.
+    fn latest_persons(&self) -> &[Option<usize>] {
+        self.latest_person.get_or_init(|| {
+            let mut latest = None;
+            self.list
+                .iter()
+                .enumerate()
+                .map(|(k, &(_, _, kind))| {
+                    if kind == EntityKind::Person {
+                        latest = Some(k);
+                    }
+                    latest
+                })
+                .collect()
         })
     }
 
@@ -151,21 +160,14 @@ impl<'e> Mentions<'e> {
     /// (or of unknown sex).
     fn latest_person_mention_before(&self, at: usize, want: Option<Gender>) -> Option<Span> {
         let i = self.list.partition_point(|(s, _, _)| s.start < at);
-        let mut k = self
-            .latest_person
-            .get(i.checked_sub(1)?)
-            .copied()
-            .flatten()?;
+        let latest_person = self.latest_persons();
+        let mut k = latest_person.get(i.checked_sub(1)?).copied().flatten()?;
         for _ in 0..PRONOUN_LOOKBACK {
             let (span, e, _) = self.list[k];
             if self.fits(e, want) {
                 return Some(span);
             }
-            k = self
-                .latest_person
-                .get(k.checked_sub(1)?)
-                .copied()
-                .flatten()?;
+            k = latest_person.get(k.checked_sub(1)?).copied().flatten()?;
         }
         None
     }
