@@ -279,10 +279,10 @@ fn collect_run(
         }
         let institutional = run
             .iter()
-            .any(|u| u.hit.is_none() && u.classes.has(Classes::ORG_HEAD | Classes::ORG_TAIL));
+            .any(|u| is_plain_in(u, Classes::ORG_HEAD | Classes::ORG_TAIL));
         let placey = run
             .iter()
-            .any(|u| u.hit.is_none() && u.classes.has(Classes::PLACE_HEAD | Classes::PLACE_TAIL));
+            .any(|u| is_plain_in(u, Classes::PLACE_HEAD | Classes::PLACE_TAIL));
         let after_title = is_plain_in(&prev, Classes::TITLE);
         let allowed = match w {
             "the" => k > 0 && tokens[k - 1].text == "of",
