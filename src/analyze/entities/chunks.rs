@@ -4,7 +4,7 @@
 
 use super::gazetteer::{Entry, GAZETTEER, Hit};
 use super::lexicon::{self, Classes};
-use super::tokens::Token;
+use super::tokens::{Token, TokenMarks};
 use crate::analyze::EntityKind;
 use crate::span::Span;
 
@@ -56,45 +56,23 @@ impl Unit {
     }
 }
 
-/// What one walk over the tokens finds: where gazetteer hits sit among them, and which
-/// tokens may open a name run. Each walk over the tokens of an article misses the L1 cache
-/// about once a token, so hits are placed and capitals marked in the same walk; the runs
-/// then visit only the capitalised tokens. (Over 1 MB of news, cachegrind counted 188k L1
-/// misses for a walk to place the hits and another to find the capitals, 111k for one walk.)
+/// Where gazetteer hits sit among the tokens, and which tokens may open a name run: the runs
+/// visit only the capitalised tokens.
 struct TokenIndex {
     /// Gazetteer names that start and end on token bounds within one block, in token order.
     names: Vec<PlacedName>,
     /// Hits inside one hyphenated token ("U.S.-Mexico"), as standalone spans.
     inside: Vec<(usize, Hit)>,
-    /// A bit for each token, set for the capitalised ones: only they open a run. (Set without
-    /// a branch: whether a word is capitalised is unpredictable, and a branch to collect the
-    /// capitalised words' indices mispredicted about 29k times per MB.)
+    /// A bit for each token, set for the capitalised ones ([`TokenMarks::capitalized`]).
     capitalized: Vec<u64>,
-    /// Each token's [`length_and_edge_bytes`], taken in the same walk.
-    word_keys: Vec<u32>,
 }
 
 /// The candidate names of an article, and each token's [`length_and_edge_bytes`].
+///
+/// [`length_and_edge_bytes`]: super::tokens::length_and_edge_bytes
 pub struct Found {
     pub chunks: Vec<Chunk>,
     pub word_keys: Vec<u32>,
-}
-
-/// A word's length (its low byte), first byte and last byte (zero for no word), in one
-/// number. Whether an article writes a name's word in lower case too is asked of the few
-/// words of its names: a filter of these keys turns most tokens away, kept four bytes a token
-/// in the walk that reads the tokens anyway, without reading the 48-byte tokens again.
-/// (cachegrind, whole CLI on 200 articles: a walk over the tokens to read their first bytes
-/// afresh missed the L1 cache about 111k times.) The last byte tells apart words that share a
-/// length and an opening ("smith", "small"): a key of the length and first two bytes let 17.8k
-/// lower-case tokens through to the hash map, and this one cost about 2.7M
-/// instruction-equivalents fewer (whole CLI: 48k mispredicted branches fewer, 0.5M
-/// instructions fewer); the length, first two bytes and last byte, 0.9M fewer (its second
-/// byte costs more instructions to take than it spares).
-pub fn length_and_edge_bytes(word: &[u8]) -> u32 {
-    let first = word.first().copied().unwrap_or(0);
-    let last = word.last().copied().unwrap_or(0);
-    (word.len() as u32 & 0xff) | u32::from(first) << 8 | u32::from(last) << 16
 }
 
 /// A gazetteer name over tokens `first..=last`.
@@ -105,41 +83,26 @@ struct PlacedName {
     entry: Entry,
 }
 
-/// Places each of `hits` (in text order) among `tokens` and marks the capitalised tokens, in
-/// one walk over the tokens.
-fn index_tokens(tokens: &[Token], hits: &[Hit]) -> TokenIndex {
+/// Places each of `hits` (in text order) among `tokens`, at the first token that ends after
+/// it starts ([`TokenMarks::hit_tokens`]): only the few tokens a hit covers are read.
+fn index_tokens(
+    tokens: &[Token],
+    hits: &[Hit],
+    capitalized: Vec<u64>,
+    hit_tokens: &[usize],
+) -> TokenIndex {
     let mut index = TokenIndex {
         names: Vec::with_capacity(hits.len()),
         inside: Vec::new(),
-        capitalized: vec![0; tokens.len().div_ceil(64)],
-        word_keys: Vec::with_capacity(tokens.len()),
+        capitalized,
     };
-    // The first token that ends after the last hit started.
-    let mut t = 0;
-    for hit in hits {
-        t = index.mark_capitals_until(tokens, t, hit.start);
-        if t >= tokens.len() {
-            break;
-        }
+    for (hit, &t) in hits.iter().zip(hit_tokens) {
         index.place(tokens, t, hit);
     }
-    index.mark_capitals_until(tokens, t, usize::MAX);
     index
 }
 
 impl TokenIndex {
-    /// Marks the capitalised tokens from token `t` on that end by byte `end`, and keeps their
-    /// keys, and returns the first token that ends after it.
-    fn mark_capitals_until(&mut self, tokens: &[Token], mut t: usize, end: usize) -> usize {
-        while let Some(tok) = tokens.get(t).filter(|tok| tok.span().end <= end) {
-            self.capitalized[t / 64] |= u64::from(tok.capitalized) << (t % 64);
-            self.word_keys
-                .push(length_and_edge_bytes(tok.text.as_bytes()));
-            t += 1;
-        }
-        t
-    }
-
     /// Records `hit` as a name when it starts at token `t` and ends on a token's end in the
     /// same block, or as a hit inside `t` when `t` is hyphenated and holds it; `t` is the
     /// first token that ends after the hit starts.
@@ -217,11 +180,11 @@ impl NamesAhead<'_> {
     }
 }
 
-/// Finds every candidate name in the article's tokens, given the gazetteer's `hits` in its
-/// text ([`GAZETTEER`]`.hits`).
+/// Finds every candidate name in the article's tokens and their `marks`, given the gazetteer's
+/// `hits` in its text ([`GAZETTEER`]`.hits`), which the marks place.
 #[inline(never)] // A stage of its own in profiles.
-pub fn find_chunks(tokens: &[Token], hits: &[Hit]) -> Found {
-    let index = index_tokens(tokens, hits);
+pub fn find_chunks(tokens: &[Token], marks: TokenMarks, hits: &[Hit]) -> Found {
+    let index = index_tokens(tokens, hits, marks.capitalized, &marks.hit_tokens);
     // Tokens with names inside them, in order (hits come in text order).
     let mut hyphen_hit_tokens: Vec<usize> = index.inside.iter().map(|&(t, _)| t).collect();
     hyphen_hit_tokens.dedup();
@@ -259,7 +222,7 @@ pub fn find_chunks(tokens: &[Token], hits: &[Hit]) -> Found {
     chunks.sort_by_key(|c| c.span.start);
     Found {
         chunks,
-        word_keys: index.word_keys,
+        word_keys: marks.word_keys,
     }
 }
 
@@ -316,10 +279,10 @@ fn collect_run(
         }
         let institutional = run
             .iter()
-            .any(|u| u.hit.is_none() && u.classes.has(Classes::ORG_HEAD | Classes::ORG_TAIL));
+            .any(|u| is_plain_in(u, Classes::ORG_HEAD | Classes::ORG_TAIL));
         let placey = run
             .iter()
-            .any(|u| u.hit.is_none() && u.classes.has(Classes::PLACE_HEAD | Classes::PLACE_TAIL));
+            .any(|u| is_plain_in(u, Classes::PLACE_HEAD | Classes::PLACE_TAIL));
         let after_title = is_plain_in(&prev, Classes::TITLE);
         let allowed = match w {
             "the" => k > 0 && tokens[k - 1].text == "of",
@@ -354,9 +317,13 @@ fn is_plain(tokens: &[Token], u: &Unit, f: impl Fn(&str) -> bool) -> bool {
     u.hit.is_none() && u.first == u.last && f(tokens[u.first].text)
 }
 
-/// A single word, not a gazetteer name, in a word list of the lexicon (`class`).
+/// A single word, not a gazetteer name, in a word list of the lexicon (`class`). A gazetteer
+/// name's unit is in no list ([`Unit::classes`]), so the lists alone tell: one test, where one
+/// for each of the three branched (cachegrind over c200, `find_chunks`: 0.5M instructions and
+/// 11k mispredicted branches fewer, about 0.95M instruction-equivalents).
 fn is_plain_in(u: &Unit, class: u32) -> bool {
-    u.hit.is_none() && u.first == u.last && u.classes.has(class)
+    debug_assert!(u.classes == Classes::default() || (u.hit.is_none() && u.first == u.last));
+    u.classes.has(class)
 }
 
 /// Splits one run into chunks: titles and calendar words drop out, demonyms and places
@@ -554,22 +521,18 @@ fn flush(tokens: &[Token], units: &mut Vec<Unit>, after_title: &mut bool, out: &
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::entities::tokens::tokenize;
+    use crate::analyze::entities::tokens::{length_and_edge_bytes, tokenize_marking};
     use crate::analyze::text;
     use crate::load::parse_article;
     use proptest::prelude::*;
 
-    /// Each hit placed by a search of all the tokens, and the capitalised tokens by a filter:
-    /// what the one walk of [`index_tokens`] must find.
+    /// Each hit placed by a search of all the tokens: what the marks taken while tokenizing
+    /// must place.
     fn placed_one_by_one(tokens: &[Token], hits: &[Hit]) -> TokenIndex {
         let mut index = TokenIndex {
             names: Vec::new(),
             inside: Vec::new(),
             capitalized: Vec::new(),
-            word_keys: tokens
-                .iter()
-                .map(|tok| length_and_edge_bytes(tok.text.as_bytes()))
-                .collect(),
         };
         for hit in hits {
             if let Some(t) = tokens.iter().position(|tok| tok.span().end > hit.start) {
@@ -581,7 +544,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn one_walk_places_hits_and_marks_capitals_like_a_search_each(
+        fn marks_taken_while_tokenizing_match_a_search_and_filter_of_the_tokens(
             body in text::text_of(
                 [
                     text::TRICKY_PIECES,
@@ -593,9 +556,11 @@ mod tests {
             ),
         ) {
             let article = parse_article("t.txt", format!("Title\n\n{body}\n\n{body}"));
-            let tokens = tokenize(&article);
             let hits = GAZETTEER.hits(&article.text);
-            let index = index_tokens(&tokens, &hits);
+            let (tokens, marks) = tokenize_marking(&article, &hits);
+            let keys: Vec<u32> = tokens.iter().map(|tok| length_and_edge_bytes(tok.text.as_bytes())).collect();
+            prop_assert_eq!(&marks.word_keys, &keys);
+            let index = index_tokens(&tokens, &hits, marks.capitalized, &marks.hit_tokens);
             let reference = placed_one_by_one(&tokens, &hits);
             let names = |i: &TokenIndex| -> Vec<(usize, usize, Entry)> {
                 i.names.iter().map(|n| (n.first, n.last, n.entry)).collect()
@@ -605,7 +570,6 @@ mod tests {
             let capitalized: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].capitalized).collect();
             let marked = std::iter::successors(index.next_capitalized(0), |&i| index.next_capitalized(i + 1));
             prop_assert_eq!(marked.collect::<Vec<_>>(), capitalized);
-            prop_assert_eq!(&index.word_keys, &reference.word_keys);
         }
     }
 }

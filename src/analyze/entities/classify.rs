@@ -1,11 +1,11 @@
 //! Which candidate names to keep: those capitalised mid-sentence, and those at sentence starts
 //! or in headlines that the article confirms (Mikheev's test). Each kept name gets its evidence.
 
-use super::chunks::{Certainty, Chunk, Found, length_and_edge_bytes};
+use super::chunks::{Certainty, Chunk, Found};
 use super::evidence::{Evidence, NameWord, binomial, evidence, kind_of, not_a_name, title_case};
 use super::gazetteer::GAZETTEER;
 use super::lexicon;
-use super::tokens::Token;
+use super::tokens::{Token, length_and_edge_bytes};
 use super::word_set::packed;
 use crate::analyze::EntityKind;
 use crate::span::Span;
@@ -697,7 +697,9 @@ mod tests {
 
     /// The chunks of `article`, whose tokens are `tokens`, as `find_entities` finds them.
     fn chunks_of(article: &crate::article::Article, tokens: &[Token]) -> Found {
-        chunks::find_chunks(tokens, &GAZETTEER.hits(&article.text))
+        let hits = GAZETTEER.hits(&article.text);
+        let (_, marks) = tokens::tokenize_marking(article, &hits);
+        chunks::find_chunks(tokens, marks, &hits)
     }
 
     /// [`state_of`] as it was first written: the head is what stands before the name's first

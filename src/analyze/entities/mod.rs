@@ -53,8 +53,8 @@ fn find_entities_grouping_by(
     // just before `find_chunks` walks them. (cachegrind over c200, that walk's misses 67k ->
     // 50k; `find_chunks` with the gazetteer's walk, est 30.6M -> 29.6M.)
     let hits = gazetteer::GAZETTEER.hits(&article.text);
-    let tokens = tokens::tokenize(article);
-    let chunks = chunks::find_chunks(&tokens, &hits);
+    let (tokens, marks) = tokens::tokenize_marking(article, &hits);
+    let chunks = chunks::find_chunks(&tokens, marks, &hits);
     let mentions = classify::resolve(&article.text, &tokens, chunks);
     run(&|| coref::group(&article.text, &tokens, &mentions))
 }
