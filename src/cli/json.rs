@@ -521,13 +521,23 @@ mod tests {
         }
     }
 
+    /// Up to 40 pieces of text, among them every kind of character the escaper treats apart:
+    /// quotes, backslashes, controls, DEL, C1 controls, bidirectional marks, and characters of two
+    /// to four bytes.
+    fn tricky_pieces() -> impl Strategy<Value = Vec<&'static str>> {
+        proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "bc", " ", "\"", "\\", "\n", "\u{1}", "\u{7f}", "é", "”", "\u{9b}",
+                "\u{202e}", "🎉",
+            ]),
+            0..40,
+        )
+    }
+
     proptest! {
         #[test]
         fn strings_of_any_length_are_escaped_as_before(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(vec!["a", "bc", " ", "\"", "\\", "\n", "\u{1}", "\u{7f}", "é", "”", "\u{9b}", "\u{202e}", "🎉"]),
-                0..40,
-            )
+            pieces in tricky_pieces()
         ) {
             let s = pieces.concat();
             let mut out = b"x".to_vec();
@@ -539,10 +549,7 @@ mod tests {
     proptest! {
         #[test]
         fn a_span_is_escaped_as_its_text_alone(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(vec!["a", "bc", " ", "\"", "\\", "\n", "\u{1}", "\u{7f}", "é", "”", "\u{9b}", "\u{202e}", "🎉"]),
-                0..40,
-            ),
+            pieces in tricky_pieces(),
             cuts in (0..=40usize, 0..=40usize),
         ) {
             let text = pieces.concat();
