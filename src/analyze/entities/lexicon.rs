@@ -50,6 +50,29 @@ impl Classes {
     }
 }
 
+/// Every word of `lists` with the or of the classes of the lists it is in.
+fn table_of_lists(lists: &[(&[&'static str], u32)]) -> WordMap<u32> {
+    let mut table: HashMap<&'static str, u32> = HashMap::default();
+    for &(list, class) in lists {
+        for &word in list {
+            *table.entry(word).or_default() |= class;
+        }
+    }
+    WordMap::from(table)
+}
+
+/// The classes `table` gives `word`; those among `by_stem` are the ones of the word without its
+/// final periods ("Corp." as "Corp").
+fn listed_bits(table: &WordMap<u32>, word: &str, by_stem: u32) -> u32 {
+    let exact = table.get(word);
+    let stem_bits = if word.ends_with('.') {
+        table.get(stem(word))
+    } else {
+        exact
+    };
+    exact & !by_stem | stem_bits & by_stem
+}
+
 /// Every listed word with the lists it is in.
 static CLASSES: LazyLock<WordMap<u32>> = LazyLock::new(|| {
     let lists: [(&[&str], u32); 10] = [
@@ -64,25 +87,12 @@ static CLASSES: LazyLock<WordMap<u32>> = LazyLock::new(|| {
         (PLACE_HEADS, Classes::PLACE_HEAD),
         (CONNECTORS, Classes::CONNECTOR),
     ];
-    let mut table: HashMap<&'static str, u32> = HashMap::default();
-    for (list, class) in lists {
-        for &word in list {
-            *table.entry(word).or_default() |= class;
-        }
-    }
-    WordMap::from(table)
+    table_of_lists(&lists)
 });
 
 /// The lists `word` is in.
 pub fn classes(word: &str) -> Classes {
-    let table = &*CLASSES;
-    let exact = table.get(word);
-    let by_stem = if word.ends_with('.') {
-        table.get(stem(word))
-    } else {
-        exact
-    };
-    let mut bits = exact & !Classes::BY_STEM | by_stem & Classes::BY_STEM;
+    let mut bits = listed_bits(&CLASSES, word, Classes::BY_STEM);
     // (`|`, not `||`: both are cheap, and one test is one branch fewer to mispredict.)
     if is_pronoun_with_clitic(word) | (bits & (Classes::LISTED_FUNCTION | Classes::CALENDAR) != 0) {
         bits |= Classes::FUNCTION;
@@ -156,25 +166,12 @@ static HEADS_AND_TAILS: LazyLock<WordMap<u32>> = LazyLock::new(|| {
         (OTHER_TAILS, HeadsAndTails::OTHER_TAIL),
         (OTHER_HEADS, HeadsAndTails::OTHER_HEAD),
     ];
-    let mut table: HashMap<&'static str, u32> = HashMap::default();
-    for (list, class) in lists {
-        for &word in list {
-            *table.entry(word).or_default() |= class;
-        }
-    }
-    WordMap::from(table)
+    table_of_lists(&lists)
 });
 
 /// The lists of head and tail words `word` is in.
 pub fn heads_and_tails(word: &str) -> HeadsAndTails {
-    let table = &*HEADS_AND_TAILS;
-    let exact = table.get(word);
-    let by_stem = if word.ends_with('.') {
-        table.get(stem(word))
-    } else {
-        exact
-    };
-    HeadsAndTails(exact & !HeadsAndTails::BY_STEM | by_stem & HeadsAndTails::BY_STEM)
+    HeadsAndTails(listed_bits(&HEADS_AND_TAILS, word, HeadsAndTails::BY_STEM))
 }
 
 /// Which of the word lists the evidence rules ask about the words right before and after a
