@@ -697,11 +697,12 @@ mod tests {
     use crate::load::parse_article;
     use proptest::prelude::*;
 
-    /// The chunks of `article`, whose tokens are `tokens`, as `find_entities` finds them.
-    fn chunks_of(article: &crate::article::Article, tokens: &[Token]) -> Found {
+    /// The tokens of `article` and their chunks, as `find_entities` finds them.
+    fn chunks_of(article: &crate::article::Article) -> (Vec<Token<'_>>, Found) {
         let hits = GAZETTEER.hits(&article.text);
-        let (_, marks) = tokens::tokenize_marking(article, &hits);
-        chunks::find_chunks(tokens, marks, &hits)
+        let (tokens, marks) = tokens::tokenize_marking(article, &hits);
+        let found = chunks::find_chunks(&tokens, marks, &hits);
+        (tokens, found)
     }
 
     /// [`state_of`] as it was first written: the head is what stands before the name's first
@@ -725,8 +726,7 @@ mod tests {
     #[test]
     fn a_place_head_before_a_known_place_names_that_place() {
         let article = parse_article("t.txt", "Title\n\nIn the State of Texas.".to_string());
-        let tokens = tokens::tokenize(&article);
-        let found = chunks_of(&article, &tokens);
+        let (tokens, found) = chunks_of(&article);
         let named: Vec<_> = found.chunks.iter().map(|c| state_of(&tokens, c)).collect();
         assert_eq!(named, [None, Some("Texas")]);
     }
@@ -745,8 +745,7 @@ mod tests {
         ) {
             let text = format!("Title\n\nIn {}.", parts.concat());
             let article = parse_article("t.txt", text);
-            let tokens = tokens::tokenize(&article);
-            let found = chunks_of(&article, &tokens);
+            let (tokens, found) = chunks_of(&article);
             for c in &found.chunks {
                 prop_assert_eq!(state_of(&tokens, c), state_of_by_search(&tokens, c));
             }
@@ -811,8 +810,7 @@ mod tests {
         ) {
             let text = format!("Title\n\n{}", parts.concat());
             let article = parse_article("t.txt", text);
-            let tokens = tokens::tokenize(&article);
-            let found = chunks_of(&article, &tokens);
+            let (tokens, found) = chunks_of(&article);
             let words = CapitalWords::new(&tokens, &found);
             let chunks = found.chunks;
             let scan = |w: &str| {
