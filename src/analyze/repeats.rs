@@ -644,8 +644,7 @@ impl Eight {
             return None;
         }
         let at = low.trailing_zeros();
-        // The vertical tab is whitespace to `char::is_whitespace`, as to the byte loop.
-        if !matches!((self.0 >> (at - 7)) as u8, b'\t'..=b'\r' | b' ') {
+        if !is_space_below_bang((self.0 >> (at - 7)) as u8) {
             return None;
         }
         let before = ((1u64 << (at - 7)) - 1) & HIGH;
@@ -655,6 +654,16 @@ impl Eight {
             before,
         })
     }
+}
+
+/// Whether `b`, a byte below `!`, is ASCII whitespace or the vertical tab (whitespace to
+/// `char::is_whitespace`, as to the byte loop): one bit of a mask, rather than a range test and
+/// a test for the space, two branches, at every word (cachegrind, finding repeats over
+/// /tmp/c200: 37.29M -> 36.79M instruction-equivalents, 0.47M fewer instructions).
+fn is_space_below_bang(b: u8) -> bool {
+    debug_assert!(b < b'!');
+    const SPACES: u64 = (1 << b' ') | (0b11111 << b'\t');
+    SPACES >> b & 1 != 0
 }
 
 impl Piece {
@@ -1037,6 +1046,17 @@ mod tests {
             let fast = fast_word_hashes(&text);
             proptest::prop_assert_eq!(&fast, &byte_loop_word_hashes(&text));
             proptest::prop_assert_eq!(&fast, &reference_word_hashes(&text));
+        }
+    }
+
+    #[test]
+    fn spaces_below_bang_are_ascii_whitespace_and_the_vertical_tab() {
+        for b in 0..b'!' {
+            assert_eq!(
+                is_space_below_bang(b),
+                matches!(b, b'\t'..=b'\r' | b' '),
+                "{b}"
+            );
         }
     }
 
