@@ -200,31 +200,38 @@ impl TokenMarks {
     // branches, about 177M -> 176M instruction-equivalents).
     #[inline(never)]
     fn mark_from(&mut self, from: usize, tokens: &[Token], hits: &[Hit]) {
-        self.capitalized.resize(tokens.len().div_ceil(64), 0);
-        let mut t = from;
-        // Hit by hit, not token by token: the loop over tokens then leaves once a hit, not
-        // twice (the test for a hit at the token, and the one for a second hit there; about 6k
-        // mispredicted branches more over c200).
-        while let Some(hit) = hits.get(self.hit_tokens.len()) {
-            t = self.mark_until(tokens, t, hit.start);
-            if t == tokens.len() {
-                return;
-            }
-            self.hit_tokens.push(t);
-        }
-        self.mark_until(tokens, t, usize::MAX);
+        self.mark_words(from, tokens);
+        self.place_hits(from, tokens, hits);
     }
 
-    /// Takes the marks of the tokens from the `t`-th on that end by byte `end`, and returns
-    /// the first that ends after it.
-    fn mark_until(&mut self, tokens: &[Token], mut t: usize, end: usize) -> usize {
-        while let Some(token) = tokens.get(t).filter(|token| token.span().end <= end) {
-            self.capitalized[t / 64] |= u64::from(token.capitalized) << (t % 64);
-            self.word_keys
-                .push(length_and_edge_bytes(token.text.as_bytes()));
-            t += 1;
+    /// Takes the capital's bit and the word's key of each token from the `from`-th on.
+    // The keys are taken by one `extend` of a list whose length is known, which sets aside their
+    // room once, not token by token; a walk that also placed the hits, stopping at each, pushed
+    // them one at a time and read the lists' lengths again at every token.
+    fn mark_words(&mut self, from: usize, tokens: &[Token]) {
+        self.capitalized.resize(tokens.len().div_ceil(64), 0);
+        let capitalized = &mut self.capitalized;
+        self.word_keys
+            .extend(tokens[from..].iter().zip(from..).map(|(token, t)| {
+                capitalized[t / 64] |= u64::from(token.capitalized) << (t % 64);
+                length_and_edge_bytes(token.text.as_bytes())
+            }));
+    }
+
+    /// Places each of `hits` not placed yet at the first of `tokens` from the `from`-th on
+    /// that ends after the hit starts, while there is one.
+    fn place_hits(&mut self, from: usize, tokens: &[Token], hits: &[Hit]) {
+        let mut t = from;
+        while let Some(hit) = hits.get(self.hit_tokens.len()) {
+            let Some(ahead) = tokens[t..]
+                .iter()
+                .position(|token| token.span().end > hit.start)
+            else {
+                return;
+            };
+            t += ahead;
+            self.hit_tokens.push(t);
         }
-        t
     }
 }
 
