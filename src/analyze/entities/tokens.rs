@@ -207,15 +207,22 @@ impl TokenMarks {
     /// Takes the capital's bit and the word's key of each token from the `from`-th on.
     // The keys are taken by one `extend` of a list whose length is known, which sets aside their
     // room once, not token by token; a walk that also placed the hits, stopping at each, pushed
-    // them one at a time and read the lists' lengths again at every token.
+    // them one at a time and read the lists' lengths again at every token. The capitals' bits
+    // are gathered in a register for each word of 64 tokens, and stored once.
     fn mark_words(&mut self, from: usize, tokens: &[Token]) {
         self.capitalized.resize(tokens.len().div_ceil(64), 0);
-        let capitalized = &mut self.capitalized;
-        self.word_keys
-            .extend(tokens[from..].iter().zip(from..).map(|(token, t)| {
-                capitalized[t / 64] |= u64::from(token.capitalized) << (t % 64);
-                length_and_edge_bytes(token.text.as_bytes())
-            }));
+        let mut t = from;
+        while t < tokens.len() {
+            let word_end = tokens.len().min((t / 64 + 1) * 64);
+            let mut bits = 0;
+            self.word_keys
+                .extend(tokens[t..word_end].iter().zip(t % 64..).map(|(token, bit)| {
+                    bits |= u64::from(token.capitalized) << bit;
+                    length_and_edge_bytes(token.text.as_bytes())
+                }));
+            self.capitalized[t / 64] |= bits;
+            t = word_end;
+        }
     }
 
     /// Places each of `hits` not placed yet at the first of `tokens` from the `from`-th on
