@@ -206,17 +206,21 @@ impl TokenMarks {
 
     /// Takes the capital's bit and the word's key of each token from the `from`-th on.
     // The keys are taken by one `extend` of a list whose length is known, which sets aside their
-    // room once, not token by token; a walk that also placed the hits, stopping at each, pushed
-    // them one at a time and read the lists' lengths again at every token. The capitals' bits
-    // are gathered in a register for each word of 64 tokens, and stored once.
+    // room once, not token by token, and the hits are placed by a walk of their own: one walk
+    // that stopped at each hit pushed the keys one at a time and read the lists' lengths again
+    // at every token (cachegrind, whole CLI on c200: 169.2M -> 168.6M instructions, 1735k ->
+    // 1724k mispredicted branches, about 271.4M -> 270.3M instruction-equivalents). The bits
+    // of each 64 tokens that share a word of `capitalized` are gathered in a register and
+    // stored once, not or-ed into it token by token (168.6M -> 168.2M instructions, 1730k
+    // mispredicted branches, about 270.1M).
     fn mark_words(&mut self, from: usize, tokens: &[Token]) {
         self.capitalized.resize(tokens.len().div_ceil(64), 0);
         let mut t = from;
         while t < tokens.len() {
-            let word_end = tokens.len().min((t / 64 + 1) * 64);
+            let chunk_end = tokens.len().min((t / 64 + 1) * 64);
             let mut bits = 0;
             self.word_keys.extend(
-                tokens[t..word_end]
+                tokens[t..chunk_end]
                     .iter()
                     .zip(t % 64..)
                     .map(|(token, bit)| {
@@ -225,7 +229,7 @@ impl TokenMarks {
                     }),
             );
             self.capitalized[t / 64] |= bits;
-            t = word_end;
+            t = chunk_end;
         }
     }
 
