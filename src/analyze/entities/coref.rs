@@ -558,7 +558,9 @@ impl Hash for NameKey<'_> {
 
 /// A word as a key, hashed by its length, first and last byte ([`length_and_edge_bytes`]), one
 /// number of fixed size, rather than byte by byte: hashing the bytes branches on their count,
-/// and the few words of an article alike in the three are told apart by comparing them.
+/// and the few words of an article alike in the three are told apart by comparing them
+/// (cachegrind, CLI on c200, for [`NameKey`] and [`NamesByEdge`]'s words: 8k fewer mispredicted
+/// branches, 271.4M -> 270.7M instruction-equivalents).
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct EdgeHashed<'w>(&'w str);
 
