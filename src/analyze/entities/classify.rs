@@ -441,7 +441,9 @@ pub fn resolve(text: &str, tokens: &[Token], found: Found) -> Vec<Candidate> {
 /// Shouting, not an acronym: "HUGE", "UNLESS". (Most names open with a capital and a
 /// lower-case ASCII letter, "Hope", "New York": that second byte answers first, before whether
 /// the chunk is one word and no gazetteer name, which is no better than a coin toss, and
-/// without a walk over the word's characters.)
+/// without a walk over the word's characters. With [`acts`]' lower-case test asked last,
+/// cachegrind, entities stage on 200 articles: 0.4M instructions and 3k mispredicted branches
+/// fewer, about 0.5M instruction-equivalents.)
 fn shouted(tokens: &[Token], c: &Chunk) -> bool {
     let t = &tokens[c.first];
     !second_byte_is_lower_case(t.text)
@@ -640,7 +642,8 @@ fn acts(tokens: &[Token], c: &Chunk) -> bool {
         n.headline && n.text.len() >= 4 && n.text.ends_with('s') && !n.text.ends_with("ss")
     };
     // A lower-case word: asked last, of the few words that end like a verb, as the agent verbs
-    // are lower-case words already and most words after a name are none of these.
+    // are lower-case words already and most words after a name are none of these (see
+    // [`shouted`] for what the two changes saved).
     let lower_case = |n: &Token| n.text.chars().all(char::is_lowercase);
     let verb = at(c.last + 1).is_some_and(|n| {
         !n.gap_before
