@@ -429,16 +429,17 @@ fn may_open_a_name(word: u64) -> u64 {
 }
 
 /// How many bits [`Openings`] has: two to this power.
-const OPENING_BITS: u32 = 16;
+const OPENING_BITS: u32 = 17;
 
 /// A bit for each [`opening_key`] (hashed) that a hit may start with. Four walks of the trie
 /// in five end without a name, most after reading two or three nodes that lie apart in memory;
-/// the letters a word opens with rule out most of them at one read of this 8 KB table. Over
-/// c200, 15.4k of the 23.9k walks that found no name (of 29.8k) are spared, and 19% of the
-/// bits are set. Cachegrind, whole CLI: 271.4M -> 268.2M instruction-equivalents (Ir 169.2M
-/// -> 167.2M, 1735k -> 1719k mispredicts, 1091k -> 1077k L1 misses). (The first four letters
-/// only: 10.8k spared; those and the byte after them, which needs a key for each byte that may
-/// follow a short name: 10.1k.)
+/// the letters a word opens with rule out most of them at one read of this 16 KB table. Over
+/// c200, with 8 KB, 15.4k of the 23.9k walks that found no name (of 29.8k) were spared, and 19%
+/// of the bits set. Cachegrind, whole CLI: 271.4M -> 267.7M instruction-equivalents (Ir 169.2M
+/// -> 166.8M, 1735k -> 1714k mispredicts, 1091k -> 1076k L1 misses); with 4, 8 and 32 KB,
+/// 269.1M, 268.2M and 267.3M (32 KB, a whole L1 data cache on many cores, was not taken for
+/// its last 0.4M). (The first four letters only: 10.8k walks spared; those and the byte after
+/// them, which needs a key for each byte that may follow a short name: 10.1k.)
 struct Openings {
     bits: Box<[u64]>,
 }
