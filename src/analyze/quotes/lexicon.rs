@@ -257,36 +257,81 @@ const GENDERS: &str = include_str!("../../../assets/data/given_name_genders.txt"
 
 /// Given names that one sex bears at least nine times as often as the other (US Census), in
 /// the file's order, which is byte order (a test holds to it): looked up by binary search.
-static GIVEN_NAME_GENDERS: LazyLock<Vec<(&'static str, Gender)>> =
-    LazyLock::new(|| names_and_genders(GENDERS));
-
-/// The names and sexes of `text`'s lines ("name<TAB>m" or "f"; "#" starts a comment line).
 ///
-/// Built once, when a pronoun first asks, and then its cost is fixed, not a cost per article:
-/// a list with room for every line, split with character tests (a character pattern in
-/// `str::lines` and `split_once` starts a vectorised search for each short line), instead of a
-/// hash map cut it from about 4.8M instruction-equivalents to 2.1M (cachegrind, quotes over
-/// c200: 27.96M -> 26.20M; the whole CLI 315.8M -> 313.3M).
-#[expect(
-    clippy::manual_pattern_char_comparison,
-    reason = "a character pattern searches each short line with memchr, slower here"
-)]
-fn names_and_genders(text: &str) -> Vec<(&str, Gender)> {
-    let mut names = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count());
-    names.extend(
-        text.split(|c| c == '\n')
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (name, sex) = l.split_once(|c| c == '\t')?;
-                let gender = match sex.trim() {
-                    "m" => Gender::Male,
-                    "f" => Gender::Female,
-                    _ => return None,
-                };
-                Some((name, gender))
-            }),
-    );
+/// Read from the file when compiling, not when a pronoun first asks: building the list at run
+/// time was a fixed cost of every process that met a pronoun, 2.36M of the whole CLI's 271.3M
+/// instruction-equivalents over c200 (cachegrind; 1.76M instructions, 12.1k mispredicts). Names
+/// are held as places in the file rather than as `&str`, which in a static would each need a
+/// relocation when the program is loaded.
+static GIVEN_NAMES: [GivenName; given_name_count(GENDERS.as_bytes())] =
+    given_names(GENDERS.as_bytes());
+
+/// A given name, `GENDERS[start..end]`, and the sex it suggests.
+#[derive(Clone, Copy)]
+struct GivenName {
+    start: u32,
+    end: u32,
+    gender: Gender,
+}
+
+impl GivenName {
+    fn name(self) -> &'static str {
+        &GENDERS[self.start as usize..self.end as usize]
+    }
+}
+
+/// How many lines of `text` are not comments ("#" starts a comment line).
+const fn given_name_count(text: &[u8]) -> usize {
+    let (mut count, mut at) = (0, 0);
+    while at < text.len() {
+        let end = line_end(text, at);
+        if text[at] != b'#' {
+            count += 1;
+        }
+        at = end + 1;
+    }
+    count
+}
+
+/// The names and sexes of `text`'s lines ("name<TAB>m" or "f"), comment lines left out; a line
+/// of any other shape stops the build.
+const fn given_names<const N: usize>(text: &[u8]) -> [GivenName; N] {
+    let mut names = [GivenName {
+        start: 0,
+        end: 0,
+        gender: Gender::Male,
+    }; N];
+    let (mut n, mut at) = (0, 0);
+    while at < text.len() {
+        let end = line_end(text, at);
+        if text[at] != b'#' {
+            assert!(
+                end >= at + 3 && text[end - 2] == b'\t',
+                "a line is not name<TAB>sex"
+            );
+            let gender = match text[end - 1] {
+                b'm' => Gender::Male,
+                b'f' => Gender::Female,
+                _ => panic!("a given name's sex is not m or f"),
+            };
+            names[n] = GivenName {
+                start: at as u32,
+                end: (end - 2) as u32,
+                gender,
+            };
+            n += 1;
+        }
+        at = end + 1;
+    }
     names
+}
+
+/// Where the line of `text` that starts at `at` ends: its line break, or the end of `text`.
+const fn line_end(text: &[u8], mut at: usize) -> usize {
+    while at < text.len() && text[at] != b'\n' {
+        at += 1;
+    }
+    at
 }
 
 /// The sex a person's full name suggests by its first word, when that is a given name one sex
@@ -296,9 +341,10 @@ pub fn gender_of_name(name: &str) -> Option<Gender> {
     if rest.trim_start().is_empty() {
         return None;
     }
-    let names = &*GIVEN_NAME_GENDERS;
-    let i = names.binary_search_by_key(&first, |&(name, _)| name).ok()?;
-    Some(names[i].1)
+    let i = GIVEN_NAMES
+        .binary_search_by_key(&first, |name| name.name())
+        .ok()?;
+    Some(GIVEN_NAMES[i].gender)
 }
 
 /// The sex "he" or "she" refers to.
@@ -451,13 +497,29 @@ mod tests {
 
     #[test]
     fn given_names_are_listed_once_each_in_byte_order() {
-        for pair in GIVEN_NAME_GENDERS.windows(2) {
-            assert!(pair[0].0 < pair[1].0, "{} {}", pair[0].0, pair[1].0);
+        for pair in GIVEN_NAMES.windows(2) {
+            let (a, b) = (pair[0].name(), pair[1].name());
+            assert!(a < b, "{a} {b}");
         }
-        assert!(GIVEN_NAME_GENDERS.len() > 5000);
+        assert!(GIVEN_NAMES.len() > 5000);
         assert_eq!(gender_of_name("Lydia Buchtmann"), Some(Gender::Female));
         assert_eq!(gender_of_name("Aaron Smith"), Some(Gender::Male));
         assert_eq!(gender_of_name("Jordan Smith"), None);
+    }
+
+    #[test]
+    fn given_names_are_the_lines_of_the_file() {
+        let lines: Vec<(&str, Gender)> = GENDERS
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .map(|line| match line.split_once('\t') {
+                Some((name, "m")) => (name, Gender::Male),
+                Some((name, "f")) => (name, Gender::Female),
+                _ => panic!("{line}"),
+            })
+            .collect();
+        let table: Vec<(&str, Gender)> = GIVEN_NAMES.iter().map(|n| (n.name(), n.gender)).collect();
+        assert_eq!(table, lines);
     }
 
     #[test]
