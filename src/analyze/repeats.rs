@@ -585,8 +585,12 @@ fn plain_word(bytes: &[u8], at: usize) -> Option<PlainWord> {
             len: piece.len + 1,
             folded: piece.folded()?.map(|f| Folded([f, 0])),
         }),
-        // No whitespace in the first eight bytes: the word may go on in the next eight.
-        None => long_word(first, Eight(eight_from(bytes, at + 8)).until_space()?),
+        // No byte below '!' in the first eight: the word may go on in the next eight. (A
+        // control character there is left to the byte loop, as `until_space` leaves it.)
+        None if swar::below(first, b'!') == 0 => {
+            long_word(first, Eight(eight_from(bytes, at + 8)).until_space()?)
+        }
+        None => None,
     }
 }
 
@@ -974,6 +978,8 @@ mod tests {
             "Café DÉJÀ-vu\u{a0}İstanbul “quoted” ÆON\u{2003}end …",
             "  spaces\u{3000}ideographic, 東京 and Ωmega  ",
             "eightchr ninechars, (parenthesized) sixteen-letters seventeenletters",
+            // A control character that is not whitespace, then a short word.
+            "\u{1c}a a.",
         ] {
             assert_eq!(
                 fast_word_hashes(text),
