@@ -601,7 +601,7 @@ fn clusters_by_name<'a: 'k, 'k>(
         HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
     let mut plurals = Vec::new();
     for c in candidates {
-        let mention = &tokens[c.first..=c.last];
+        let mention = &tokens[c.first()..=c.last()];
         let key = NameKey::of(c, mention);
         let id = *by_key.entry(key).or_insert_with(|| {
             let id = clusters.list.len();
@@ -904,9 +904,9 @@ fn entities_of(
         }
         // In text order; mentions at one place in the order of their clusters, then of the
         // article, which decides which of two mentions of one span is kept.
-        ms.sort_by_key(|&m| (candidates[m].span.start, cluster_of[m]));
+        ms.sort_by_key(|&m| (candidates[m].span().start, cluster_of[m]));
         if names_an_entity(candidates, ms, &evidence[g]) {
-            let first = candidates[ms[0]].span.start;
+            let first = candidates[ms[0]].span().start;
             ranks.push(Rank::new(count_spans(candidates, ms), first, g));
         }
     }
@@ -934,7 +934,7 @@ fn names_an_entity(candidates: &[Candidate], ms: &[usize], evidence: &Evidence) 
 /// How many spans mentions in text order have: a span mentioned twice in a row (two mentions
 /// of one span) counts once, as in [`entity_of`].
 fn count_spans(candidates: &[Candidate], ms: &[usize]) -> usize {
-    let spans = ms.iter().map(|&m| candidates[m].span);
+    let spans = ms.iter().map(|&m| candidates[m].span());
     1 + spans
         .clone()
         .zip(spans.skip(1))
@@ -993,15 +993,15 @@ fn entity_of(text: &str, candidates: &[Candidate], ms: &[usize], evidence: &Evid
     let mut one_word_each = true;
     for c in ms.iter().map(|&m| &candidates[m]) {
         // A span mentioned twice in a row (two mentions of one span) counts once.
-        if mentions.last().is_some_and(|last| last.span == c.span) {
+        if mentions.last().is_some_and(|last| last.span == c.span()) {
             continue;
         }
         mentions.push(Mention {
-            span: c.span,
-            block: c.block,
+            span: c.span(),
+            block: c.block(),
         });
         agents += usize::from(c.agent);
-        one_word_each &= c.first == c.last;
+        one_word_each &= c.first() == c.last();
     }
     let longest = longest_mention(text, &mentions);
     // A mention of one word lies within one token, and a token has no whitespace: its words are
