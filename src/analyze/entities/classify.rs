@@ -76,6 +76,7 @@ struct CapitalWords<'t> {
     /// about 1.9M instruction-equivalents fewer in all). Only the chunks' tokens have an
     /// entry: one for every token of the article, to be filled for a few, cost 11k L1 misses
     /// more (about 0.4M instruction-equivalents; the entities stage alone, 0.8M).
+    ///
     /// The chunks' entries follow one another, chunk after chunk, so each chunk's start is
     /// where the one before ends ([`CapitalWords::of_chunks`]), not kept in a list of starts
     /// (cachegrind, whole CLI on 200 articles: `resolve` 0.23M instructions, 2k mispredicted
