@@ -171,7 +171,7 @@ impl<'a> Words<'a> {
             .get(run_end)
             .is_some_and(|&b| BYTE_CLASS[usize::from(b)] != ByteClass::Other)
         {
-            word_end(text, start, run_end)
+            end_past_run(text, start, run_end)
         } else {
             run_end
         };
@@ -202,6 +202,28 @@ fn non_ascii_gap(text: &str, at: usize) -> Option<Gap> {
     } else {
         Gap::Skip(c.len_utf8())
     })
+}
+
+/// Where the word starting at `start` ends, its first `run_end - start` bytes ASCII letters and
+/// digits and a joiner or a character beyond ASCII at `run_end`.
+///
+/// Most often that is a sentence's period, which joins nothing: a joiner followed by an ASCII
+/// byte that is no letter or digit (or by the text's end) ends the word, with it only when it
+/// is the period of an initial ("J."), the one abbreviation made of letters and digits alone.
+/// Told here without [`word_end`]'s loop, which decodes and classifies the bytes again.
+#[cold]
+fn end_past_run(text: &str, start: usize, run_end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let joiner = bytes[run_end];
+    let joins_nothing = joiner.is_ascii()
+        && bytes
+            .get(run_end + 1)
+            .is_none_or(|&next| next.is_ascii() && !next.is_ascii_alphanumeric());
+    if joins_nothing {
+        let initial = joiner == b'.' && run_end - start == 1 && bytes[start].is_ascii_uppercase();
+        return run_end + usize::from(initial);
+    }
+    word_end(text, start, run_end)
 }
 
 /// Where the word starting at `start` ends, its first `end - start` bytes read already and a
