@@ -420,6 +420,9 @@ fn spaced_start_after_mark(text: &str, at: usize) -> Option<usize> {
 
 /// Whether a period right after `before` most likely ends an abbreviation, not a sentence.
 fn ends_with_abbreviation(before: &str) -> bool {
+    if ends_in_five_ascii_alnum(before.as_bytes()) {
+        return false;
+    }
     // The last piece of `before`, up to five characters back: longer ones are neither a title
     // nor an initial.
     let mut start = before.len();
@@ -477,6 +480,17 @@ fn ends_with_abbreviation(before: &str) -> bool {
             | "Nov"
             | "Dec"
     ) || (chars == 1 && last.chars().all(char::is_uppercase))
+}
+
+/// Whether the last five bytes of `bytes` are ASCII letters or digits: then the piece before a
+/// period is too long for a title or an initial, which most sentences' last words are. Read as
+/// eight bytes at once (see [`crate::swar`]) rather than decoded a character at a time
+/// backwards, whose loop's exit was mispredicted as the words' lengths vary.
+fn ends_in_five_ascii_alnum(bytes: &[u8]) -> bool {
+    use crate::swar::{HIGH, ascii_alnum, eight_before};
+    // The high bits of the five highest bytes: the last five before the end.
+    const LAST_FIVE: u64 = HIGH << 24;
+    ascii_alnum(eight_before(bytes, bytes.len())) & LAST_FIVE == LAST_FIVE
 }
 
 /// Pieces of text the scanners treat specially, for the proptests here and in entity finding.
@@ -663,6 +677,14 @@ mod tests {
             piece in text_of([TRICKY_PIECES, &["A", ".", "É", "a.", "B."]].concat(), 6)
         ) {
             prop_assert_eq!(is_abbreviation(&piece), is_abbreviation_by_parts(&piece), "{}", piece);
+        }
+
+        #[test]
+        fn five_ascii_alnum_bytes_end_a_text_as_a_byte_test_tells(text in tricky_text()) {
+            let bytes = text.as_bytes();
+            let expected = bytes.len() >= 5
+                && bytes[bytes.len() - 5..].iter().all(u8::is_ascii_alphanumeric);
+            prop_assert_eq!(ends_in_five_ascii_alnum(bytes), expected, "{}", text);
         }
 
         #[test]
