@@ -238,38 +238,39 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
         let Some(&b) = bytes.get(end) else {
             break;
         };
-        match BYTE_CLASS[usize::from(b)] {
-            // A space or a punctuation mark that joins nothing ends the word.
-            ByteClass::Other | ByteClass::Alnum => break,
-            ByteClass::Joiner => {
-                let next = end + 1;
-                if char_at(text, next).is_some_and(is_word_char) {
-                    end = next;
-                    continue;
-                }
-                // Abbreviation-final period: "U.S." or an initial "J."
-                if b == b'.' && is_abbreviation(&text[start..end]) {
-                    end = next;
-                }
-                break;
+        // Tested class by class rather than matched: the match became a jump table, whose
+        // indirect branch was mispredicted.
+        let class = BYTE_CLASS[usize::from(b)];
+        if class == ByteClass::Joiner {
+            let next = end + 1;
+            if char_at(text, next).is_some_and(is_word_char) {
+                end = next;
+                continue;
             }
-            ByteClass::NonAscii => {
-                let Some(c) = char_at(text, end) else {
-                    break;
-                };
-                let next = end + c.len_utf8();
-                if is_word_char(c) || is_combining_mark(c) {
-                    end = next;
-                    continue;
-                }
-                // The curly apostrophe joins like the straight one: "O’Brien".
-                if c == '’' && char_at(text, next).is_some_and(is_word_char) {
-                    end = next;
-                    continue;
-                }
-                break;
+            // Abbreviation-final period: "U.S." or an initial "J."
+            if b == b'.' && is_abbreviation(&text[start..end]) {
+                end = next;
             }
+            break;
         }
+        if class != ByteClass::NonAscii {
+            // A space or a punctuation mark that joins nothing ends the word.
+            break;
+        }
+        let Some(c) = char_at(text, end) else {
+            break;
+        };
+        let next = end + c.len_utf8();
+        if is_word_char(c) || is_combining_mark(c) {
+            end = next;
+            continue;
+        }
+        // The curly apostrophe joins like the straight one: "O’Brien".
+        if c == '’' && char_at(text, next).is_some_and(is_word_char) {
+            end = next;
+            continue;
+        }
+        break;
     }
     // An accent on the word's last mark (an abbreviation's period) stays with it too.
     while let Some(c) = char_at(text, end).filter(|&c| !c.is_ascii() && is_combining_mark(c)) {
