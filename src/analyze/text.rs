@@ -210,7 +210,10 @@ fn non_ascii_gap(text: &str, at: usize) -> Option<Gap> {
 /// Most often that is a sentence's period, which joins nothing: a joiner followed by an ASCII
 /// byte that is no letter or digit (or by the text's end) ends the word, with it only when it
 /// is the period of an initial ("J."), the one abbreviation made of letters and digits alone.
-/// Told here without [`word_end`]'s loop, which decodes and classifies the bytes again.
+/// Told here without [`word_end`]'s loop, which decodes and classifies the bytes again
+/// (cachegrind, the whole CLI over c200: 256.5M -> 256.1M instruction-equivalents; `word_end`
+/// and this 2.69M -> 2.30M). Out of line like `word_end`: inlined into the word loop, the test
+/// cost more than it saved (256.5M -> 257.0M).
 #[cold]
 fn end_past_run(text: &str, start: usize, run_end: usize) -> usize {
     let bytes = text.as_bytes();
@@ -239,7 +242,8 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
             break;
         };
         // Tested class by class rather than matched: the match became a jump table, whose
-        // indirect branch was mispredicted.
+        // indirect branch was mispredicted (cachegrind, the whole CLI over c200: this function
+        // 20.6k -> 11.9k mispredicted branches, 1.57M -> 1.19M instruction-equivalents).
         let class = BYTE_CLASS[usize::from(b)];
         if class == ByteClass::Joiner {
             let next = end + 1;
@@ -486,7 +490,9 @@ fn ends_with_abbreviation(before: &str) -> bool {
 /// Whether the last five bytes of `bytes` are ASCII letters or digits: then the piece before a
 /// period is too long for a title or an initial, which most sentences' last words are. Read as
 /// eight bytes at once (see [`crate::swar`]) rather than decoded a character at a time
-/// backwards, whose loop's exit was mispredicted as the words' lengths vary.
+/// backwards, whose loop's exit was mispredicted as the words' lengths vary (cachegrind, the
+/// whole CLI over c200: 256.1M -> 255.6M instruction-equivalents; `sentence_start_after_mark`
+/// 2.0M -> 1.8M).
 fn ends_in_five_ascii_alnum(bytes: &[u8]) -> bool {
     use crate::swar::{HIGH, ascii_alnum, eight_before};
     // The high bits of the five highest bytes: the last five before the end.
