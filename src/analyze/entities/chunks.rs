@@ -205,7 +205,9 @@ pub fn find_chunks(tokens: &[Token], marks: TokenMarks, hits: &[Hit]) -> Found {
         }
         collect_run(tokens, &mut names, &hyphen_hit_tokens, i, &mut run);
         next = run.last().map_or(i + 1, |u| u.last + 1);
-        split_run(tokens, &run, &mut current, &mut chunks);
+        if !is_lone_dropped_word(&run) {
+            split_run(tokens, &run, &mut current, &mut chunks);
+        }
     }
     for &(t, hit) in &index.inside {
         let tok = &tokens[t];
@@ -311,6 +313,14 @@ fn collect_run(
             break;
         }
     }
+}
+
+/// Whether `run` is one word that [`split_run`] would drop whole: a function word, trimmed
+/// from a chunk's edges ("The", "He" opening a sentence), a title or a calendar word. Many
+/// runs are one such word, and its classes answer for them without the rules of a split.
+fn is_lone_dropped_word(run: &[Unit]) -> bool {
+    let dropped = Classes::FUNCTION | Classes::TITLE | Classes::CALENDAR;
+    matches!(run, [unit] if unit.classes.has(dropped))
 }
 
 fn is_plain(tokens: &[Token], u: &Unit, f: impl Fn(&str) -> bool) -> bool {
