@@ -205,8 +205,9 @@ pub fn find_chunks(tokens: &[Token], marks: TokenMarks, hits: &[Hit]) -> Found {
         }
         collect_run(tokens, &mut names, &hyphen_hit_tokens, i, &mut run);
         next = run.last().map_or(i + 1, |u| u.last + 1);
-        if !is_lone_dropped_word(&run) {
-            split_run(tokens, &run, &mut current, &mut chunks);
+        match run.as_slice() {
+            [unit] => push_lone(tokens, unit, &mut chunks),
+            _ => split_run(tokens, &run, &mut current, &mut chunks),
         }
     }
     for &(t, hit) in &index.inside {
@@ -315,12 +316,17 @@ fn collect_run(
     }
 }
 
-/// Whether `run` is one word that [`split_run`] would drop whole: a function word, trimmed
-/// from a chunk's edges ("The", "He" opening a sentence), a title or a calendar word. Many
-/// runs are one such word, and its classes answer for them without the rules of a split.
-fn is_lone_dropped_word(run: &[Unit]) -> bool {
-    let dropped = Classes::FUNCTION | Classes::TITLE | Classes::CALENDAR;
-    matches!(run, [unit] if unit.classes.has(dropped))
+/// The chunk of a run of one unit, as [`split_run`] would make it: none for a function word
+/// (trimmed from a chunk's edges: "The", "He" opening a sentence), a title or a calendar word,
+/// the unit itself otherwise. Most runs are one unit, and the rules of a split, which weigh
+/// units against their neighbours, leave it alone.
+fn push_lone(tokens: &[Token], unit: &Unit, out: &mut Vec<Chunk>) {
+    if !unit
+        .classes
+        .has(Classes::FUNCTION | Classes::TITLE | Classes::CALENDAR)
+    {
+        push_chunk(tokens, unit.first, unit.last, unit.hit, false, out);
+    }
 }
 
 fn is_plain(tokens: &[Token], u: &Unit, f: impl Fn(&str) -> bool) -> bool {
@@ -498,34 +504,51 @@ fn flush(tokens: &[Token], units: &mut Vec<Unit>, after_title: &mut bool, out: &
             break;
         }
     }
-    // A dozen capitalised words in a row is a title-cased sentence or a list, not a name.
-    const MAX_NAME_WORDS: usize = 10;
-    if lo < hi && units[hi - 1].last - units[lo].first < MAX_NAME_WORDS {
-        let first = units[lo].first;
-        let last = units[hi - 1].last;
+    if lo < hi {
         let hit = if hi - lo == 1 { units[lo].hit } else { None };
-        let headline = tokens[first..=last].iter().any(|t| t.headline);
-        let certainty = if hit.is_some() {
-            Certainty::Sure
-        } else if headline {
-            Certainty::Headline
-        } else if tokens[first].initial {
-            Certainty::Initial
-        } else {
-            Certainty::Sure
-        };
-        out.push(Chunk {
-            first,
-            last,
-            span: Span::new(tokens[first].span().start, tokens[last].span().end),
-            block: tokens[first].block(),
-            hit,
-            after_title: *after_title,
-            certainty,
-        });
-        *after_title = false;
+        let (first, last) = (units[lo].first, units[hi - 1].last);
+        if push_chunk(tokens, first, last, hit, *after_title, out) {
+            *after_title = false;
+        }
     }
     units.clear();
+}
+
+/// Pushes the chunk over tokens `first..=last` (`hit` when it is one gazetteer name), unless it
+/// is too long to be a name; whether it did.
+fn push_chunk(
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    hit: Option<Entry>,
+    after_title: bool,
+    out: &mut Vec<Chunk>,
+) -> bool {
+    // A dozen capitalised words in a row is a title-cased sentence or a list, not a name.
+    const MAX_NAME_WORDS: usize = 10;
+    if last - first >= MAX_NAME_WORDS {
+        return false;
+    }
+    let headline = tokens[first..=last].iter().any(|t| t.headline);
+    let certainty = if hit.is_some() {
+        Certainty::Sure
+    } else if headline {
+        Certainty::Headline
+    } else if tokens[first].initial {
+        Certainty::Initial
+    } else {
+        Certainty::Sure
+    };
+    out.push(Chunk {
+        first,
+        last,
+        span: Span::new(tokens[first].span().start, tokens[last].span().end),
+        block: tokens[first].block(),
+        hit,
+        after_title,
+        certainty,
+    });
+    true
 }
 
 #[cfg(test)]
