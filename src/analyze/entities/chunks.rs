@@ -529,10 +529,12 @@ fn push_chunk(
     if last - first >= MAX_NAME_WORDS {
         return false;
     }
-    let headline = tokens[first..=last].iter().any(|t| t.headline);
+    // A chunk lies in one block, and a block is a headline or not: its first token tells.
+    // (Asked of every token, the loop's end mispredicted about 7k times over c200.)
+    debug_assert!(tokens[first..=last].iter().all(|t| t.block() == tokens[first].block()));
     let certainty = if hit.is_some() {
         Certainty::Sure
-    } else if headline {
+    } else if tokens[first].headline {
         Certainty::Headline
     } else if tokens[first].initial {
         Certainty::Initial
