@@ -131,6 +131,13 @@ impl TokenIndex {
         }
     }
 
+    /// Whether token `i` is capitalised (false past the last token).
+    fn is_capitalized(&self, i: usize) -> bool {
+        self.capitalized
+            .get(i / 64)
+            .is_some_and(|word| word >> (i % 64) & 1 != 0)
+    }
+
     /// The first capitalised token at `from` or after it. The runs ask from the token after
     /// the last run, so the capitalised tokens inside a run are passed over without a test
     /// each: whether the next capitalised token lies inside the run is unpredictable, and a
@@ -203,7 +210,7 @@ pub fn find_chunks(tokens: &[Token], marks: TokenMarks, hits: &[Hit]) -> Found {
             next = i + 1;
             continue;
         }
-        collect_run(tokens, &mut names, &hyphen_hit_tokens, i, &mut run);
+        collect_run(tokens, &index, &mut names, &hyphen_hit_tokens, i, &mut run);
         next = run.last().map_or(i + 1, |u| u.last + 1);
         match run.as_slice() {
             [unit] => push_lone(tokens, unit, &mut chunks),
@@ -232,6 +239,7 @@ pub fn find_chunks(tokens: &[Token], marks: TokenMarks, hits: &[Hit]) -> Found {
 /// Collects into `run` the units of the name run starting at token `start`.
 fn collect_run(
     tokens: &[Token],
+    index: &TokenIndex,
     names: &mut NamesAhead,
     hyphen_hit_tokens: &[usize],
     start: usize,
@@ -265,6 +273,11 @@ fn collect_run(
         if tokens[k].capitalized {
             run.push(names.unit_at(tokens, k));
             continue;
+        }
+        // A number or a connector joins only a capitalised word one or two tokens on: with
+        // none, the run ends here, without a look-up of the word.
+        if !(index.is_capitalized(k + 1) | index.is_capitalized(k + 2)) {
+            break;
         }
         // A number between two capitalised words belongs to the name: "Movimento 5 Stelle".
         if tokens[k].text.chars().all(|c| c.is_ascii_digit())
@@ -531,7 +544,11 @@ fn push_chunk(
     }
     // A chunk lies in one block, and a block is a headline or not: its first token tells.
     // (Asked of every token, the loop's end mispredicted about 7k times over c200.)
-    debug_assert!(tokens[first..=last].iter().all(|t| t.block() == tokens[first].block()));
+    debug_assert!(
+        tokens[first..=last]
+            .iter()
+            .all(|t| t.block() == tokens[first].block())
+    );
     let certainty = if hit.is_some() {
         Certainty::Sure
     } else if tokens[first].headline {
@@ -605,6 +622,9 @@ mod tests {
             let capitalized: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].capitalized).collect();
             let marked = std::iter::successors(index.next_capitalized(0), |&i| index.next_capitalized(i + 1));
             prop_assert_eq!(marked.collect::<Vec<_>>(), capitalized);
+            for i in 0..tokens.len() + 130 {
+                prop_assert_eq!(index.is_capitalized(i), tokens.get(i).is_some_and(|t| t.capitalized));
+            }
         }
     }
 }
