@@ -633,5 +633,34 @@ mod tests {
                 prop_assert_eq!(index.is_capitalized(i), tokens.get(i).is_some_and(|t| t.capitalized));
             }
         }
+
+        #[test]
+        fn a_lone_unit_makes_the_chunk_split_run_makes_of_it(
+            body in text::text_of(
+                [
+                    text::TRICKY_PIECES,
+                    &["The ", "He ", "President ", "Dr. ", "Monday ", "January ", "NASA ",
+                      "New York ", "Mexico ", "Claudia ", "Of ", "A. ", "UNLESS "],
+                ]
+                .concat(),
+                60,
+            ),
+        ) {
+            let article = parse_article("t.txt", format!("Title The Monday\n\n{body}"));
+            let hits = GAZETTEER.hits(&article.text);
+            let (tokens, marks) = tokenize_marking(&article, &hits);
+            let index = index_tokens(&tokens, &hits, marks.capitalized, &marks.hit_tokens);
+            let mut names = NamesAhead { names: &index.names, next: 0 };
+            let mut next = 0;
+            while let Some(i) = index.next_capitalized(next) {
+                let unit = names.unit_at(&tokens, i);
+                next = unit.last + 1;
+                let (mut lone, mut split) = (Vec::new(), Vec::new());
+                push_lone(&tokens, &unit, &mut lone);
+                split_run(&tokens, &[unit], &mut Vec::new(), &mut split);
+                let shown = |chunks: &[Chunk]| format!("{chunks:?}");
+                prop_assert_eq!(shown(&lone), shown(&split));
+            }
+        }
     }
 }
