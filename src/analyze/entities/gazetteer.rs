@@ -222,19 +222,21 @@ impl Gazetteer {
         }
         lower_openings.sort_unstable_by(|a, b| b.before.len().cmp(&a.before.len()).then(a.cmp(b)));
         lower_openings.dedup();
-        // The word lists take longer to build than the trie: they are built meanwhile, on a
-        // thread of their own. (Not with rayon: this runs inside `GAZETTEER`'s initialisation,
-        // often on a rayon worker, which would take up other work while it waited, such as
-        // another article that needs `GAZETTEER`, and so wait for itself.)
-        let (names, lists) = std::thread::scope(|scope| {
+        // The word lists take longer to build than the trie and the openings table: they are
+        // built meanwhile, on a thread of their own. (Not with rayon: this runs inside
+        // `GAZETTEER`'s initialisation, often on a rayon worker, which would take up other work
+        // while it waited, such as another article that needs `GAZETTEER`, and so wait for
+        // itself.)
+        let (names, openings, lists) = std::thread::scope(|scope| {
             let lists = scope.spawn(NameLists::build);
             let names = NameTrie::of(&order);
+            let openings = Openings::of(&order);
             let lists = lists.join().expect("the shipped name lists load");
-            (names, lists)
+            (names, openings, lists)
         });
         Gazetteer {
             names,
-            openings: Openings::of(&order),
+            openings,
             first_bytes,
             lower_openings,
             ends_lower_opening,
@@ -439,7 +441,9 @@ const OPENING_BITS: u32 = 17;
 /// -> 166.8M, 1735k -> 1714k mispredicts, 1091k -> 1076k L1 misses); with 4, 8 and 32 KB,
 /// 269.1M, 268.2M and 267.3M (32 KB, a whole L1 data cache on many cores, was not taken for
 /// its last 0.4M). (The first four letters only: 10.8k walks spared; those and the byte after
-/// them, which needs a key for each byte that may follow a short name: 10.1k.)
+/// them, which needs a key for each byte that may follow a short name: 10.1k.) Its size is
+/// fixed when compiling, unlike a word set's filter (`word_set::WordFilter`), whose size is
+/// read at each look-up: built on that filter, the whole CLI took 1.3M instructions more.
 struct Openings {
     bits: Box<[u64]>,
 }
@@ -470,7 +474,7 @@ impl Openings {
 
 /// Where the bit of `key` lies in [`Openings`] (Fibonacci hashing).
 fn opening_bit(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - OPENING_BITS)) as usize
+    super::word_set::place_of(key, OPENING_BITS)
 }
 
 /// The ASCII letters that `text` opens with, eight at most, as a little-endian number (zeros

@@ -4,6 +4,7 @@
 //! the whole word or comparing strings. And a map from words to the lists they are in, for
 //! words asked several questions at once.
 
+use crate::swar;
 use rustc_hash::FxHashMap;
 
 pub struct WordSet {
@@ -123,7 +124,7 @@ pub fn packed(word: &str) -> Option<u128> {
     let value = match len {
         16.. => return None,
         8.. => {
-            let (first, last) = (eight(&bytes[..8]), eight(&bytes[len - 8..]));
+            let (first, last) = (swar::eight_from(bytes, 0), swar::eight_before(bytes, len));
             // The last eight's bytes from byte 8 of the word on, moved to the top half (shifted
             // twice, as no shift may be by 64 bits).
             u128::from(first) | u128::from(last >> 8 >> (8 * (15 - len))) << 64
@@ -142,11 +143,6 @@ pub fn packed(word: &str) -> Option<u128> {
     };
     // The length, in the byte no word of 15 bytes or fewer fills: "a" is not "a\0".
     Some(value | (len as u128) << 120)
-}
-
-/// Eight bytes as a little-endian number.
-fn eight(bytes: &[u8]) -> u64 {
-    u64::from_le_bytes(bytes.try_into().unwrap_or_default())
 }
 
 /// Four bytes as a little-endian number.
@@ -189,7 +185,8 @@ fn packed_shape(key: u128) -> u64 {
 struct WordFilter {
     /// A bit set of `bits.len() * 64` bits, a power of two.
     bits: Box<[u64]>,
-    shift: u32,
+    /// `bits.len() * 64` is two to this power.
+    bits_log2: u32,
 }
 
 impl WordFilter {
@@ -199,7 +196,7 @@ impl WordFilter {
         let size = (count * 16).next_power_of_two().max(4096);
         let mut filter = WordFilter {
             bits: vec![0; size / 64].into_boxed_slice(),
-            shift: 64 - size.trailing_zeros(),
+            bits_log2: size.trailing_zeros(),
         };
         for shape in shapes {
             let bit = filter.bit(shape);
@@ -214,8 +211,14 @@ impl WordFilter {
     }
 
     fn bit(&self, shape: u64) -> usize {
-        (shape.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+        place_of(shape, self.bits_log2)
     }
+}
+
+/// `bits` bits (1 to 64) of `key`, well mixed: its place in a table of `1 << bits` (Fibonacci
+/// hashing).
+pub fn place_of(key: u64, bits: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
 }
 
 #[cfg(test)]
