@@ -2,7 +2,9 @@
 //! or in headlines that the article confirms (Mikheev's test). Each kept name gets its evidence.
 
 use super::chunks::{Certainty, Chunk, Found};
-use super::evidence::{Evidence, NameWord, binomial, evidence, kind_of, not_a_name, title_case};
+use super::evidence::{
+    Evidence, NameWord, binomial, evidence, is_lower_case, kind_of, not_a_name, title_case,
+};
 use super::gazetteer::GAZETTEER;
 use super::lexicon;
 use super::tokens::{Token, length_and_edge_bytes};
@@ -115,7 +117,7 @@ impl<'t> CapitalWords<'t> {
         // grown from empty, the two lists cost 8k L1 misses and 0.1M instructions more
         // (cachegrind, whole CLI on 200 articles, about 0.5M instruction-equivalents).
         let mut facts: Vec<WordFacts> = Vec::with_capacity(chunks.len());
-        let mut at_chunk_token = Vec::with_capacity(chunks.len() * 2);
+        let mut at_chunk_token = Vec::with_capacity(chunk_tokens);
         for c in chunks {
             let sure = c.certainty == Certainty::Sure;
             for t in &tokens[c.first..=c.last] {
@@ -188,6 +190,7 @@ impl<'t> CapitalWords<'t> {
     }
 
     /// Whether `word` is capitalised in a name the article is sure of.
+    #[cfg(test)]
     fn is_sure(&self, word: &str) -> bool {
         self.facts(word).is_some_and(|facts| facts.sure)
     }
@@ -297,7 +300,9 @@ impl ChunkWords<'_, '_> {
     /// [`CapitalWords::is_sure`] of token `i`'s word.
     fn is_sure_at(&self, i: usize) -> bool {
         match self.at[i - self.first] {
-            NO_FACTS => self.words.is_sure(self.words.tokens[i].text),
+            // Whether a token is capitalised depends on its text alone, so a word not
+            // capitalised here is capitalised nowhere, and in no name at all.
+            NO_FACTS => false,
             at => self.words.facts[at as usize].sure,
         }
     }
@@ -686,7 +691,7 @@ fn acts(tokens: &[Token], c: &Chunk) -> bool {
     // A lower-case word: asked last, of the few words that end like a verb, as the agent verbs
     // are lower-case words already and most words after a name are none of these (see
     // [`shouted`] for what the two changes saved).
-    let lower_case = |n: &Token| n.text.chars().all(char::is_lowercase);
+    let lower_case = |n: &Token| is_lower_case(n.text);
     let verb = at(c.last + 1).is_some_and(|n| {
         !n.gap_before
             && ((n.text.len() >= 5 && n.text.ends_with("ed") && lower_case(n) && object())

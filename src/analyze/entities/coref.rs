@@ -1219,7 +1219,7 @@ mod tests {
     }
 
     #[test]
-    fn a_name_read_from_the_text_groups_with_the_same_name_spelled_out() {
+    fn names_apart_only_in_white_space_group_together() {
         let article = parse_article(
             "t.txt",
             "Claudia Sheinbaum spoke.\n\nClaudia  Sheinbaum left. Claudia\nSheinbaum won."

@@ -659,7 +659,7 @@ fn lower_before_capital_by_chars(word: &str) -> bool {
 }
 
 /// Whether `word` is made of lower-case letters only.
-fn is_lower_case(word: &str) -> bool {
+pub(super) fn is_lower_case(word: &str) -> bool {
     word.chars().all(char::is_lowercase)
 }
 

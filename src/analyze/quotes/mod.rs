@@ -15,7 +15,7 @@ mod attribution;
 mod lexicon;
 mod marks;
 
-use super::text::{Word, sentence_start_iter, word_iter};
+use super::text::{Word, sentence_start_iter, words_into};
 use super::{Entity, Quote, Repeat};
 use crate::article::{Article, BlockKind};
 use crate::span::Span;
@@ -151,7 +151,7 @@ impl<'a> Paragraph<'a> {
         words.clear();
         sentences.clear();
         if needs_words {
-            fill_words(&mut words, text);
+            words_into(&mut words, text);
             sentences.extend(sentence_start_iter(text));
         }
         Paragraph {
@@ -520,21 +520,6 @@ impl<'a> Paragraph<'a> {
     fn abs(&self, span: Span) -> Span {
         span.offset(self.base)
     }
-}
-
-/// Fills the empty list `words` with the words of `text`.
-fn fill_words<'a>(words: &mut Vec<Word<'a>>, text: &'a str) {
-    // Room for all the words at once, as `text::words` makes (about six bytes a word and its
-    // space): grown a step at a time, the list cost quotes over c200 28.46M
-    // instruction-equivalents against 27.96M (cachegrind: 18.02M -> 17.80M instructions, 104.9k
-    // -> 97.5k L1 misses; the whole CLI alike, 315.8M). A list too small is replaced, not grown:
-    // growing copies the old words, useless after `clear` (26.20M -> 25.91M; 83.5k -> 81.0k L1
-    // misses).
-    let room = text.len() / 4 + 1;
-    if words.capacity() < room {
-        *words = Vec::with_capacity(room);
-    }
-    words.extend(word_iter(text));
 }
 
 /// Whether `word` in lower case is `lower` (lower-case ASCII), without copying the word when it
