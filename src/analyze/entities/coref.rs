@@ -3,7 +3,7 @@
 //! "Claudia Sheinbaum"), and an acronym joins the name it abbreviates ("FBI").
 
 use super::classify::Candidate;
-use super::evidence::{Evidence, kind_of};
+use super::evidence::{Evidence, kind_of, split_domain};
 use super::gazetteer::GAZETTEER;
 use super::lexicon;
 use super::tokens::{Token, length_and_edge_bytes};
@@ -97,15 +97,8 @@ fn site_name(word: &str, last_eight: u64) -> &str {
 
 /// `word` without a web domain of two to four lower-case letters after one period.
 fn without_domain(word: &str) -> &str {
-    match word.rsplit_once('.') {
-        Some((name, domain))
-            if !name.is_empty()
-                && !name.contains('.')
-                && (2..=4).contains(&domain.len())
-                && domain.bytes().all(|b| b.is_ascii_lowercase()) =>
-        {
-            name
-        }
+    match split_domain(word) {
+        Some((name, _)) if !name.contains('.') => name,
         _ => word,
     }
 }
