@@ -237,7 +237,7 @@ fn end_past_run(text: &str, start: usize, run_end: usize) -> usize {
             .get(run_end + 1)
             .is_none_or(|&next| next.is_ascii() && !next.is_ascii_alphanumeric());
     if joins_nothing {
-        let initial = joiner == b'.' && run_end - start == 1 && bytes[start].is_ascii_uppercase();
+        let initial = joiner == b'.' && is_abbreviation(&text[start..run_end]);
         return run_end + usize::from(initial);
     }
     word_end(text, start, run_end)

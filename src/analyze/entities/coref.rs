@@ -3,7 +3,7 @@
 //! "Claudia Sheinbaum"), and an acronym joins the name it abbreviates ("FBI").
 
 use super::classify::Candidate;
-use super::evidence::{Evidence, kind_of, split_domain};
+use super::evidence::{Evidence, domain_period, kind_of};
 use super::gazetteer::GAZETTEER;
 use super::lexicon;
 use super::tokens::{Token, length_and_edge_bytes};
@@ -97,8 +97,8 @@ fn site_name(word: &str, last_eight: u64) -> &str {
 
 /// `word` without a web domain of two to four lower-case letters after one period.
 fn without_domain(word: &str) -> &str {
-    match split_domain(word) {
-        Some((name, _)) if !name.contains('.') => name,
+    match domain_period(word.as_bytes()) {
+        Some(at) if !word[..at].contains('.') => &word[..at],
         _ => word,
     }
 }
