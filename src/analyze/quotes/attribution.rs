@@ -35,9 +35,6 @@ pub enum Resolution {
 pub struct Mentions<'e> {
     /// (span, entity index, kind), sorted by span start.
     list: Vec<(Span, usize, EntityKind)>,
-    /// For each position in `list`, the position of the latest person mention up to it; made
-    /// when a pronoun first asks ([`Mentions::latest_persons`]).
-    latest_person: OnceCell<Vec<Option<usize>>>,
     entities: &'e [Entity],
     /// Each entity's sex as its given name tells it, looked up when a pronoun first asks:
     /// most articles resolve few pronouns or none.
@@ -56,7 +53,6 @@ impl<'e> Mentions<'e> {
     pub fn new(entities: &'e [Entity]) -> Self {
         Mentions {
             list: mentions_in_text_order(entities),
-            latest_person: OnceCell::new(),
             entities,
             genders: vec![OnceCell::new(); entities.len()],
             interviewee: None,
@@ -87,26 +83,6 @@ impl<'e> Mentions<'e> {
             (entity.kind == EntityKind::Person)
                 .then(|| lexicon::gender_of_name(&entity.name))
                 .flatten()
-        })
-    }
-
-    /// For each position in the list, the position of the latest person mention up to it.
-    ///
-    /// Only pronouns read it, and most articles resolve none (over c200, 47 pronouns in all):
-    /// made for every article, it cost a list as long as the mentions' and a pass over them.
-    fn latest_persons(&self) -> &[Option<usize>] {
-        self.latest_person.get_or_init(|| {
-            let mut latest = None;
-            self.list
-                .iter()
-                .enumerate()
-                .map(|(k, &(_, _, kind))| {
-                    if kind == EntityKind::Person {
-                        latest = Some(k);
-                    }
-                    latest
-                })
-                .collect()
         })
     }
 
@@ -158,18 +134,18 @@ impl<'e> Mentions<'e> {
 
     /// The span of the last mention starting before byte `at` of a person of sex `want`
     /// (or of unknown sex).
+    ///
+    /// Only pronouns ask (over c200, 47 in all), so the mentions are walked back from `at`
+    /// rather than a list of the latest person at each mention made for every article.
     fn latest_person_mention_before(&self, at: usize, want: Option<Gender>) -> Option<Span> {
         let i = self.list.partition_point(|(s, _, _)| s.start < at);
-        let latest_person = self.latest_persons();
-        let mut k = latest_person.get(i.checked_sub(1)?).copied().flatten()?;
-        for _ in 0..PRONOUN_LOOKBACK {
-            let (span, e, _) = self.list[k];
-            if self.fits(e, want) {
-                return Some(span);
-            }
-            k = latest_person.get(k.checked_sub(1)?).copied().flatten()?;
-        }
-        None
+        self.list[..i]
+            .iter()
+            .rev()
+            .filter(|m| m.2 == EntityKind::Person)
+            .take(PRONOUN_LOOKBACK)
+            .find(|m| self.fits(m.1, want))
+            .map(|m| m.0)
     }
 
     /// The first person of sex `want` (or unknown) mentioned from byte `from` up to and
