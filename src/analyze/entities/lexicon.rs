@@ -50,13 +50,17 @@ impl Classes {
     }
 }
 
-/// Every word of `lists` with the or of the classes of the lists it is in.
-fn table_of_lists(lists: &[(&[&'static str], u32)]) -> WordMap<u32> {
+/// Every word of `lists`, and of the (word, class) pairs `more`, with the or of its classes.
+fn table_of_lists(
+    lists: &[(&[&'static str], u32)],
+    more: impl IntoIterator<Item = (&'static str, u32)>,
+) -> WordMap<u32> {
     let mut table: HashMap<&'static str, u32> = HashMap::default();
-    for &(list, class) in lists {
-        for &word in list {
-            *table.entry(word).or_default() |= class;
-        }
+    let listed = lists
+        .iter()
+        .flat_map(|&(list, class)| list.iter().map(move |&word| (word, class)));
+    for (word, class) in listed.chain(more) {
+        *table.entry(word).or_default() |= class;
     }
     WordMap::from(table)
 }
@@ -87,7 +91,7 @@ static CLASSES: LazyLock<WordMap<u32>> = LazyLock::new(|| {
         (PLACE_HEADS, Classes::PLACE_HEAD),
         (CONNECTORS, Classes::CONNECTOR),
     ];
-    table_of_lists(&lists)
+    table_of_lists(&lists, [])
 });
 
 /// The lists `word` is in.
@@ -166,7 +170,7 @@ static HEADS_AND_TAILS: LazyLock<WordMap<u32>> = LazyLock::new(|| {
         (OTHER_TAILS, HeadsAndTails::OTHER_TAIL),
         (OTHER_HEADS, HeadsAndTails::OTHER_HEAD),
     ];
-    table_of_lists(&lists)
+    table_of_lists(&lists, [])
 });
 
 /// The lists of head and tail words `word` is in.
@@ -245,34 +249,27 @@ fn is_plain(word: &str) -> bool {
 
 /// Every word of the lists [`Neighbour`] answers for, with the lists it is in.
 static NEIGHBOURS: LazyLock<WordMap<u32>> = LazyLock::new(|| {
-    let mut table: HashMap<&'static str, u32> = HashMap::default();
-    let mut add = |word: &'static str, class: u32| *table.entry(word).or_default() |= class;
     let as_written: [(&[&str], u32); 4] = [
         (PLACE_PREPOSITIONS, Neighbour::PLACE_PREPOSITION),
         (SPEECH_VERBS, Neighbour::SPEECH_VERB),
         (ORG_NOUNS, Neighbour::ORG_NOUN),
         (ROLES, Neighbour::ROLE),
     ];
-    for (list, class) in as_written {
-        for &word in list {
-            add(word, class);
-        }
-    }
     // The extra forms, built once and kept for the life of the program, as the table is.
-    for &noun in ORG_NOUNS {
-        add(format!("{noun}s").leak(), Neighbour::ORG_NOUNS);
-    }
+    let plurals = ORG_NOUNS
+        .iter()
+        .map(|noun| -> (&'static str, u32) { (format!("{noun}s").leak(), Neighbour::ORG_NOUNS) });
     let once_capitalised: [(&[&str], u32); 3] = [
         (TITLES, Neighbour::TITLE_ONCE_CAPITALISED),
         (FUNCTION_WORDS, Neighbour::FUNCTION_ONCE_CAPITALISED),
         (CALENDAR, Neighbour::FUNCTION_ONCE_CAPITALISED),
     ];
-    for (list, class) in once_capitalised {
-        for word in list.iter().filter(|w| in_plain_title_case(w)) {
-            add(word.to_ascii_lowercase().leak(), class);
-        }
-    }
-    WordMap::from(table)
+    let lower_case = once_capitalised.into_iter().flat_map(|(list, class)| {
+        list.iter()
+            .filter(|word| in_plain_title_case(word))
+            .map(move |word| -> (&'static str, u32) { (word.to_ascii_lowercase().leak(), class) })
+    });
+    table_of_lists(&as_written, plurals.chain(lower_case))
 });
 
 /// An ASCII capital and ASCII lower-case letters: "President", "The", "A".
